@@ -1,0 +1,38 @@
+// Builds the plugin bundle (main.js, for Obsidian on desktop and mobile) and the Node CLI (dist/cli.js).
+import { builtinModules } from "node:module";
+import esbuild from "esbuild";
+
+const production = process.argv.includes("production");
+const watch = process.argv.includes("--watch");
+
+const plugin = {
+  entryPoints: ["src/main.ts"],
+  bundle: true,
+  external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+  format: "cjs",
+  target: "es2022",
+  platform: "browser",
+  logLevel: "info",
+  sourcemap: production ? false : "inline",
+  treeShaking: true,
+  minify: production,
+  outfile: "main.js",
+};
+
+const cli = {
+  entryPoints: ["src/cli/index.ts"],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "info",
+  outfile: "dist/cli.js",
+  banner: { js: "#!/usr/bin/env node" },
+};
+
+if (watch) {
+  const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+}

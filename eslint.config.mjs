@@ -1,0 +1,51 @@
+// Obsidian's recommended rules (with type-checked typescript-eslint) over src and test, plus the
+// project's own boundary: src/core never reaches for obsidian, the DOM or Node.
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+
+// The plugin's own name and the names users write are proper nouns, not sentence-case violations.
+const BRANDS = ["Study Session Notes", "Obsidian", "Dataview", "Bases", "Notion"];
+const ACRONYMS = ["URL", "ID", "CLI", "JSON", "YAML"];
+
+export default defineConfig([
+  globalIgnores(["node_modules", "main.js", "dist", "demo-vault", "coverage"]),
+  ...obsidianmd.configs.recommendedWithLocalesEn,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "obsidianmd/ui/sentence-case": ["warn", { brands: BRANDS, acronyms: ACRONYMS }],
+      "obsidianmd/ui/sentence-case-locale-module": ["warn", { brands: BRANDS, acronyms: ACRONYMS }],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["obsidian", "obsidian/*"], message: "src/core stays free of obsidian: pass what it needs in." },
+            { regex: "^(node:)?(fs|path|os|child_process|url|crypto|process)(/.*)?$", message: "src/core runs on mobile: no Node modules." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "window", "document", "activeDocument", "activeWindow", "process", "require"],
+    },
+  },
+  {
+    // The CLI, tests, bench and build scripts run on Node, never inside Obsidian.
+    files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*", "*.mjs", "vitest.config.ts"],
+    rules: {
+      "obsidianmd/no-nodejs-modules": "off",
+      "import/no-nodejs-modules": "off",
+      "no-restricted-globals": "off",
+      // TypeScript already resolves every name; ESLint's core rule does not know Node's globals.
+      "no-undef": "off",
+    },
+  },
+]);

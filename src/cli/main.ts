@@ -1,0 +1,76 @@
+/** `session-notes VERB …`: the command line over the plugin's core (SPEC §5). */
+import { indexToJson } from "../core/index-json";
+import { parseNote } from "../core/parser";
+import type { GroupBy } from "../core/topic-index";
+import { parseArgs, stringFlag } from "./args";
+import { CliError, EXIT_OK, usageError } from "./errors";
+import { toSlashes, readNote } from "./files";
+import { formatIndex, formatNote } from "./format";
+import { loadVault } from "./vault";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const USAGE = `Usage: session-notes VERB …
+
+  parse FILE [--json]                 parse one session note (.md or .txt)
+  index DIR [--json] [--by kind|tag|presenter|month]
+                                      every session note under DIR, grouped
+  help                                this text
+
+Exit codes: 0 success, 1 bad input, 2 usage error.`;
+
+type Verb = (argv: string[], io: Io) => number;
+
+const VERBS: Record<string, Verb> = {
+  parse: runParse,
+  index: runIndex,
+};
+
+export function run(argv: string[], io: Io): number {
+  const [verb, ...rest] = argv;
+  try {
+    if (verb === undefined || verb === "help" || verb === "--help" || verb === "-h") {
+      (verb === undefined ? io.err : io.out)(USAGE);
+      return verb === undefined ? 2 : EXIT_OK;
+    }
+    const handler = VERBS[verb];
+    if (!handler) throw usageError(`unknown verb "${verb}"`);
+    return handler(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`session-notes: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+function runParse(argv: string[], io: Io): number {
+  const args = parseArgs(argv, [], ["json"]);
+  const [file, ...extra] = args.positional;
+  if (file === undefined || extra.length > 0) throw usageError("parse takes exactly one FILE");
+  const note = parseNote(readNote(file), { path: toSlashes(file) });
+  io.out(args.flags.has("json") ? JSON.stringify(note, null, 2) : formatNote(note));
+  return EXIT_OK;
+}
+
+const GROUPINGS: readonly GroupBy[] = ["kind", "tag", "presenter", "month"];
+
+function runIndex(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ["by"], ["json"]);
+  const [dir, ...extra] = args.positional;
+  if (dir === undefined || extra.length > 0) throw usageError("index takes exactly one DIR");
+  const by = stringFlag(args, "by") ?? "kind";
+  if (!isGroupBy(by)) throw usageError(`--by takes one of ${GROUPINGS.join(", ")}`);
+  const { index, problems } = loadVault(dir);
+  for (const problem of problems) io.err(`session-notes: ${problem}`);
+  io.out(args.flags.has("json") ? JSON.stringify(indexToJson(index), null, 2) : formatIndex(index, by));
+  return EXIT_OK;
+}
+
+function isGroupBy(value: string): value is GroupBy {
+  return (GROUPINGS as readonly string[]).includes(value);
+}

@@ -1,0 +1,37 @@
+/** A folder of notes read the way the plugin reads a vault. */
+import { join } from "node:path";
+import type { ParsedNote } from "../core/model";
+import { isSessionNote, parseNote } from "../core/parser";
+import { TopicIndex } from "../core/topic-index";
+import { CliError } from "./errors";
+import { listMarkdown, readNote } from "./files";
+
+export interface LoadedVault {
+  index: TopicIndex;
+  notes: ParsedNote[];
+  /** Files that could not be read, with the reason; they are reported, not fatal. */
+  problems: string[];
+}
+
+export function loadVault(dir: string, kindAliases?: Readonly<Record<string, string>>): LoadedVault {
+  const index = new TopicIndex();
+  const notes: ParsedNote[] = [];
+  const problems: string[] = [];
+  for (const file of listMarkdown(dir)) {
+    let text: string;
+    try {
+      text = readNote(join(dir, file));
+    } catch (error) {
+      if (error instanceof CliError) {
+        problems.push(error.message);
+        continue;
+      }
+      throw error;
+    }
+    const note = parseNote(text, { path: file, kindAliases });
+    if (!isSessionNote(note)) continue;
+    notes.push(note);
+    index.upsert({ file, date: note.date, series: note.series, presenters: note.presenters, topics: note.topics });
+  }
+  return { index, notes, problems };
+}

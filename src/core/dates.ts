@@ -1,0 +1,52 @@
+/** Finding a session's date in free text: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY年M月D日`. */
+
+export interface DateMatch {
+  /** ISO `YYYY-MM-DD`. */
+  iso: string;
+  index: number;
+  length: number;
+}
+
+// Full-width digits are matched directly so that `２０２４年８月２９日` is found without an NFKC
+// pass over the whole text. No lookbehind: iOS versions that Obsidian supports lack it.
+const DATE_PATTERN =
+  /(^|[^0-9０-９])([12１２][0-9０-９]{3})(?:([-/／－])([0-9０-９]{1,2})\3([0-9０-９]{1,2})|\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日)(?![0-9０-９])/u;
+
+function toNumber(digits: string): number {
+  return Number(digits.normalize("NFKC"));
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/** The first valid date in `text`, or null. */
+export function findDate(text: string): DateMatch | null {
+  let offset = 0;
+  let rest = text;
+  for (;;) {
+    const match = DATE_PATTERN.exec(rest);
+    if (!match) return null;
+    const [whole, before, y, , m1, d1, m2, d2] = match;
+    const year = toNumber(y ?? "");
+    const month = toNumber(m1 ?? m2 ?? "");
+    const day = toNumber(d1 ?? d2 ?? "");
+    if (isValidDate(year, month, day)) {
+      const lead = (before ?? "").length;
+      return {
+        iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`,
+        index: offset + match.index + lead,
+        length: whole.length - lead,
+      };
+    }
+    offset += match.index + (before ?? "").length + 1;
+    rest = text.slice(offset);
+  }
+}

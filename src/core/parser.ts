@@ -1,0 +1,334 @@
+/**
+ * The session-note parser: SPEC §2 grammar → SPEC §3 model. A total function: any string in, a
+ * result out, never an exception.
+ */
+import { findDate } from "./dates";
+import {
+  isComment,
+  isNeverTitle,
+  listMarkerLength,
+  readHashtags,
+  readMarker,
+  readPresenter,
+  readTag,
+  readTitle,
+  stripHeading,
+} from "./grammar";
+import { kindTableFor, type KindTable } from "./kinds";
+import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
+import { parsePresenterName } from "./people";
+import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "./text";
+import { frontmatterRange, readTopLevelScalar } from "./frontmatter-range";
+
+const SUMMARY_LENGTH = 200;
+const URL_BODY_LINES = 3;
+
+interface Draft {
+  topic: Topic;
+  lastLine: number;
+  bodyLines: number;
+}
+
+interface Fence {
+  char: string;
+  length: number;
+}
+
+export function parseNote(text: string, options: ParseOptions = {}): ParsedNote {
+  const source = typeof text === "string" ? text : "";
+  return new NoteParser(source, options).run();
+}
+
+class NoteParser {
+  private readonly lines: string[];
+  private readonly kinds: KindTable;
+  private readonly topics: Topic[] = [];
+  private readonly presenters: Presenter[] = [];
+  private readonly warnings: ParseWarning[] = [];
+
+  private section: "none" | "topics" | "main" = "none";
+  private sectionLevel = 0;
+  private presenter: Presenter | null = null;
+  private presenterLine = -1;
+  private presenterLevel = 0;
+  private blockTopics = 0;
+  private draft: Draft | null = null;
+  private awaitingMainTitle = false;
+  private mainPresenter: Presenter | null = null;
+  /** A main topic's presenter may still follow (nothing but its title since the marker). */
+  private mainPresenterOpen = false;
+
+  constructor(
+    source: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.lines = (source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).split(/\r\n|\r|\n/);
+    this.kinds = kindTableFor(options.kindAliases);
+  }
+
+  run(): ParsedNote {
+    const lines = this.lines;
+    const fm = frontmatterRange(lines);
+    let fence: Fence | null = null;
+    for (let i = fm ? fm.end + 1 : 0; i < lines.length; i++) {
+      const trimmed = (lines[i] ?? "").trim();
+      if (fence) {
+        if (closesFence(trimmed, fence)) fence = null;
+        this.touch(i);
+        continue;
+      }
+      if (trimmed === "") continue;
+      const opening = opensFence(trimmed);
+      if (opening) {
+        fence = opening;
+        this.touch(i);
+        continue;
+      }
+      this.line(i, trimmed);
+    }
+    if (fence) this.warn(lines.length - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
+    this.closeBlock();
+    const { date, series, type } = this.header(fm ? lines.slice(fm.start + 1, fm.end) : [], fm ? fm.end + 1 : 0);
+    return {
+      path: this.options.path ?? "",
+      date,
+      series,
+      presenters: this.presenters,
+      topics: this.topics,
+      warnings: this.warnings.sort((a, b) => a.line - b.line),
+      type,
+    };
+  }
+
+  private line(i: number, trimmed: string): void {
+    const { level, text } = stripHeading(trimmed);
+    const marker = readMarker(text);
+    if (marker) {
+      this.closeBlock();
+      this.sectionLevel = level;
+      if (marker.type === "topics") {
+        this.section = "topics";
+        return;
+      }
+      this.section = "main";
+      this.mainPresenter = null;
+      this.mainPresenterOpen = true;
+      this.awaitingMainTitle = marker.title === null;
+      if (marker.title !== null) this.startTopic(i, marker.title, true);
+      return;
+    }
+    const name = readPresenter(text);
+    if (name !== null) {
+      this.presenterLine_(i, name, level);
+      return;
+    }
+    if (level > 0 && this.closesByHeading(level)) return;
+    const isList = listMarkerLength(text) > 0;
+    if (this.section === "main") {
+      if (this.awaitingMainTitle && !isList && !isNeverTitle(text)) {
+        this.awaitingMainTitle = false;
+        this.startTopic(i, text, true);
+        return;
+      }
+      this.mainPresenterOpen = false;
+      this.body(i, text, isList, level > 0);
+      return;
+    }
+    if (!this.presenter) return;
+    if (!isList && !isNeverTitle(text) && (this.blockTopics === 0 || readTag(text) !== null)) {
+      this.startTopic(i, text, false);
+      return;
+    }
+    this.body(i, text, isList, level > 0);
+  }
+
+  private presenterLine_(i: number, name: string, level: number): void {
+    const person = parsePresenterName(name);
+    if (this.section === "main" && this.mainPresenterOpen) {
+      this.mainPresenter = person;
+      this.addPresenter(person);
+      if (this.draft?.topic.main) this.draft.topic.presenter = person.name;
+      return;
+    }
+    this.closeBlock();
+    this.section = "topics";
+    this.presenter = person;
+    this.presenterLine = i;
+    this.presenterLevel = level;
+    this.blockTopics = 0;
+    this.addPresenter(person);
+  }
+
+  /** A heading no deeper than the section's or presenter's own heading ends that block. */
+  private closesByHeading(level: number): boolean {
+    if (this.section !== "none" && this.sectionLevel > 0 && level <= this.sectionLevel) {
+      this.closeBlock();
+      this.section = "none";
+      return true;
+    }
+    if (this.presenter && this.presenterLevel > 0 && level <= this.presenterLevel) {
+      this.closeBlock();
+      return true;
+    }
+    return false;
+  }
+
+  private startTopic(i: number, text: string, main: boolean): void {
+    this.finishDraft();
+    const tag = readTag(text);
+    let kind: string | null = null;
+    let kindLabel: string | null = null;
+    if (tag) {
+      const resolved = this.kinds.resolve(tag.tag);
+      kind = resolved.kind;
+      kindLabel = tag.tag;
+      if (!resolved.known) this.warn(i, "unknown-kind", `Unknown kind tag [${tag.tag}]; kept as "${resolved.kind}".`);
+    }
+    const { title, url } = readTitle(tag ? tag.rest : text);
+    const tags: string[] = [];
+    readHashtags(text, tags);
+    const presenter = main ? this.mainPresenter : this.presenter;
+    this.draft = {
+      topic: { presenter: presenter?.name ?? null, kind, kindLabel, title, url, main, tags, line: i, endLine: i, summary: "" },
+      lastLine: i,
+      bodyLines: 0,
+    };
+    if (!main) this.blockTopics++;
+  }
+
+  private body(i: number, text: string, isList: boolean, isHeading: boolean): void {
+    const draft = this.draft;
+    if (!draft) return;
+    draft.lastLine = i;
+    const topic = draft.topic;
+    readHashtags(text, topic.tags);
+    if (draft.bodyLines < URL_BODY_LINES && topic.url === null) topic.url = firstHttpUrl(text);
+    draft.bodyLines++;
+    if (topic.summary === "" && !isHeading) {
+      const item = isList ? text.slice(listMarkerLength(text)).trim() : text;
+      if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
+        topic.summary = truncate(collapseWhitespace(item), SUMMARY_LENGTH);
+      }
+    }
+  }
+
+  /** Lines inside a fenced code block belong to the current topic's body and nothing else. */
+  private touch(i: number): void {
+    if (this.draft) this.draft.lastLine = i;
+  }
+
+  private finishDraft(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    draft.topic.endLine = draft.lastLine;
+    this.topics.push(draft.topic);
+    this.draft = null;
+  }
+
+  private closeBlock(): void {
+    this.finishDraft();
+    if (this.presenter && this.blockTopics === 0) {
+      this.warn(this.presenterLine, "presenter-without-topic", `@${this.presenter.name} has no topic.`);
+    }
+    this.presenter = null;
+    this.presenterLevel = 0;
+    this.blockTopics = 0;
+    this.awaitingMainTitle = false;
+    this.mainPresenterOpen = false;
+  }
+
+  private addPresenter(person: Presenter): void {
+    const key = foldKey(person.name);
+    const known = this.presenters.find(
+      (p) => foldKey(p.name) === key || p.aliases.some((a) => foldKey(a) === key) || person.aliases.some((a) => foldKey(a) === foldKey(p.name)),
+    );
+    if (!known) {
+      this.presenters.push({ name: person.name, aliases: [...person.aliases] });
+      return;
+    }
+    for (const alias of [person.name, ...person.aliases]) {
+      const aliasKey = foldKey(alias);
+      if (aliasKey !== foldKey(known.name) && !known.aliases.some((a) => foldKey(a) === aliasKey)) known.aliases.push(alias);
+    }
+  }
+
+  private warn(line: number, code: ParseWarning["code"], message: string): void {
+    this.warnings.push({ line: Math.max(0, line), message, code });
+  }
+
+  /** Date, series and type: frontmatter first, then the file name, then the first line. */
+  private header(frontmatter: string[], bodyStart: number): Pick<ParsedNote, "date" | "series" | "type"> {
+    const fmDate = readTopLevelScalar(frontmatter, "date");
+    const fmSeries = readTopLevelScalar(frontmatter, "series");
+    const type = readTopLevelScalar(frontmatter, "type");
+    const base = baseName(this.options.path ?? "");
+    const fileDate = findDate(base);
+    let firstLine = "";
+    for (let i = bodyStart; i < this.lines.length; i++) {
+      const trimmed = (this.lines[i] ?? "").trim();
+      if (trimmed !== "") {
+        firstLine = stripHeading(trimmed).text;
+        break;
+      }
+    }
+    const lineDate = findDate(firstLine);
+    const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
+    let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
+    if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);
+    if (series === null && fileDate) series = restAround(base, fileDate.index, fileDate.length);
+    return { date, series, type };
+  }
+}
+
+// Section labels of a paper summary (ours and the ones people write by hand) are structure, not
+// the topic's summary.
+const SECTION_LABELS = new Set(
+  [
+    "概要", "背景", "背景・課題", "課題", "提案手法", "手法", "実験", "結果", "まとめ", "所感", "所感・議論", "議論", "感想",
+    "summary", "abstract", "overview", "introduction", "background", "method", "methods", "experiments", "results",
+    "discussion", "conclusion", "notes",
+  ].map(foldKey),
+);
+
+/** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
+function isSectionLabel(text: string): boolean {
+  const key = foldKey(text);
+  return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
+}
+
+function restAround(text: string, index: number, length: number): string | null {
+  const rest = collapseWhitespace(`${text.slice(0, index)} ${text.slice(index + length)}`)
+    .replace(/^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g, "")
+    .trim();
+  return rest === "" ? null : rest;
+}
+
+function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function opensFence(trimmed: string): Fence | null {
+  const first = trimmed[0];
+  if (first !== "`" && first !== "~") return null;
+  let length = 0;
+  while (trimmed[length] === first) length++;
+  if (length < 3) return null;
+  // A backtick fence's info string may not contain backticks (CommonMark).
+  if (first === "`" && trimmed.slice(length).includes("`")) return null;
+  return { char: first, length };
+}
+
+function closesFence(trimmed: string, fence: Fence): boolean {
+  let length = 0;
+  while (trimmed[length] === fence.char) length++;
+  return length >= fence.length && trimmed.slice(length).trim() === "";
+}
+
+/** SPEC §5: a session note has `type: study-session`, or a presenter line followed by a topic. */
+export function isSessionNote(note: Pick<ParsedNote, "type" | "topics">): boolean {
+  return note.type === SESSION_TYPE || note.topics.some((topic) => !topic.main && topic.presenter !== null);
+}
+
+export const SESSION_TYPE = "study-session";

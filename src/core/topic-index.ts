@@ -1,0 +1,169 @@
+/**
+ * The vault-wide topic index: one entry per session note, people merged across notes by shared
+ * aliases (and the roster). Updating one note touches only that note's entry; groupings are
+ * computed when asked for.
+ */
+import type { Presenter, Topic } from "./model";
+import { PeopleMerger, type Person, type RosterMember } from "./people";
+
+export interface SessionEntry {
+  file: string;
+  date: string | null;
+  series: string | null;
+  presenters: Presenter[];
+  topics: Topic[];
+}
+
+export interface IndexedTopic extends Topic {
+  file: string;
+  date: string | null;
+}
+
+export type GroupBy = "kind" | "tag" | "presenter" | "month";
+
+export interface TopicGroup {
+  key: string | null;
+  topics: IndexedTopic[];
+}
+
+export class TopicIndex {
+  private readonly sessions = new Map<string, SessionEntry>();
+  private merger: PeopleMerger | null = null;
+  private sorted: IndexedTopic[] | null = null;
+
+  constructor(private roster: readonly RosterMember[] = []) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  setRoster(roster: readonly RosterMember[]): void {
+    this.roster = roster;
+    this.invalidate(true);
+  }
+
+  upsert(entry: SessionEntry): void {
+    const previous = this.sessions.get(entry.file);
+    this.sessions.set(entry.file, entry);
+    this.invalidate(!previous || !samePresenters(previous.presenters, entry.presenters));
+  }
+
+  remove(file: string): boolean {
+    const removed = this.sessions.delete(file);
+    if (removed) this.invalidate(true);
+    return removed;
+  }
+
+  rename(oldFile: string, newFile: string): void {
+    const entry = this.sessions.get(oldFile);
+    if (!entry) return;
+    this.sessions.delete(oldFile);
+    this.sessions.set(newFile, { ...entry, file: newFile });
+    this.invalidate(false);
+  }
+
+  get(file: string): SessionEntry | undefined {
+    return this.sessions.get(file);
+  }
+
+  allSessions(): SessionEntry[] {
+    return [...this.sessions.values()].sort(bySessionDateDesc);
+  }
+
+  /** Every topic, newest session first, with presenters under their merged display name. */
+  topics(): IndexedTopic[] {
+    if (this.sorted) return this.sorted;
+    const people = this.people();
+    const out: IndexedTopic[] = [];
+    for (const session of this.allSessions()) {
+      for (const topic of session.topics) {
+        const presenter = topic.presenter === null ? null : people.resolve(topic.presenter).name;
+        out.push({ ...topic, presenter, file: session.file, date: session.date });
+      }
+    }
+    this.sorted = out;
+    return out;
+  }
+
+  /** A person by any of their spellings. */
+  person(spelling: string): Person {
+    return this.people().resolve(spelling);
+  }
+
+  /** People who presented at least one topic, with their merged spellings. */
+  persons(): Person[] {
+    const people = this.people();
+    const seen = new Map<string, Person>();
+    for (const topic of this.topics()) {
+      if (topic.presenter !== null && !seen.has(topic.presenter)) seen.set(topic.presenter, people.resolve(topic.presenter));
+    }
+    return [...seen.values()];
+  }
+
+  group(by: GroupBy): TopicGroup[] {
+    const groups = new Map<string | null, IndexedTopic[]>();
+    const add = (key: string | null, topic: IndexedTopic): void => {
+      const list = groups.get(key);
+      if (list) list.push(topic);
+      else groups.set(key, [topic]);
+    };
+    for (const topic of this.topics()) {
+      if (by === "tag") {
+        if (topic.tags.length === 0) add(null, topic);
+        const seen = new Set<string>();
+        for (const tag of topic.tags) {
+          const key = tag.toLowerCase();
+          if (!seen.has(key)) {
+            seen.add(key);
+            add(key, topic);
+          }
+        }
+      } else {
+        add(groupKey(by, topic), topic);
+      }
+    }
+    return [...groups.entries()]
+      .map(([key, topics]) => ({ key, topics }))
+      .sort((a, b) => compareGroups(by, a, b));
+  }
+
+  private people(): PeopleMerger {
+    if (this.merger) return this.merger;
+    const merger = new PeopleMerger(this.roster);
+    for (const session of this.sessions.values()) {
+      for (const presenter of session.presenters) merger.add(presenter);
+    }
+    this.merger = merger;
+    return merger;
+  }
+
+  private invalidate(people: boolean): void {
+    this.sorted = null;
+    if (people) this.merger = null;
+  }
+}
+
+function groupKey(by: Exclude<GroupBy, "tag">, topic: IndexedTopic): string | null {
+  if (by === "kind") return topic.kind;
+  if (by === "presenter") return topic.presenter;
+  return topic.date ? topic.date.slice(0, 7) : null;
+}
+
+function compareGroups(by: GroupBy, a: TopicGroup, b: TopicGroup): number {
+  // Topics without a key ("untagged", "no date") always come last.
+  if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null);
+  if (by === "month") return b.key.localeCompare(a.key);
+  return b.topics.length - a.topics.length || a.key.localeCompare(b.key);
+}
+
+function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
+  return (b.date ?? "").localeCompare(a.date ?? "") || a.file.localeCompare(b.file);
+}
+
+function samePresenters(a: readonly Presenter[], b: readonly Presenter[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i];
+    return q !== undefined && p.name === q.name && p.aliases.join("\u0000") === q.aliases.join("\u0000");
+  });
+}

@@ -1,0 +1,20 @@
+/** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
+import { Notice, Plugin, getLanguage } from "obsidian";
+import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
+import { createTranslator, type Translate } from "./i18n";
+
+export default class StudySessionNotesPlugin extends Plugin {
+  settings!: Settings;
+  t!: Translate;
+
+  override async onload(): Promise<void> {
+    this.t = createTranslator(getLanguage());
+    const { settings, problem } = migrateSettings(await this.loadData().catch((error: unknown) => new UnreadableData(error)));
+    this.settings = settings;
+    if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.saveData(this.settings);
+  }
+}
