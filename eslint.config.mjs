@@ -46,6 +46,8 @@ export default defineConfig([
       "no-restricted-globals": "off",
       // TypeScript already resolves every name; ESLint's core rule does not know Node's globals.
       "no-undef": "off",
+      // These build and inspect vaults on disk, whose config folder is `.obsidian` by construction.
+      "obsidianmd/hardcoded-config-path": "off",
     },
   },
 ]);

@@ -136,6 +136,8 @@ export interface Title {
 
 const MD_LINK = /\[([^\]]*)\]\((\S+?)(?:\s+"[^"]*")?\)/g;
 const WIKI_LINK = /\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g;
+// `[blog] Title #rag #llm`: the tags are the topic's tags, not part of its title.
+const TRAILING_HASHTAGS = /(?:\s+#(?=[^\s#]*[^\s#0-9])[^\s#]+)+\s*$/u;
 const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
 
 /** Title text and link target of a title line (after its tag). */
@@ -160,7 +162,8 @@ export function readTitle(text: string): Title {
       if (without !== "") title = without;
     }
   }
-  title = collapseWhitespace(title);
+  const untagged = collapseWhitespace(title.replace(TRAILING_HASHTAGS, ""));
+  title = untagged === "" ? collapseWhitespace(title) : untagged;
   const emphasis = EMPHASIS_EDGES.exec(title);
   if (emphasis?.[1]) title = emphasis[1].trim();
   return { title, url };

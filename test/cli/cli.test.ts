@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main";
+import type { IndexJson } from "../../src/core/index-json";
+import type { ParsedNote } from "../../src/core/model";
+
+const fixtures = join(__dirname, "..", "fixtures", "notion-export");
+
+function cli(...argv: string[]): { code: number; out: string; err: string } {
+  let out = "";
+  let err = "";
+  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+function vaultWith(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), "ssn-cli-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe("session-notes parse", () => {
+  it("prints SPEC §3 JSON", () => {
+    const { code, out } = cli("parse", join(fixtures, "2024-08-29.txt"), "--json");
+    expect(code).toBe(0);
+    const note = JSON.parse(out) as ParsedNote;
+    expect(Object.keys(note)).toEqual(expect.arrayContaining(["path", "date", "series", "presenters", "topics", "warnings"]));
+    expect(note.date).toBe("2024-08-29");
+    expect(note.topics).toHaveLength(8);
+    expect(Object.keys(note.topics[0] ?? {})).toEqual(
+      expect.arrayContaining(["presenter", "kind", "kindLabel", "title", "url", "main", "tags", "line", "endLine", "summary"]),
+    );
+  });
+
+  it("prints a readable listing without --json", () => {
+    const { code, out } = cli("parse", join(fixtures, "2024-05-02.txt"));
+    expect(code).toBe(0);
+    expect(out).toContain("@Ryosuke Fukazawa");
+    expect(out).toContain("[論文] Learning Loss for Active Learning");
+  });
+
+  it("exits 1 with the file named for a missing or binary file", () => {
+    const missing = cli("parse", "/nonexistent/note.md");
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("/nonexistent/note.md");
+    const dir = vaultWith({ "junk.md": new Uint8Array([0x00, 0xff, 0xfe, 0x00, 0x01]) });
+    const junk = cli("parse", join(dir, "junk.md"));
+    expect(junk.code).toBe(1);
+    expect(junk.err).toMatch(/junk\.md: (is not valid|looks like a binary)/);
+  });
+
+  it("exits 2 on usage errors", () => {
+    expect(cli().code).toBe(2);
+    expect(cli("parse").code).toBe(2);
+    expect(cli("parse", "a", "b").code).toBe(2);
+    expect(cli("parse", "a", "--bogus").code).toBe(2);
+    expect(cli("frobnicate").code).toBe(2);
+  });
+});
+
+describe("session-notes index", () => {
+  const dir = vaultWith({
+    "Sessions/2024-07-24.md": "今週のTOPIC\n@qluto (Ryosuke Fukazawa)\n[論文] SpreadsheetLLM #llm\n",
+    "Sessions/2024-08-29.md": "今週のTOPIC\n@Ryosuke Fukazawa / qluto\n[論文] DocLLM #llm\n@Shun Ito\n[blog] Boxes\nメインTOPIC: VerifiNER\n",
+    "Notes/shopping.md": "# Shopping\n- milk\n",
+    ".obsidian/ignored.md": "@A\n[blog] hidden\n",
+  });
+
+  it("merges one person across alias forms and lists every session note", () => {
+    const { code, out } = cli("index", dir, "--json");
+    expect(code).toBe(0);
+    const index = JSON.parse(out) as IndexJson;
+    expect(index.sessions.map((s) => s.file)).toEqual(["Sessions/2024-08-29.md", "Sessions/2024-07-24.md"]);
+    const people = index.presenters.filter((p) => [p.name, ...p.aliases].includes("qluto"));
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ name: "Ryosuke Fukazawa", aliases: ["qluto"] });
+    expect(people[0]?.topics.map((t) => t.title)).toEqual(["DocLLM", "SpreadsheetLLM"]);
+    expect(index.topics.every((t) => typeof t.file === "string" && !t.file.includes("\\"))).toBe(true);
+    expect(index.kinds.find((k) => k.kind === "paper")?.topics).toHaveLength(2);
+    expect(index.tags).toEqual([expect.objectContaining({ tag: "llm" })]);
+  });
+
+  it("groups the readable listing by the chosen key", () => {
+    const byMonth = cli("index", dir, "--by", "month");
+    expect(byMonth.code).toBe(0);
+    expect(byMonth.out).toMatch(/2024-08 \(3\)[\s\S]*2024-07 \(1\)/);
+    expect(cli("index", dir, "--by", "colour").code).toBe(2);
+  });
+
+  it("exits 1 for a folder that does not exist", () => {
+    expect(cli("index", join(dir, "nope")).code).toBe(1);
+  });
+});
