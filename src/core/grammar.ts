@@ -56,6 +56,7 @@ function isDigit(code: number): boolean {
 export function isNeverTitle(text: string): boolean {
   const first = text[0];
   if (first === ">" || first === "|" || first === "%" || first === "<" || first === "!") return true;
+  if (first !== "-" && first !== "*" && first !== "_") return false;
   return /^(?:-{3,}|\*{3,}|_{3,})$/.test(text.replace(/\s+/g, ""));
 }
 
@@ -96,7 +97,27 @@ export type Marker = { type: "topics" } | { type: "main"; title: string | null }
 
 const TOPIC_MARKERS = new Set(["今週のtopic", "今週のtopics", "今週のトピック", "this week's topics", "this week's topic", "topics"]);
 const MAIN_MARKERS = new Set(["メインtopic", "メイントピック", "main topic"]);
-const MARKER_FIRST = new Set(["今", "t", "T", "ｔ", "Ｔ", "メ", "m", "M", "ｍ", "Ｍ"]);
+const MARKER_ASCII_HEADS = new Set(["this ", "topic", "main "]);
+
+/** Cheap gate before folding, on the first character alone: most lines fail it. */
+function mayBeMarker(text: string): boolean {
+  switch (text.charCodeAt(0)) {
+    case 0x54: // T
+    case 0x74: // t
+    case 0x4d: // M
+    case 0x6d: // m
+      return MARKER_ASCII_HEADS.has(text.slice(0, 5).toLowerCase());
+    case 0x4eca: // 今
+    case 0x30e1: // メ
+    case 0xff34: // Ｔ
+    case 0xff54: // ｔ
+    case 0xff2d: // Ｍ
+    case 0xff4d: // ｍ
+      return true;
+    default:
+      return false;
+  }
+}
 
 function foldMarker(text: string): string {
   return collapseWhitespace(text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'"));
@@ -107,7 +128,7 @@ function foldMarker(text: string): string {
  * contents, `今週のTOPIC[blog] Looker…`) is not one.
  */
 export function readMarker(text: string): Marker | null {
-  if (!MARKER_FIRST.has(text[0] ?? "")) return null;
+  if (!mayBeMarker(text)) return null;
   const colon = text.search(/[:：]/);
   const head = foldMarker(colon >= 0 ? text.slice(0, colon) : text);
   if (MAIN_MARKERS.has(head)) {

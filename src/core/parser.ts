@@ -45,6 +45,7 @@ class NoteParser {
   private readonly topics: Topic[] = [];
   private readonly presenters: Presenter[] = [];
   private readonly warnings: ParseWarning[] = [];
+  private readonly presenterByKey = new Map<string, Presenter>();
 
   private section: "none" | "topics" | "main" = "none";
   private sectionLevel = 0;
@@ -62,7 +63,7 @@ class NoteParser {
     source: string,
     private readonly options: ParseOptions,
   ) {
-    this.lines = (source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).split(/\r\n|\r|\n/);
+    this.lines = splitLines(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     this.kinds = kindTableFor(options.kindAliases);
   }
 
@@ -207,7 +208,7 @@ class NoteParser {
     if (topic.summary === "" && !isHeading) {
       const item = isList ? text.slice(listMarkerLength(text)).trim() : text;
       if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
-        topic.summary = truncate(collapseWhitespace(item), SUMMARY_LENGTH);
+        topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH * 2)), SUMMARY_LENGTH);
       }
     }
   }
@@ -237,19 +238,22 @@ class NoteParser {
     this.mainPresenterOpen = false;
   }
 
+  /** One entry per person in the note: a spelling seen before (as name or alias) joins that entry. */
   private addPresenter(person: Presenter): void {
-    const key = foldKey(person.name);
-    const known = this.presenters.find(
-      (p) => foldKey(p.name) === key || p.aliases.some((a) => foldKey(a) === key) || person.aliases.some((a) => foldKey(a) === foldKey(p.name)),
-    );
+    const spellings = [person.name, ...person.aliases];
+    const keys = spellings.map(foldKey);
+    let known: Presenter | undefined;
+    for (const key of keys) known ??= this.presenterByKey.get(key);
     if (!known) {
-      this.presenters.push({ name: person.name, aliases: [...person.aliases] });
-      return;
+      known = { name: person.name, aliases: [] };
+      this.presenters.push(known);
     }
-    for (const alias of [person.name, ...person.aliases]) {
-      const aliasKey = foldKey(alias);
-      if (aliasKey !== foldKey(known.name) && !known.aliases.some((a) => foldKey(a) === aliasKey)) known.aliases.push(alias);
-    }
+    keys.forEach((key, i) => {
+      if (this.presenterByKey.has(key)) return;
+      this.presenterByKey.set(key, known);
+      const spelling = spellings[i];
+      if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
+    });
   }
 
   private warn(line: number, code: ParseWarning["code"], message: string): void {
@@ -294,6 +298,12 @@ const SECTION_LABELS = new Set(
 function isSectionLabel(text: string): boolean {
   const key = foldKey(text);
   return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
+}
+
+/** Lines of LF, CRLF or (old Mac) CR text; the common LF case avoids a regular expression. */
+function splitLines(text: string): string[] {
+  if (!text.includes("\r")) return text.split("\n");
+  return text.split(/\r\n|\r|\n/);
 }
 
 function restAround(text: string, index: number, length: number): string | null {

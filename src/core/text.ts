@@ -9,8 +9,12 @@ export function collapseWhitespace(text: string): string {
 
 /** Key for comparing names, tags and kinds: NFKC (full-width → half-width), lower case, one space. */
 export function foldKey(text: string): string {
-  return collapseWhitespace(text.normalize("NFKC").toLowerCase());
+  // NFKC leaves ASCII unchanged, and most keys (names, English tags) are ASCII.
+  const normalized = NON_ASCII.test(text) ? text.normalize("NFKC") : text;
+  return collapseWhitespace(normalized.toLowerCase());
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const HTTP_URL = /https?:\/\/[^\s<>"'`)\]）」』]+/i;
 
