@@ -14,7 +14,7 @@ export function foldKey(text: string): string {
   return collapseWhitespace(normalized.toLowerCase());
 }
 
-const NON_ASCII = /[^\u0001-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const HTTP_URL = /https?:\/\/[^\s<>"'`)\]）」』]+/i;
 
