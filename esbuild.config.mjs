@@ -27,7 +27,8 @@ const cli = {
   target: "node20",
   logLevel: "info",
   outfile: "dist/cli.js",
-  banner: { js: "#!/usr/bin/env node" },
+  // Bundled CommonJS dependencies (yaml) call require() for Node builtins; give the ES module one.
+  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __ssnCreateRequire } from "node:module";\nconst require = __ssnCreateRequire(import.meta.url);' },
 };
 
 if (watch) {

@@ -1,10 +1,14 @@
 /** The CLI's only contact with the file system: reading notes and walking folders. */
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { decodeNote } from "../core/encoding";
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { decodeNote, type NoteEncoding } from "../core/encoding";
 import { CliError, EXIT_BAD_INPUT } from "./errors";
 
 export function readNote(path: string): string {
+  return readNoteWithEncoding(path).text;
+}
+
+export function readNoteWithEncoding(path: string): { text: string; encoding: NoteEncoding } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -13,7 +17,40 @@ export function readNote(path: string): string {
   }
   const decoded = decodeNote(bytes);
   if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`, EXIT_BAD_INPUT);
-  return decoded.text;
+  return { text: decoded.text, encoding: decoded.encoding };
+}
+
+/** Replace a file's content all at once: a sibling temporary file renamed over it, so no reader ever sees half a note. */
+export function writeNoteAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const mode = statSync(path).mode;
+    writeFileSync(temporary, text, { encoding: "utf8", mode });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new CliError(`${path}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
+  }
+}
+
+/** Every file named, and every Markdown file under each folder named, once each. */
+export function expandPaths(paths: readonly string[]): Array<{ path: string; explicit: boolean }> {
+  const out = new Map<string, boolean>();
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      out.set(path, true); // reading it reports the error with the file's name
+      continue;
+    }
+    if (!isDir) {
+      out.set(path, true);
+      continue;
+    }
+    for (const file of listMarkdown(path)) if (!out.has(join(path, file))) out.set(join(path, file), false);
+  }
+  return [...out].map(([path, explicit]) => ({ path, explicit }));
 }
 
 const SKIPPED_FOLDERS = new Set(["node_modules"]);

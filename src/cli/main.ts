@@ -6,6 +6,7 @@ import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";
 import { formatIndex, formatNote } from "./format";
+import { runSync } from "./sync";
 import { loadVault } from "./vault";
 
 export interface Io {
@@ -18,15 +19,19 @@ const USAGE = `Usage: session-notes VERB …
   parse FILE [--json]                 parse one session note (.md or .txt)
   index DIR [--json] [--by kind|tag|presenter|month]
                                       every session note under DIR, grouped
+  sync PATH… [--check]                write topic entries into each session note's
+                                      properties; --check writes nothing and
+                                      exits 1 if any note would change
   help                                this text
 
-Exit codes: 0 success, 1 bad input, 2 usage error.`;
+Exit codes: 0 success, 1 bad input or a failed --check, 2 usage error.`;
 
 type Verb = (argv: string[], io: Io) => number;
 
 const VERBS: Record<string, Verb> = {
   parse: runParse,
   index: runIndex,
+  sync: runSync,
 };
 
 export function run(argv: string[], io: Io): number {

@@ -2,7 +2,9 @@
 
 export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+export type NoteEncoding = "utf-8" | "utf-16le" | "utf-16be";
+
+export type Decoded = { ok: true; text: string; encoding: NoteEncoding } | { ok: false; reason: string };
 
 /** UTF-8 (with or without BOM) or UTF-16 with a BOM; binary data and other encodings are refused. */
 export function decodeNote(bytes: Uint8Array): Decoded {
@@ -16,9 +18,9 @@ export function decodeNote(bytes: Uint8Array): Decoded {
   return decoded;
 }
 
-function decodeWith(encoding: string, bytes: Uint8Array): Decoded {
+function decodeWith(encoding: NoteEncoding, bytes: Uint8Array): Decoded {
   try {
-    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+    return { ok: true, encoding, text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
   } catch {
     return { ok: false, reason: `is not valid ${encoding.toUpperCase()} text` };
   }

@@ -44,7 +44,7 @@ export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters
   const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem) {
-    const line = block.firstLine + countLines(content.slice(0, problem.pos[0]));
+    const line = block.firstLine + countLines(content.slice(0, errorOffset(content, problem.pos[0])));
     return { ok: false, error: { line, message: `Malformed YAML in the frontmatter (line ${line + 1}): ${firstLine(problem.message)}` } };
   }
   if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
@@ -212,6 +212,22 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 function withEol(text: string, eol: string): string {
   return eol === "\n" ? text : text.replace(/\r?\n/g, eol);
+}
+
+/**
+ * Where to point the user. An unclosed `[`, `{` or quote is only noticed at the end of the block:
+ * the key that opened it (the last line starting at column 0) is the line to fix.
+ */
+function errorOffset(content: string, offset: number): number {
+  if (content.slice(offset).trim() !== "") return offset;
+  const lines = content.slice(0, offset).split("\n");
+  let start = offset - (lines[lines.length - 1]?.length ?? 0);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? "";
+    if (/^[^\s#]/.test(line)) return start;
+    start -= (lines[i - 1]?.length ?? 0) + 1;
+  }
+  return offset;
 }
 
 function countLines(text: string): number {

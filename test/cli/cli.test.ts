@@ -96,3 +96,50 @@ describe("session-notes index", () => {
     expect(cli("index", join(dir, "nope")).code).toBe(1);
   });
 });
+
+describe("session-notes sync", () => {
+  const session = "2024-08-29 機械学習勉強会\n今週のTOPIC\n@Alice\n[blog] A #x\n";
+
+  it("writes entries once, then --check passes and nothing changes", async () => {
+    const dir = vaultWith({ "s/2024-08-29.md": session, "s/plain.md": "# just a note\n" });
+    const { readFileSync } = await import("node:fs");
+    const check = cli("sync", dir, "--check");
+    expect(check.code).toBe(1);
+    expect(check.err).toContain("2024-08-29.md");
+    expect(readFileSync(join(dir, "s/2024-08-29.md"), "utf8")).toBe(session);
+
+    const first = cli("sync", dir);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.out).toContain("1 updated, 0 unchanged, 0 failed");
+    const written = readFileSync(join(dir, "s/2024-08-29.md"), "utf8");
+    expect(written).toBe(`---\ntype: study-session\ndate: 2024-08-29\npresenters: [Alice]\ntopics:\n  - title: "A"\n    kind: blog\n    presenter: Alice\n    tags: [x]\n---\n${session}`);
+    expect(readFileSync(join(dir, "s/plain.md"), "utf8")).toBe("# just a note\n");
+
+    expect(cli("sync", dir, "--check").code).toBe(0);
+    const again = cli("sync", join(dir, "s/2024-08-29.md"));
+    expect(again.out).toContain("0 updated, 1 unchanged");
+    expect(readFileSync(join(dir, "s/2024-08-29.md"), "utf8")).toBe(written);
+  });
+
+  it("refuses malformed YAML with file and line, and leaves the file untouched", async () => {
+    const bad = `---\ntitle: ok\ntags: [a, b\n---\n${session}`;
+    const dir = vaultWith({ "bad.md": bad });
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const result = cli("sync", join(dir, "bad.md"));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/bad\.md:3: Malformed YAML/);
+    expect(readFileSync(join(dir, "bad.md"), "utf8")).toBe(bad);
+    expect(readdirSync(dir)).toEqual(["bad.md"]);
+  });
+
+  it("says which explicitly named file is not a session note", () => {
+    const dir = vaultWith({ "plain.md": "# hi\n" });
+    const result = cli("sync", join(dir, "plain.md"));
+    expect(result.code).toBe(0);
+    expect(result.err).toContain("not a session note");
+  });
+
+  it("needs a PATH", () => {
+    expect(cli("sync").code).toBe(2);
+  });
+});
