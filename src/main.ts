@@ -4,7 +4,7 @@ import { UnreadableData, migrateSettings, type Settings } from "./core/settings"
 import { createTranslator, type Translate } from "./i18n";
 
 export default class StudySessionNotesPlugin extends Plugin {
-  settings!: Settings;
+  declare settings: Settings;
   t!: Translate;
 
   override async onload(): Promise<void> {
