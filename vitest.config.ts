@@ -2,9 +2,25 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    environment: "node",
     // Dates in tests are fixed and the zone pinned, so results never depend on the machine.
     env: { TZ: "UTC" },
+    projects: [
+      {
+        extends: true,
+        test: { name: "core", include: ["test/core/**/*.test.ts", "test/cli/**/*.test.ts", "test/i18n/**/*.test.ts"], environment: "node" },
+      },
+      {
+        // The plugin shell against an in-memory Obsidian App (obsidian-test-mocks) in a DOM.
+        extends: true,
+        // The `obsidian` package ships types only; at run time the plugin gets the in-memory App.
+        resolve: { alias: [{ find: /^obsidian$/, replacement: "obsidian-test-mocks/obsidian" }] },
+        test: {
+          name: "app",
+          include: ["test/app/**/*.test.ts"],
+          environment: "happy-dom",
+          setupFiles: ["obsidian-test-mocks/vitest-setup"],
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,8 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
 import { Notice, Plugin, getLanguage } from "obsidian";
+import { SessionSettingTab } from "./app/settings-tab";
+import { registerSyncCommands } from "./app/sync-commands";
+import { TopicSync } from "./app/topic-sync";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -12,6 +15,10 @@ export default class StudySessionNotesPlugin extends Plugin {
     const { settings, problem } = migrateSettings(await this.loadData().catch((error: unknown) => new UnreadableData(error)));
     this.settings = settings;
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
+
+    const sync = this.addChild(new TopicSync(this.app, () => this.settings, this.t));
+    registerSyncCommands(this, sync, this.t);
+    this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 
   async saveSettings(): Promise<void> {

@@ -9,9 +9,13 @@ import type { ParsedNote } from "./model";
 import { SESSION_TYPE } from "./parser";
 
 export interface FrontmatterError {
+  code: "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping";
   /** 0-based line of the note where the problem is. */
   line: number;
+  /** English sentence for logs and the CLI; the app localizes from `code` and `detail`. */
   message: string;
+  /** The YAML parser's own words, for `malformed-yaml`. */
+  detail?: string;
 }
 
 export type SyncResult = { ok: true; text: string; changed: boolean } | { ok: false; error: FrontmatterError };
@@ -32,7 +36,7 @@ export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters
   const eol = body.includes("\r\n") ? "\r\n" : "\n";
   const block = findBlock(body);
   if (block === "unclosed") {
-    return { ok: false, error: { line: 0, message: "The frontmatter starts on line 1 but has no closing ---." } };
+    return { ok: false, error: { code: "unclosed-frontmatter", line: 0, message: "The frontmatter starts on line 1 but has no closing ---." } };
   }
   const entries = noteEntries(note);
   if (block === null) {
@@ -45,10 +49,14 @@ export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters
   const problem = doc.errors[0];
   if (problem) {
     const line = block.firstLine + countLines(content.slice(0, errorOffset(content, problem.pos[0])));
-    return { ok: false, error: { line, message: `Malformed YAML in the frontmatter (line ${line + 1}): ${firstLine(problem.message)}` } };
+    const detail = firstLine(problem.message);
+    return { ok: false, error: { code: "malformed-yaml", line, detail, message: `Malformed YAML in the frontmatter (line ${line + 1}): ${detail}` } };
   }
   if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
-    return { ok: false, error: { line: block.firstLine, message: "The frontmatter is not a list of properties (key: value lines)." } };
+    return {
+      ok: false,
+      error: { code: "not-a-mapping", line: block.firstLine, message: "The frontmatter is not a list of properties (key: value lines)." },
+    };
   }
   const pairs = (doc.contents?.items ?? []) as Array<Pair<unknown, unknown>>;
   const existing = new Map<string, Pair<unknown, unknown>>();

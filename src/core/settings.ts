@@ -6,11 +6,14 @@ export interface Settings {
   version: number;
   /** User kind aliases: tag text → kind id (`輪読` → `paper`). */
   kindAliases: Record<string, string>;
+  /** Keep topic properties in sync while editing session notes. */
+  autoSync: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
   kindAliases: {},
+  autoSync: true,
 });
 
 export interface Migrated {
@@ -35,6 +38,7 @@ export function migrateSettings(raw: unknown): Migrated {
   const data = raw as Record<string, unknown>;
   const settings = fresh();
   settings.kindAliases = stringRecord(data.kindAliases);
+  if (typeof data.autoSync === "boolean") settings.autoSync = data.autoSync;
   return { settings, problem: null };
 }
 
