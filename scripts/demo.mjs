@@ -29,6 +29,10 @@ for (const file of readdirSync(exports).filter((name) => name.endsWith(".txt")))
 }
 const notes = join(root, "demo", "notes");
 for (const file of readdirSync(notes)) copyFileSync(join(notes, file), join(sessions, file));
+copyFileSync(join(root, "demo", "Topics.base"), join(vault, "Topics.base"));
+
+// Write every session note's topic entries into its properties, as the plugin's sync does.
+execFileSync(process.execPath, [join(root, "dist", "cli.js"), "sync", sessions], { stdio: "inherit" });
 
 process.stdout.write(`Demo vault: ${vault}\nOpen it in Obsidian (Open folder as vault); the plugin is installed and enabled.\n\n`);
 execFileSync(process.execPath, [join(root, "dist", "cli.js"), "index", vault, "--by", "presenter"], { stdio: "inherit" });
