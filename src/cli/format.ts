@@ -39,14 +39,14 @@ export function formatIndex(index: TopicIndex, by: GroupBy): string {
   for (const group of index.group(by)) {
     const heading = group.key === null ? NO_KEY[by] : by === "tag" ? `#${group.key}` : group.key;
     out.push("", `${heading} (${group.topics.length})`);
-    for (const topic of group.topics) out.push(`  ${indexLine(topic, by)}`);
+    for (const topic of group.topics) out.push(`  ${indexLine(topic, by, index)}`);
   }
   return out.join("\n");
 }
 
-function indexLine(topic: IndexedTopic, by: GroupBy): string {
+function indexLine(topic: IndexedTopic, by: GroupBy, index: TopicIndex): string {
   const kind = by !== "kind" && topic.kindLabel ? `[${topic.kindLabel}] ` : "";
-  const who = by !== "presenter" && topic.presenter ? `  @${topic.presenter}` : "";
+  const who = by !== "presenter" && topic.presenter ? `  @${index.displayName(topic.presenter)}` : "";
   const main = topic.main ? " (main)" : "";
   return `${topic.date ?? "----------"}  ${kind}${topic.title}${main}${who}  ${topic.file}:${topic.line + 1}`;
 }

@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import type { ParsedNote } from "../core/model";
 import { isSessionNote, parseNote } from "../core/parser";
+import { sessionFromParse } from "../core/session-entry";
 import { TopicIndex } from "../core/topic-index";
 import { CliError } from "./errors";
 import { listMarkdown, readNote } from "./files";
@@ -31,7 +32,7 @@ export function loadVault(dir: string, kindAliases?: Readonly<Record<string, str
     const note = parseNote(text, { path: file, kindAliases });
     if (!isSessionNote(note)) continue;
     notes.push(note);
-    index.upsert({ file, date: note.date, series: note.series, presenters: note.presenters, topics: note.topics });
+    index.upsert(sessionFromParse(file, note));
   }
   return { index, notes, problems };
 }

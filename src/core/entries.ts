@@ -39,24 +39,48 @@ export function readTopicEntries(value: unknown): TopicEntry[] {
   if (!Array.isArray(value)) return [];
   const out: TopicEntry[] = [];
   for (const item of value) {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) continue;
-    const raw = item as Record<string, unknown>;
-    const title = scalarText(raw.title);
-    if (title === null) continue;
-    const entry: TopicEntry = { title, kind: scalarText(raw.kind), presenter: scalarText(raw.presenter) };
-    const url = scalarText(raw.url);
-    if (url !== null) entry.url = url;
-    if (Array.isArray(raw.tags)) {
-      const tags = raw.tags.map(scalarText).filter((t): t is string => t !== null).map((t) => t.replace(/^#/, ""));
-      if (tags.length > 0) entry.tags = tags;
-    }
-    if (raw.main === true) entry.main = true;
-    for (const [key, extra] of Object.entries(raw)) {
-      if (!MANAGED_ENTRY_KEYS.includes(key)) entry[key] = extra;
-    }
-    out.push(entry);
+    const entry = readTopicEntry(item);
+    if (entry) out.push(entry);
   }
   return out;
+}
+
+/** One entry, or null when it has no title. Runs once per topic at start-up: kept lean. */
+export function readTopicEntry(item: unknown): TopicEntry | null {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return null;
+  const raw = item as Record<string, unknown>;
+  const title = scalarText(raw.title);
+  if (title === null) return null;
+  const entry: TopicEntry = { title, kind: scalarText(raw.kind), presenter: scalarText(raw.presenter) };
+  for (const key in raw) {
+    switch (key) {
+      case "title":
+      case "kind":
+      case "presenter":
+        break;
+      case "url": {
+        const url = scalarText(raw.url);
+        if (url !== null) entry.url = url;
+        break;
+      }
+      case "tags":
+        if (Array.isArray(raw.tags)) {
+          const tags: string[] = [];
+          for (const tag of raw.tags as unknown[]) {
+            const text = scalarText(tag);
+            if (text !== null) tags.push(text.charCodeAt(0) === 0x23 ? text.slice(1) : text);
+          }
+          if (tags.length > 0) entry.tags = tags;
+        }
+        break;
+      case "main":
+        if (raw.main === true) entry.main = true;
+        break;
+      default:
+        entry[key] = raw[key];
+    }
+  }
+  return entry;
 }
 
 function scalarText(value: unknown): string | null {

@@ -175,7 +175,7 @@ export function readTitle(text: string): Title {
       return label;
     });
   }
-  if (url === null) {
+  if (url === null && title.includes("http")) {
     const bare = firstHttpUrl(title);
     if (bare !== null) {
       url = bare;
@@ -183,22 +183,44 @@ export function readTitle(text: string): Title {
       if (without !== "") title = without;
     }
   }
-  const untagged = collapseWhitespace(title.replace(TRAILING_HASHTAGS, ""));
-  title = untagged === "" ? collapseWhitespace(title) : untagged;
-  const emphasis = EMPHASIS_EDGES.exec(title);
-  if (emphasis?.[1]) title = emphasis[1].trim();
+  if (title.includes("#")) {
+    const untagged = collapseWhitespace(title.replace(TRAILING_HASHTAGS, ""));
+    title = untagged === "" ? collapseWhitespace(title) : untagged;
+  } else {
+    title = collapseWhitespace(title);
+  }
+  const edge = title.charCodeAt(0);
+  if (edge === 0x2a || edge === 0x5f) {
+    const emphasis = EMPHASIS_EDGES.exec(title);
+    if (emphasis?.[1]) title = emphasis[1].trim();
+  }
   return { title, url };
 }
 
-const HASHTAG = /(^|[\s(（、,，])#([^\s#.,;:!?'"()（）[\]{}、。，「」【】<>]+)/gu;
+// What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.
+const TAG_BEFORE = new Set([..." \t\u3000(（、,，"]);
+const TAG_END = new Set([..." \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>"]);
 
-/** `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. */
+/**
+ * `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. A plain
+ * scan rather than a regular expression: it runs on every line that holds a `#`.
+ */
 export function readHashtags(text: string, into: string[]): void {
-  if (!text.includes("#")) return;
-  for (const match of text.matchAll(HASHTAG)) {
-    const tag = match[2];
-    if (tag && !/^[0-9]+$/.test(tag) && !into.includes(tag)) into.push(tag);
+  let at = text.indexOf("#");
+  while (at >= 0) {
+    const before = at === 0 ? " " : (text[at - 1] ?? " ");
+    let end = at + 1;
+    if (TAG_BEFORE.has(before) || isSpace(before)) {
+      while (end < text.length && !TAG_END.has(text[end] ?? " ") && !isSpace(text[end] ?? " ")) end++;
+      const tag = text.slice(at + 1, end);
+      if (tag !== "" && !/^[0-9]+$/.test(tag) && !into.includes(tag)) into.push(tag);
+    }
+    at = text.indexOf("#", end);
   }
+}
+
+function isSpace(ch: string): boolean {
+  return ch.trim() === "";
 }
 
 /** A list item's text: `[name] …` at its start marks a comment by that person. */

@@ -10,7 +10,13 @@ export interface IndexJson {
 }
 
 export function indexToJson(index: TopicIndex): IndexJson {
-  const topics = index.topics();
+  // In JSON, every topic's presenter is the merged person's display name.
+  const canonical = new Map<IndexedTopic, IndexedTopic>();
+  for (const topic of index.topics()) {
+    canonical.set(topic, topic.presenter === null ? topic : { ...topic, presenter: index.displayName(topic.presenter) });
+  }
+  const out = (list: readonly IndexedTopic[]): IndexedTopic[] => list.map((topic) => canonical.get(topic) ?? topic);
+  const topics = out(index.topics());
   return {
     sessions: index.allSessions().map((s) => ({
       file: s.file,
@@ -25,12 +31,12 @@ export function indexToJson(index: TopicIndex): IndexJson {
       .filter((g) => g.key !== null)
       .map((g) => {
         const person = index.person(g.key ?? "");
-        return { name: person.name, aliases: person.aliases, topics: g.topics };
+        return { name: person.name, aliases: person.aliases, topics: out(g.topics) };
       }),
-    kinds: index.group("kind").map((g) => ({ kind: g.key, topics: g.topics })),
+    kinds: index.group("kind").map((g) => ({ kind: g.key, topics: out(g.topics) })),
     tags: index
       .group("tag")
       .filter((g) => g.key !== null)
-      .map((g) => ({ tag: g.key ?? "", topics: g.topics })),
+      .map((g) => ({ tag: g.key ?? "", topics: out(g.topics) })),
   };
 }

@@ -18,7 +18,7 @@ import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
 import { parsePresenterName } from "./people";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "./text";
-import { frontmatterRange, readTopLevelScalar } from "./frontmatter-range";
+import { readTopLevelScalar } from "./frontmatter-range";
 
 const SUMMARY_LENGTH = 200;
 const URL_BODY_LINES = 3;
@@ -40,7 +40,7 @@ export function parseNote(text: string, options: ParseOptions = {}): ParsedNote 
 }
 
 class NoteParser {
-  private readonly lines: string[];
+  private readonly source: string;
   private readonly kinds: KindTable;
   private readonly topics: Topic[] = [];
   private readonly presenters: Presenter[] = [];
@@ -63,33 +63,79 @@ class NoteParser {
     source: string,
     private readonly options: ParseOptions,
   ) {
-    this.lines = splitLines(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    this.source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     this.kinds = kindTableFor(options.kindAliases);
   }
 
+  /**
+   * One pass over the text by offsets. Most lines of a note are body text of a topic whose summary
+   * and URL are already known: those are recognized from their first character and cost no
+   * substring; `#` is found by one `indexOf` walk over the whole text rather than per line.
+   */
   run(): ParsedNote {
-    const lines = this.lines;
-    const fm = frontmatterRange(lines);
+    const src = this.source;
+    const length = src.length;
+    const frontmatter: string[] = [];
+    let firstText: string | null = null;
     let fence: Fence | null = null;
-    for (let i = fm ? fm.end + 1 : 0; i < lines.length; i++) {
-      const trimmed = (lines[i] ?? "").trim();
-      if (fence) {
-        if (closesFence(trimmed, fence)) fence = null;
-        this.touch(i);
-        continue;
+    let hash = src.indexOf("#");
+    let url = src.indexOf("http");
+    let pos = 0;
+    let i = 0;
+    // Frontmatter: `---` on the first line, closed by `---` or `...` (else it is not frontmatter).
+    if (src.startsWith("---")) {
+      const close = findFrontmatterEnd(src);
+      if (close) {
+        for (const line of src.slice(src.indexOf("\n") + 1, close.contentEnd).split("\n")) frontmatter.push(line.replace(/\r$/, ""));
+        pos = close.next;
+        i = close.lines;
       }
-      if (trimmed === "") continue;
-      const opening = opensFence(trimmed);
-      if (opening) {
-        fence = opening;
-        this.touch(i);
-        continue;
-      }
-      this.line(i, trimmed);
     }
-    if (fence) this.warn(lines.length - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
+    while (pos <= length) {
+      let end = src.indexOf("\n", pos);
+      if (end < 0) end = length;
+      let s = pos;
+      let e = end;
+      while (s < e && isTrimmed(src.charCodeAt(s))) s++;
+      while (e > s && isTrimmed(src.charCodeAt(e - 1))) e--;
+      if (s < e) {
+        const first = src.charCodeAt(s);
+        if (fence) {
+          if ((first === 0x60 || first === 0x7e) && closesFence(src.slice(s, e), fence)) fence = null;
+          this.touch(i);
+        } else if (this.isPlainBody(first, src.charCodeAt(s + 1))) {
+          while (hash >= 0 && hash < s) hash = src.indexOf("#", hash + 1);
+          const draft = this.draft;
+          let text: string | null = hash >= 0 && hash < e ? src.slice(s, e) : null;
+          if (draft && draft.bodyLines < URL_BODY_LINES && draft.topic.url === null) {
+            while (url >= 0 && url < s) url = src.indexOf("http", url + 1);
+            if (url >= 0 && url < e) {
+              text ??= src.slice(s, e);
+              draft.topic.url = firstHttpUrl(text);
+            }
+          }
+          this.plainBody(i, text);
+        } else {
+          const trimmed = src.slice(s, e);
+          firstText ??= trimmed;
+          const opening = first === 0x60 || first === 0x7e ? opensFence(trimmed) : null;
+          if (opening) {
+            fence = opening;
+            this.touch(i);
+          } else {
+            this.line(i, trimmed);
+          }
+        }
+        if (firstText === null && !fence) firstText = src.slice(s, e);
+      } else if (fence) {
+        this.touch(i);
+      }
+      pos = end + 1;
+      i++;
+    }
+    if (fence) this.warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
     this.closeBlock();
-    const { date, series, type } = this.header(fm ? lines.slice(fm.start + 1, fm.end) : [], fm ? fm.end + 1 : 0);
+    const { date, series, type } = this.header(frontmatter, firstText ?? "");
     return {
       path: this.options.path ?? "",
       date,
@@ -99,6 +145,33 @@ class NoteParser {
       warnings: this.warnings.sort((a, b) => a.line - b.line),
       type,
     };
+  }
+
+  /**
+   * A line that can only be body text of the current topic (or of nothing): not a possible marker,
+   * presenter, heading, fence or tag by its first character; no title awaited; the topic's summary
+   * and URL already settled. Decided on the first character alone.
+   */
+  private isPlainBody(first: number, second: number): boolean {
+    // `This week's topics`, `Topics`, `Main topic`: only T/t followed by h or o, M/m followed by a.
+    if (first === 0x54 || first === 0x74) return !(second === 0x68 || second === 0x48 || second === 0x6f || second === 0x4f) && this.isPlainState();
+    if (first === 0x4d || first === 0x6d) return !(second === 0x61 || second === 0x41) && this.isPlainState();
+    return this.isPlainState() && isPlainFirst(first);
+  }
+
+  private isPlainState(): boolean {
+    if (this.awaitingMainTitle || (this.presenter !== null && this.blockTopics === 0)) return false;
+    const draft = this.draft;
+    return !(draft && draft.topic.summary === "");
+  }
+
+  /** A plain body line: it extends the current topic; `text` is given only when it holds a `#`. */
+  private plainBody(i: number, text: string | null): void {
+    const draft = this.draft;
+    if (!draft) return;
+    draft.lastLine = i;
+    draft.bodyLines++;
+    if (text !== null) readHashtags(text, draft.topic.tags);
   }
 
   private line(i: number, trimmed: string): void {
@@ -261,20 +334,13 @@ class NoteParser {
   }
 
   /** Date, series and type: frontmatter first, then the file name, then the first line. */
-  private header(frontmatter: string[], bodyStart: number): Pick<ParsedNote, "date" | "series" | "type"> {
+  private header(frontmatter: string[], firstTrimmed: string): Pick<ParsedNote, "date" | "series" | "type"> {
     const fmDate = readTopLevelScalar(frontmatter, "date");
     const fmSeries = readTopLevelScalar(frontmatter, "series");
     const type = readTopLevelScalar(frontmatter, "type");
     const base = baseName(this.options.path ?? "");
     const fileDate = findDate(base);
-    let firstLine = "";
-    for (let i = bodyStart; i < this.lines.length; i++) {
-      const trimmed = (this.lines[i] ?? "").trim();
-      if (trimmed !== "") {
-        firstLine = stripHeading(trimmed).text;
-        break;
-      }
-    }
+    const firstLine = stripHeading(firstTrimmed).text;
     const lineDate = findDate(firstLine);
     const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
     let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
@@ -296,14 +362,63 @@ const SECTION_LABELS = new Set(
 
 /** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
 function isSectionLabel(text: string): boolean {
+  if (text.length > 24) return false; // labels are short; folding long lines would cost more than parsing them
   const key = foldKey(text);
   return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
 }
 
-/** Lines of LF, CRLF or (old Mac) CR text; the common LF case avoids a regular expression. */
-function splitLines(text: string): string[] {
-  if (!text.includes("\r")) return text.split("\n");
-  return text.split(/\r\n|\r|\n/);
+/** First characters that may open a marker, presenter, heading, fence or tag line. */
+function isPlainFirst(first: number): boolean {
+  switch (first) {
+    case 0x23: // #
+    case 0x60: // `
+    case 0x7e: // ~
+    case 0x40: // @
+    case 0xff20: // ＠
+    case 0x5b: // [
+    case 0xff3b: // ［
+    case 0x4eca: // 今
+    case 0x30e1: // メ
+    case 0xff34: // Ｔ
+    case 0xff54: // ｔ
+    case 0xff2d: // Ｍ
+    case 0xff4d: // ｍ
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Old-Mac lone CRs become LFs (line numbers unchanged); CRLF is handled by the line scanner. */
+function normalizeBreaks(text: string): string {
+  return text.includes("\r") && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
+/** The frontmatter block of SPEC §2: where its content ends, and the offset and line after it. */
+function findFrontmatterEnd(src: string): { contentEnd: number; next: number; lines: number } | null {
+  let end = src.indexOf("\n");
+  if (end < 0 || src.slice(0, end).trimEnd() !== "---") return null;
+  let lines = 1;
+  for (;;) {
+    const start = end + 1;
+    if (start > src.length) return null;
+    end = src.indexOf("\n", start);
+    const stop = end < 0 ? src.length : end;
+    const line = src.slice(start, stop).trimEnd();
+    lines++;
+    if (line === "---" || line === "...") return { contentEnd: start, next: stop + 1, lines };
+    if (end < 0) return null;
+  }
 }
 
 function restAround(text: string, index: number, length: number): string | null {

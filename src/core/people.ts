@@ -5,8 +5,23 @@ import { collapseWhitespace, foldKey } from "./text";
 const SLASH_SPLIT = /\s*[/／]\s*/;
 const PAREN_FORM = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$/;
 
-/** Read the text after `@` into a person: `Name / alias` and `alias (Name)` name one person. */
+/**
+ * Read the text after `@` into a person: `Name / alias` and `alias (Name)` name one person. The same
+ * few presenter lines recur in every note, so results are remembered; callers must not mutate them.
+ */
 export function parsePresenterName(raw: string): Presenter {
+  let person = presenterCache.get(raw);
+  if (!person) {
+    person = readPresenterName(raw);
+    if (presenterCache.size >= 1024) presenterCache.clear();
+    presenterCache.set(raw, person);
+  }
+  return person;
+}
+
+const presenterCache = new Map<string, Presenter>();
+
+function readPresenterName(raw: string): Presenter {
   const text = collapseWhitespace(raw);
   const paren = PAREN_FORM.exec(text);
   if (paren && paren[1] && paren[2]) {

@@ -1,22 +1,22 @@
 /**
  * The vault-wide topic index: one entry per session note, people merged across notes by shared
- * aliases (and the roster). Updating one note touches only that note's entry; groupings are
- * computed when asked for.
+ * aliases (and the roster). A session's topics are created once, with their file and date; updating
+ * one note replaces only that note's entry, and the sorted list is rebuilt only when asked for.
  */
 import type { Presenter, Topic } from "./model";
 import { PeopleMerger, type Person, type RosterMember } from "./people";
+
+export interface IndexedTopic extends Topic {
+  file: string;
+  date: string | null;
+}
 
 export interface SessionEntry {
   file: string;
   date: string | null;
   series: string | null;
   presenters: Presenter[];
-  topics: Topic[];
-}
-
-export interface IndexedTopic extends Topic {
-  file: string;
-  date: string | null;
+  topics: IndexedTopic[];
 }
 
 export type GroupBy = "kind" | "tag" | "presenter" | "month";
@@ -29,6 +29,7 @@ export interface TopicGroup {
 export class TopicIndex {
   private readonly sessions = new Map<string, SessionEntry>();
   private merger: PeopleMerger | null = null;
+  private names = new Map<string, string>();
   private sorted: IndexedTopic[] | null = null;
 
   constructor(private roster: readonly RosterMember[] = []) {}
@@ -58,7 +59,7 @@ export class TopicIndex {
     const entry = this.sessions.get(oldFile);
     if (!entry) return;
     this.sessions.delete(oldFile);
-    this.sessions.set(newFile, { ...entry, file: newFile });
+    this.sessions.set(newFile, { ...entry, file: newFile, topics: entry.topics.map((topic) => ({ ...topic, file: newFile })) });
     this.invalidate(false);
   }
 
@@ -70,19 +71,23 @@ export class TopicIndex {
     return [...this.sessions.values()].sort(bySessionDateDesc);
   }
 
-  /** Every topic, newest session first, with presenters under their merged display name. */
+  /** Every topic, newest session first. `presenter` is as the note wrote it: see `displayName`. */
   topics(): IndexedTopic[] {
     if (this.sorted) return this.sorted;
-    const people = this.people();
     const out: IndexedTopic[] = [];
-    for (const session of this.allSessions()) {
-      for (const topic of session.topics) {
-        const presenter = topic.presenter === null ? null : people.resolve(topic.presenter).name;
-        out.push({ ...topic, presenter, file: session.file, date: session.date });
-      }
-    }
+    for (const session of this.allSessions()) for (const topic of session.topics) out.push(topic);
     this.sorted = out;
     return out;
+  }
+
+  /** The merged person's display name for a spelling (cached: a vault has few spellings). */
+  displayName(spelling: string): string {
+    let name = this.names.get(spelling);
+    if (name === undefined) {
+      name = this.people().resolve(spelling).name;
+      this.names.set(spelling, name);
+    }
+    return name;
   }
 
   /** A person by any of their spellings. */
@@ -90,14 +95,11 @@ export class TopicIndex {
     return this.people().resolve(spelling);
   }
 
-  /** People who presented at least one topic, with their merged spellings. */
+  /** People who presented at least one topic, with their merged spellings, most topics first. */
   persons(): Person[] {
-    const people = this.people();
-    const seen = new Map<string, Person>();
-    for (const topic of this.topics()) {
-      if (topic.presenter !== null && !seen.has(topic.presenter)) seen.set(topic.presenter, people.resolve(topic.presenter));
-    }
-    return [...seen.values()];
+    return this.group("presenter")
+      .filter((g) => g.key !== null)
+      .map((g) => this.person(g.key ?? ""));
   }
 
   group(by: GroupBy): TopicGroup[] {
@@ -118,8 +120,10 @@ export class TopicIndex {
             add(key, topic);
           }
         }
+      } else if (by === "presenter") {
+        add(topic.presenter === null ? null : this.displayName(topic.presenter), topic);
       } else {
-        add(groupKey(by, topic), topic);
+        add(by === "kind" ? topic.kind : topic.date ? topic.date.slice(0, 7) : null, topic);
       }
     }
     return [...groups.entries()]
@@ -139,25 +143,26 @@ export class TopicIndex {
 
   private invalidate(people: boolean): void {
     this.sorted = null;
-    if (people) this.merger = null;
+    if (people) {
+      this.merger = null;
+      this.names = new Map();
+    }
   }
-}
-
-function groupKey(by: Exclude<GroupBy, "tag">, topic: IndexedTopic): string | null {
-  if (by === "kind") return topic.kind;
-  if (by === "presenter") return topic.presenter;
-  return topic.date ? topic.date.slice(0, 7) : null;
 }
 
 function compareGroups(by: GroupBy, a: TopicGroup, b: TopicGroup): number {
   // Topics without a key ("untagged", "no date") always come last.
   if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null);
-  if (by === "month") return b.key.localeCompare(a.key);
+  if (by === "month") return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
   return b.topics.length - a.topics.length || a.key.localeCompare(b.key);
 }
 
+/** Newest first, then by path; plain code-unit order (ISO dates sort right, and it is fast). */
 function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
-  return (b.date ?? "").localeCompare(a.date ?? "") || a.file.localeCompare(b.file);
+  const da = a.date ?? "";
+  const db = b.date ?? "";
+  if (da !== db) return da < db ? 1 : -1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 function samePresenters(a: readonly Presenter[], b: readonly Presenter[]): boolean {

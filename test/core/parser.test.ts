@@ -343,3 +343,12 @@ describe("isSessionNote", () => {
     expect(isSessionNote(parseNote("@Alice\n- only bullets"))).toBe(false);
   });
 });
+
+describe("text helpers", () => {
+  it("truncate counts code points and never splits a pair", async () => {
+    const { truncate } = await import("../../src/core/text");
+    expect(truncate("abc", 5)).toBe("abc");
+    expect(truncate("😀😀😀", 2)).toBe("😀😀");
+    expect(truncate("a😀b", 2)).toBe("a😀");
+  });
+});

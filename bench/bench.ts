@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: every figure of SPEC §6 on deterministic synthetic vaults, each the median of
+ * several runs after a warm-up and judged by a ratio to a baseline measured in the same run.
+ */
+import { readFileSync, statSync } from "node:fs";
+import MarkdownIt from "markdown-it";
+import { noteEntries } from "../src/core/entries";
+import { parseNote } from "../src/core/parser";
+import { sessionFromParse, sessionFromProperties } from "../src/core/session-entry";
+import { TopicIndex } from "../src/core/topic-index";
+import { installDom } from "./dom";
+import { generateVault, type GeneratedNote } from "./generate";
+import { formatTable, gc, time, timeAsync, timePair, type Figure } from "./measure";
+
+const json = process.argv.includes("--json");
+const log = (text: string): void => {
+  if (!json) process.stderr.write(`${text}\n`);
+};
+const figures: Figure[] = [];
+
+function figure(f: Omit<Figure, "ratio" | "pass">, judge: (ratio: number, value: number) => boolean): void {
+  const ratio = f.baseline ? f.value / f.baseline.value : f.value;
+  figures.push({ ...f, ratio, pass: judge(ratio, f.value) });
+}
+
+let sink = 0;
+
+function floor(notes: readonly GeneratedNote[]): void {
+  for (const note of notes) for (const line of note.text.split("\n")) sink += line.trim().length;
+}
+
+function parseAll(notes: readonly GeneratedNote[]): void {
+  for (const note of notes) sink += parseNote(note.text, { path: note.path }).topics.length;
+}
+
+/** Properties as Obsidian's metadata cache holds them for a synced note. */
+function propertiesOf(note: GeneratedNote): Record<string, unknown> {
+  const parsed = parseNote(note.text, { path: note.path });
+  const entries = noteEntries(parsed);
+  return { type: "study-session", date: parsed.date, presenters: entries.presenters, topics: entries.topics };
+}
+
+function buildIndex(all: ReadonlyArray<{ path: string; properties: unknown }>): TopicIndex {
+  const index = new TopicIndex();
+  for (const { path, properties } of all) {
+    const session = sessionFromProperties(path, properties);
+    if (session) index.upsert(session);
+  }
+  sink += index.topics().length;
+  return index;
+}
+
+/** Cost of one note changing (parse it, re-index it), in a vault of `size` notes. */
+function reindexCost(properties: ReadonlyArray<{ path: string; properties: unknown }>, target: GeneratedNote): number {
+  const index = buildIndex(properties);
+  const variants = [target.text, target.text.replace("今週のTOPIC", "今週のTOPIC\n").replace("## This week's topics", "## This week's topics\n")];
+  let i = 0;
+  return time(
+    () => {
+      for (let k = 0; k < 20; k++) {
+        const text = variants[i++ % 2] ?? "";
+        index.upsert(sessionFromParse(target.path, parseNote(text, { path: target.path })));
+      }
+    },
+    15,
+    3,
+  ) / 20;
+}
+
+async function onloadTime(): Promise<number> {
+  await installDom();
+  const { App } = await import("obsidian-test-mocks/obsidian");
+  const { default: Plugin } = await import("../src/main");
+  const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as { id: string; name: string; version: string; minAppVersion: string; author: string; description: string };
+  return timeAsync(async () => {
+    const app = App.createConfigured__({ files: {} });
+    const plugin = new Plugin(app.asOriginalType__(), manifest);
+    await plugin.onload();
+    plugin.unload();
+  }, 15, 3);
+}
+
+async function main(): Promise<void> {
+  log("Generating vaults (100, 1,000 and 10,000 notes)…");
+  let vault10k: GeneratedNote[] | null = generateVault(10000);
+  // What Obsidian's metadata cache would hold for the synced vault; the texts of all but the
+  // first 1,000 notes are then let go, as in the app, where notes are not kept in memory.
+  const properties = vault10k.map((n) => ({ path: n.path, properties: propertiesOf(n) }));
+  const vault1k = vault10k.slice(0, 1000);
+  const vault100 = vault10k.slice(0, 100);
+  vault10k = null;
+  gc();
+  const mb = (notes: readonly GeneratedNote[]): number => notes.reduce((s, n) => s + Buffer.byteLength(n.text), 0) / 1024 / 1024;
+
+  log("Parse throughput…");
+  const [parseMs, floorMs] = timePair(() => parseAll(vault1k), () => floor(vault1k));
+  figure(
+    { name: "parse 1,000 notes vs split+trim", value: parseMs, unit: "ms", baseline: { name: "split('\\n')+trim()", value: floorMs }, target: "≤ 4×" },
+    (r) => r <= 4,
+  );
+  log(`  ${mb(vault1k).toFixed(1)} MB: parse ${(mb(vault1k) / (parseMs / 1000)).toFixed(0)} MB/s`);
+  log(`  ${properties.reduce((n, p) => n + ((p.properties as { topics: unknown[] }).topics.length), 0)} topics in the 10,000-note vault`);
+  const md = new MarkdownIt();
+  const [mdMs, parse100Ms] = timePair(() => {
+    for (const note of vault100) sink += md.parse(note.text, {}).length;
+  }, () => parseAll(vault100), 5, 1);
+  figure(
+    { name: "markdown-it vs parse, 100 notes", value: mdMs, unit: "ms", baseline: { name: "parse", value: parse100Ms }, target: "≥ 5× (parse faster)" },
+    (r) => r >= 5,
+  );
+
+  log("Index from properties (10,000 notes)…");
+  const [buildMs, cloneMs] = timePair(() => buildIndex(properties), () => structuredClone(properties), 5, 1);
+  figure({ name: "cold index build, 10,000 notes", value: buildMs, unit: "ms", baseline: null, target: "≤ 150 ms" }, (_r, v) => v <= 150);
+  figure(
+    { name: "cold index build vs structuredClone", value: buildMs, unit: "ms", baseline: { name: "structuredClone", value: cloneMs }, target: "≤ 3×" },
+    (r) => r <= 3,
+  );
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = buildIndex(properties);
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  sink += kept.size;
+  figure({ name: "heap of the 10,000-note index", value: heapMb, unit: "MB", baseline: null, target: "reported" }, () => true);
+
+  log("Re-indexing one changed note…");
+  const target = vault100[50];
+  if (!target) throw new Error("empty vault");
+  const small = reindexCost(properties.slice(0, 100), target);
+  const large = reindexCost(properties, target);
+  figure(
+    { name: "one note re-indexed, 10,000 vs 100 notes", value: large, unit: "ms", baseline: { name: "100 notes", value: small }, target: "≤ 1.5×" },
+    (r) => r <= 1.5,
+  );
+
+  log("Plugin onload in the harness…");
+  const onload = await onloadTime();
+  figure({ name: "plugin onload (harness)", value: onload, unit: "ms", baseline: null, target: "≤ 5 ms" }, (_r, v) => v <= 5);
+
+  const bundleKb = statSync("main.js").size / 1024;
+  figure({ name: "main.js production bundle", value: bundleKb, unit: "KB", baseline: null, target: "≤ 250 KB" }, (_r, v) => v <= 250);
+
+  if (json) process.stdout.write(`${JSON.stringify({ figures }, null, 2)}\n`);
+  else process.stdout.write(`${formatTable(figures)}\n`);
+  if (sink === Number.MIN_SAFE_INTEGER) process.stdout.write("\n");
+  process.exitCode = figures.every((f) => f.pass) ? 0 : 1;
+}
+
+await main();
