@@ -1,8 +1,10 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
 import { Notice, Plugin, getLanguage } from "obsidian";
+import { IndexService } from "./app/index-service";
 import { SessionSettingTab } from "./app/settings-tab";
 import { registerSyncCommands } from "./app/sync-commands";
 import { TopicSync } from "./app/topic-sync";
+import { registerTopicView } from "./app/view-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -16,8 +18,11 @@ export default class StudySessionNotesPlugin extends Plugin {
     this.settings = settings;
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
 
-    const sync = this.addChild(new TopicSync(this.app, () => this.settings, this.t));
+    const getSettings = (): Settings => this.settings;
+    const sync = this.addChild(new TopicSync(this.app, getSettings, this.t));
+    const index = this.addChild(new IndexService(this.app, getSettings));
     registerSyncCommands(this, sync, this.t);
+    registerTopicView(this, index, this.t);
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 

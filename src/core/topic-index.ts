@@ -102,14 +102,15 @@ export class TopicIndex {
       .map((g) => this.person(g.key ?? ""));
   }
 
-  group(by: GroupBy): TopicGroup[] {
+  /** Topics grouped by `by` (all topics, or the given subset: a search result), biggest group first. */
+  group(by: GroupBy, topics: readonly IndexedTopic[] = this.topics()): TopicGroup[] {
     const groups = new Map<string | null, IndexedTopic[]>();
     const add = (key: string | null, topic: IndexedTopic): void => {
       const list = groups.get(key);
       if (list) list.push(topic);
       else groups.set(key, [topic]);
     };
-    for (const topic of this.topics()) {
+    for (const topic of topics) {
       if (by === "tag") {
         if (topic.tags.length === 0) add(null, topic);
         const seen = new Set<string>();

@@ -1,0 +1,119 @@
+/**
+ * The live topic index of the vault. Built after the layout is ready from the topic properties in
+ * Obsidian's metadata cache (no file reads for synced notes); notes without them are read in small
+ * background batches. Kept current from metadata `changed` (which hands over the note's text),
+ * `deleted` and vault `rename`: one note's change costs the same in any size of vault.
+ */
+import { Component, Events, TFile, type App, type CachedMetadata } from "obsidian";
+import type { ParsedNote } from "../core/model";
+import { isSessionNote, parseNote } from "../core/parser";
+import { sessionFromParse, sessionFromProperties } from "../core/session-entry";
+import type { Settings } from "../core/settings";
+import { TopicIndex, type IndexedTopic } from "../core/topic-index";
+
+/** Notes read per background step when looking for session notes that have no properties yet. */
+const SCAN_BATCH = 25;
+
+export class IndexService extends Component {
+  readonly index = new TopicIndex();
+  readonly events = new Events();
+  private ready = false;
+  private scanQueue: TFile[] = [];
+  private scanTimer: number | null = null;
+
+  constructor(
+    private readonly app: App,
+    private readonly settings: () => Settings,
+  ) {
+    super();
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  override onload(): void {
+    this.app.workspace.onLayoutReady(() => this.build());
+    this.register(() => {
+      if (this.scanTimer !== null) window.clearTimeout(this.scanTimer);
+      this.scanQueue = [];
+    });
+    this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
+    this.registerEvent(this.app.metadataCache.on("deleted", (file) => this.remove(file.path)));
+    this.registerEvent(
+      this.app.vault.on("rename", (file, oldPath) => {
+        if (!(file instanceof TFile)) return;
+        this.index.rename(oldPath, file.path);
+        this.notify();
+      }),
+    );
+  }
+
+  parse(text: string, path: string): ParsedNote {
+    return parseNote(text, { path, kindAliases: this.settings().kindAliases });
+  }
+
+  /** The 0-based line of a topic in its note (topics read from properties do not know it). */
+  async lineOf(topic: IndexedTopic): Promise<number> {
+    if (topic.line >= 0) return topic.line;
+    const file = this.app.vault.getFileByPath(topic.file);
+    if (!file) return 0;
+    const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
+    const same = parsed.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter) ?? parsed.topics.find((t) => t.title === topic.title);
+    return same?.line ?? 0;
+  }
+
+  onChange(callback: () => void): void {
+    this.registerEvent(this.events.on("changed", callback));
+  }
+
+  private build(): void {
+    for (const file of this.app.vault.getMarkdownFiles()) {
+      const session = sessionFromProperties(file.path, this.app.metadataCache.getFileCache(file)?.frontmatter);
+      if (session) this.index.upsert(session);
+      else this.scanQueue.push(file);
+    }
+    this.ready = true;
+    this.notify();
+    this.scanStep();
+  }
+
+  /** Read a few notes that may be unsynced session notes, then yield to the app. */
+  private scanStep(): void {
+    const batch = this.scanQueue.splice(0, SCAN_BATCH);
+    if (batch.length === 0) return;
+    void Promise.all(
+      batch.map(async (file) => {
+        if (this.index.get(file.path)) return false;
+        const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
+        if (!isSessionNote(parsed)) return false;
+        this.index.upsert(sessionFromParse(file.path, parsed));
+        return true;
+      }),
+    ).then((found) => {
+      if (found.some(Boolean)) this.notify();
+      if (this.scanQueue.length > 0) this.scanTimer = window.setTimeout(() => this.scanStep(), 0);
+    });
+  }
+
+  private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
+    if (!this.ready || file.extension !== "md") return;
+    // The text is at hand: a fresh parse beats properties that auto-sync may not have rewritten yet.
+    const parsed = this.parse(data, file.path);
+    if (isSessionNote(parsed)) this.index.upsert(sessionFromParse(file.path, parsed));
+    else {
+      const fromProperties = sessionFromProperties(file.path, cache.frontmatter);
+      if (fromProperties) this.index.upsert(fromProperties);
+      else if (!this.index.remove(file.path)) return;
+    }
+    this.notify();
+  }
+
+  private remove(path: string): void {
+    if (this.index.remove(path)) this.notify();
+  }
+
+  private notify(): void {
+    this.events.trigger("changed");
+  }
+}
