@@ -39,7 +39,11 @@ export class IndexService extends Component {
       this.scanQueue = [];
     });
     this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
-    this.registerEvent(this.app.metadataCache.on("deleted", (file) => this.remove(file.path)));
+    this.registerEvent(
+      this.app.vault.on("delete", (file) => {
+        if (file instanceof TFile) this.remove(file.path);
+      }),
+    );
     this.registerEvent(
       this.app.vault.on("rename", (file, oldPath) => {
         if (!(file instanceof TFile)) return;

@@ -1,14 +1,14 @@
 /** Opening a topic where it is written, and linking to it. */
-import { MarkdownView, type App } from "obsidian";
+import { MarkdownView, type App, type PaneType } from "obsidian";
 import type { IndexedTopic } from "../core/topic-index";
 import type { IndexService } from "./index-service";
 
-/** Open the topic's note with its title line selected and scrolled into view. */
-export async function openTopic(app: App, service: IndexService, topic: IndexedTopic, newTab: boolean): Promise<void> {
+/** Open the topic's note (in this tab, or where `where` says) with its title line selected and in view. */
+export async function openTopic(app: App, service: IndexService, topic: IndexedTopic, where: PaneType | boolean): Promise<void> {
   const file = app.vault.getFileByPath(topic.file);
   if (!file) return;
   const line = await service.lineOf(topic);
-  const leaf = app.workspace.getLeaf(newTab ? "tab" : false);
+  const leaf = app.workspace.getLeaf(where);
   await leaf.openFile(file, { active: true, eState: { line } });
   const view = leaf.view;
   if (view instanceof MarkdownView) {

@@ -3,7 +3,7 @@
  * searchable, virtualized, live. Titles and names are set as text, never as HTML; only http(s)
  * URLs ever become links.
  */
-import { ItemView, Keymap, Menu, Notice, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Keymap, Menu, Notice, type PaneType, type WorkspaceLeaf } from "obsidian";
 import { groupId, topicRows, type Row } from "../core/topic-filter";
 import type { GroupBy, IndexedTopic } from "../core/topic-index";
 import type { MessageKey, Translate } from "../i18n";
@@ -183,11 +183,11 @@ export class TopicIndexView extends ItemView {
     const i = this.rowIndexOf(event);
     if (i < 0) return;
     this.select(i);
-    this.activate(i, Keymap.isModEvent(event) !== false || event.button === 1);
+    this.activate(i, Keymap.isModEvent(event));
   }
 
-  /** Enter or click: open a topic, or fold a group. */
-  private activate(i: number, newTab: boolean): void {
+  /** Enter or click: open a topic (where the modifier keys say), or fold a group. */
+  private activate(i: number, where: PaneType | boolean): void {
     const row = this.rows[i];
     if (!row) return;
     if (row.type === "group") {
@@ -197,7 +197,7 @@ export class TopicIndexView extends ItemView {
       this.refresh();
       return;
     }
-    void openTopic(this.app, this.service, row.topic, newTab);
+    void openTopic(this.app, this.service, row.topic, where);
   }
 
   private onContextMenu(event: MouseEvent): void {
@@ -209,7 +209,7 @@ export class TopicIndexView extends ItemView {
     const topic = row.topic;
     const menu = new Menu();
     menu.addItem((item) => item.setTitle(this.t("view.menu.open")).setIcon("file-text").onClick(() => void openTopic(this.app, this.service, topic, false)));
-    menu.addItem((item) => item.setTitle(this.t("view.menu.openTab")).setIcon("file-plus").onClick(() => void openTopic(this.app, this.service, topic, true)));
+    menu.addItem((item) => item.setTitle(this.t("view.menu.openTab")).setIcon("file-plus").onClick(() => void openTopic(this.app, this.service, topic, "tab")));
     menu.addItem((item) => item.setTitle(this.t("view.menu.copyLink")).setIcon("link").onClick(() => void this.copy(topicLink(this.app, topic))));
     menu.addItem((item) => item.setTitle(this.t("view.menu.copyTitle")).setIcon("copy").onClick(() => void this.copy(topic.title)));
     menu.showAtMouseEvent(event);
@@ -232,7 +232,7 @@ export class TopicIndexView extends ItemView {
       this.select(event.key === "Home" ? 0 : last);
     } else if (event.key === "Enter" && this.selected >= 0) {
       event.preventDefault();
-      this.activate(this.selected, Keymap.isModEvent(event) !== false);
+      this.activate(this.selected, Keymap.isModEvent(event));
     }
   }
 

@@ -39,6 +39,8 @@ export interface Harness {
   file: (path: string) => TFile;
   /** Open a note in a Markdown editor leaf and make it the active one. */
   open: (path: string) => Promise<MarkdownView>;
+  /** What Obsidian does once the workspace is restored: run the onLayoutReady callbacks. */
+  layoutReady: () => void;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function loadPlugin(files: Record<string, string>, data?: unknown):
       return command;
     },
     file,
+    layoutReady: () => app.workspace.setLayoutReady__(),
     open: async (path) => {
       const leaf = app.workspace.getLeaf(true);
       const view = MarkdownView.create2__(leaf);
