@@ -21,6 +21,11 @@ export default defineConfig({
           setupFiles: ["obsidian-test-mocks/vitest-setup"],
         },
       },
+      {
+        // The view in a real Chromium (playwright-core driving Debian's /usr/bin/chromium).
+        extends: true,
+        test: { name: "browser", include: ["test/browser/**/*.test.ts"], environment: "node", testTimeout: 60000 },
+      },
     ],
   },
 });

@@ -153,9 +153,12 @@ export class TopicIndexView extends ItemView {
     el.setAttr("title", topic.title);
     el.createDiv({ cls: "study-session-notes-title", text: topic.title });
     const meta = el.createDiv({ cls: "study-session-notes-meta" });
-    if (topic.kind !== null) meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
+    // What the group already says is not repeated on every row.
+    if (topic.kind !== null && this.groupBy !== "kind") meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
     if (topic.main) meta.createSpan({ cls: "study-session-notes-main", text: this.t("view.main") });
-    if (topic.presenter !== null) meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
+    if (topic.presenter !== null && this.groupBy !== "presenter") {
+      meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
+    }
     if (topic.date !== null) meta.createSpan({ cls: "study-session-notes-date", text: topic.date });
   }
 

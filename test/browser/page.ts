@@ -1,0 +1,57 @@
+/**
+ * The topic index view in a real browser: the plugin's own view and index service over the
+ * in-memory Obsidian App (obsidian-test-mocks), in a sidebar-sized pane with Obsidian's theme variables.
+ */
+import { setup } from "obsidian-test-mocks/setup";
+import { App, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import type { WorkspaceLeaf as LeafOriginal } from "obsidian";
+import { IndexService } from "../../src/app/index-service";
+import { TopicIndexView } from "../../src/app/topic-view";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import type { IndexedTopic } from "../../src/core/topic-index";
+import { createTranslator } from "../../src/i18n";
+
+declare const __NOTES__: Record<string, string>;
+
+interface PageApi {
+  view: TopicIndexView;
+  service: IndexService;
+  /** Replace the index with `notes` × 8 synthetic topics. */
+  fill: (notes: number) => void;
+}
+
+async function main(): Promise<void> {
+  setup();
+  const params = new URLSearchParams(location.search);
+  document.body.addClass(params.get("theme") === "dark" ? "theme-dark" : "theme-light");
+  const app = App.createConfigured__({ files: __NOTES__ });
+  const service = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
+  service.load();
+  app.workspace.setLayoutReady__();
+  await new Promise((resolve) => window.setTimeout(resolve, 50));
+  const pane = document.body.createDiv({ cls: "workspace-leaf-content" });
+  const leaf = WorkspaceLeaf.create2__(app);
+  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, service, createTranslator(params.get("lang") ?? "en"));
+  pane.appendChild(view.containerEl);
+  await view.onOpen();
+  const api: PageApi = {
+    view,
+    service,
+    fill: (notes) => {
+      for (let n = 0; n < notes; n++) {
+        const file = `Synthetic/${n}.md`;
+        const date = `${2000 + (n % 25)}-${String(1 + (n % 12)).padStart(2, "0")}-01`;
+        const topics: IndexedTopic[] = Array.from({ length: 8 }, (_, k) => ({
+          presenter: `Presenter ${k % 7}`, kind: ["paper", "blog", "library", "repo"][k % 4] ?? null, kindLabel: null,
+          title: `Synthetic topic ${n}-${k}`, url: null, main: k === 7, tags: [], line: k, endLine: k, summary: "", file, date,
+        }));
+        service.index.upsert({ file, date, series: null, presenters: [], topics });
+      }
+      view.refresh();
+    },
+  };
+  (window as unknown as { ssn: PageApi }).ssn = api;
+  document.body.dataset.ready = "true";
+}
+
+void main();
