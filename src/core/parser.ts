@@ -95,28 +95,18 @@ class NoteParser {
       let end = src.indexOf("\n", pos);
       if (end < 0) end = length;
       let s = pos;
-      let e = end;
-      while (s < e && isTrimmed(src.charCodeAt(s))) s++;
-      while (e > s && isTrimmed(src.charCodeAt(e - 1))) e--;
-      if (s < e) {
+      while (s < end && isTrimmed(src.charCodeAt(s))) s++;
+      if (s < end) {
         const first = src.charCodeAt(s);
         if (fence) {
-          if ((first === 0x60 || first === 0x7e) && closesFence(src.slice(s, e), fence)) fence = null;
+          if (first === 0x60 || first === 0x7e) {
+            if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
+          }
           this.touch(i);
         } else if (this.isPlainBody(first, src.charCodeAt(s + 1))) {
-          while (hash >= 0 && hash < s) hash = src.indexOf("#", hash + 1);
-          const draft = this.draft;
-          let text: string | null = hash >= 0 && hash < e ? src.slice(s, e) : null;
-          if (draft && draft.bodyLines < URL_BODY_LINES && draft.topic.url === null) {
-            while (url >= 0 && url < s) url = src.indexOf("http", url + 1);
-            if (url >= 0 && url < e) {
-              text ??= src.slice(s, e);
-              draft.topic.url = firstHttpUrl(text);
-            }
-          }
-          this.plainBody(i, text);
+          this.plainLine(i, s, end, hash < s ? (hash = nextAt(src, "#", hash, s)) : hash, url < s ? (url = nextAt(src, "http", url, s)) : url);
         } else {
-          const trimmed = src.slice(s, e);
+          const trimmed = src.slice(s, trimEnd(src, s, end));
           firstText ??= trimmed;
           const opening = first === 0x60 || first === 0x7e ? opensFence(trimmed) : null;
           if (opening) {
@@ -126,7 +116,7 @@ class NoteParser {
             this.line(i, trimmed);
           }
         }
-        if (firstText === null && !fence) firstText = src.slice(s, e);
+        if (firstText === null && !fence) firstText = src.slice(s, trimEnd(src, s, end));
       } else if (fence) {
         this.touch(i);
       }
@@ -160,18 +150,32 @@ class NoteParser {
   }
 
   private isPlainState(): boolean {
-    if (this.awaitingMainTitle || (this.presenter !== null && this.blockTopics === 0)) return false;
-    const draft = this.draft;
-    return !(draft && draft.topic.summary === "");
+    return !this.awaitingMainTitle && !(this.presenter !== null && this.blockTopics === 0);
   }
 
-  /** A plain body line: it extends the current topic; `text` is given only when it holds a `#`. */
-  private plainBody(i: number, text: string | null): void {
+  /**
+   * A plain body line from `s` to `end`, given where the next `#` and `http` are: it extends the
+   * current topic, and is cut out of the text only when it can hold the summary, a URL or a tag.
+   */
+  private plainLine(i: number, s: number, end: number, hash: number, url: number): void {
+    this.mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
     const draft = this.draft;
     if (!draft) return;
+    const src = this.source;
+    const topic = draft.topic;
+    if (topic.summary === "") {
+      const text = src.slice(s, trimEnd(src, s, end));
+      this.body(i, text, listMarkerLength(text) > 0, false);
+      return;
+    }
     draft.lastLine = i;
+    const wantsUrl = draft.bodyLines < URL_BODY_LINES && topic.url === null;
     draft.bodyLines++;
-    if (text !== null) readHashtags(text, draft.topic.tags);
+    const hasHash = hash >= 0 && hash < end;
+    if (!hasHash && !(wantsUrl && url >= 0 && url < end)) return;
+    const text = src.slice(s, trimEnd(src, s, end));
+    if (wantsUrl) topic.url = firstHttpUrl(text);
+    if (hasHash) readHashtags(text, topic.tags);
   }
 
   private line(i: number, trimmed: string): void {
@@ -281,7 +285,7 @@ class NoteParser {
     if (topic.summary === "" && !isHeading) {
       const item = isList ? text.slice(listMarkerLength(text)).trim() : text;
       if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
-        topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH * 2)), SUMMARY_LENGTH);
+        topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH + 20)), SUMMARY_LENGTH);
       }
     }
   }
@@ -387,6 +391,18 @@ function isPlainFirst(first: number): boolean {
     default:
       return true;
   }
+}
+
+/** The next occurrence of `needle` at or after `from` (or -1), moving a cursor that is behind `from`. */
+function nextAt(src: string, needle: string, cursor: number, from: number): number {
+  return cursor < 0 ? -1 : src.indexOf(needle, from);
+}
+
+/** The end of the line's text once trailing blanks are dropped (`s` is its first non-blank). */
+function trimEnd(src: string, s: number, end: number): number {
+  let e = end;
+  while (e > s && isTrimmed(src.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */

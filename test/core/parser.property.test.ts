@@ -69,6 +69,16 @@ describe("parser properties", () => {
     fc.assert(fc.property(grammarSoup, (text) => checkInvariants(text)), { numRuns: 1000 });
   });
 
+  it("gives the same parse for LF and CRLF line endings", () => {
+    fc.assert(
+      fc.property(fc.oneof(mutatedNote, grammarSoup), (text) => {
+        const lf = text.replace(/\r/g, "");
+        expect(parseNote(lf.replace(/\n/g, "\r\n"), { path: "a.md" })).toEqual(parseNote(lf, { path: "a.md" }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("accepts non-strings from careless callers without throwing", () => {
     expect(parseNote(undefined as unknown as string).topics).toEqual([]);
   });
