@@ -263,6 +263,13 @@ class NoteParser {
       if (!resolved.known) this.warn(i, "unknown-kind", `Unknown kind tag [${tag.tag}]; kept as "${resolved.kind}".`);
     }
     const { title, url } = readTitle(tag ? tag.rest : text);
+    if (title === "") {
+      // An empty topic heading (`#### ` or `[blog]` alone, as a new note from the template has it)
+      // holds the place of a topic yet to be written: it takes the slot, but is no topic.
+      this.draft = null;
+      if (!main) this.blockTopics++;
+      return;
+    }
     const tags: string[] = [];
     readHashtags(text, tags);
     const presenter = main ? this.mainPresenter : this.presenter;

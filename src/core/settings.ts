@@ -1,9 +1,28 @@
 /** Plugin settings: defaults, and a pure, versioned migration from whatever `data.json` holds. */
+import type { Member } from "./roster";
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: number;
+  /** Where new session notes go (vault path, no leading slash). */
+  sessionsFolder: string;
+  /** File name of a new session note; variables as in templates. */
+  fileNamePattern: string;
+  /** Series name (`機械学習勉強会`); empty: the latest session's, else a default. */
+  seriesName: string;
+  /** Meeting weekday, 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  intervalWeeks: 1 | 2;
+  /** For every two weeks: one meeting date (`YYYY-MM-DD`); empty when weekly. */
+  anchorDate: string;
+  /** Members; empty: learned from the four latest session notes. */
+  roster: Member[];
+  /** Main-topic rotation by name; empty: the roster's order. */
+  rotation: string[];
+  /** Vault paths of template notes; empty: the built-in templates. */
+  sessionTemplate: string;
+  paperTemplate: string;
   /** User kind aliases: tag text → kind id (`輪読` → `paper`). */
   kindAliases: Record<string, string>;
   /** Keep topic properties in sync while editing session notes. */
@@ -12,9 +31,24 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
+  sessionsFolder: "Sessions",
+  fileNamePattern: "{{date}} {{series}}",
+  seriesName: "",
+  weekday: 4,
+  intervalWeeks: 1,
+  anchorDate: "",
+  roster: [],
+  rotation: [],
+  sessionTemplate: "",
+  paperTemplate: "",
   kindAliases: {},
   autoSync: true,
 });
+
+/** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
+export class UnreadableData {
+  constructor(readonly cause: unknown) {}
+}
 
 export interface Migrated {
   settings: Settings;
@@ -22,24 +56,53 @@ export interface Migrated {
   problem: string | null;
 }
 
-/** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
-export class UnreadableData {
-  constructor(readonly cause: unknown) {}
+function fresh(): Settings {
+  return { ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {} };
 }
 
-/** Never throws: missing data gives defaults, garbage gives defaults plus a problem to report. */
+/**
+ * Never throws. Missing data gives defaults; garbage gives defaults and a problem to report; each
+ * known field is taken when it has the right shape, so one bad field never costs the others.
+ * Version 1 (the first release) had only `kindAliases` and `autoSync`: the rest is new in 2.
+ */
 export function migrateSettings(raw: unknown): Migrated {
-  const fresh = (): Settings => ({ ...DEFAULT_SETTINGS, kindAliases: {} });
   if (raw === null || raw === undefined) return { settings: fresh(), problem: null };
   if (raw instanceof UnreadableData) {
     return { settings: fresh(), problem: raw.cause instanceof Error ? raw.cause.message : "unreadable data.json" };
   }
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: fresh(), problem: "not an object" };
   const data = raw as Record<string, unknown>;
-  const settings = fresh();
-  settings.kindAliases = stringRecord(data.kindAliases);
-  if (typeof data.autoSync === "boolean") settings.autoSync = data.autoSync;
-  return { settings, problem: null };
+  const s = fresh();
+  s.sessionsFolder = text(data.sessionsFolder, s.sessionsFolder).replace(/^\/+|\/+$/g, "");
+  s.fileNamePattern = text(data.fileNamePattern, s.fileNamePattern) || DEFAULT_SETTINGS.fileNamePattern;
+  s.seriesName = text(data.seriesName, s.seriesName);
+  if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6) s.weekday = data.weekday;
+  if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
+  s.anchorDate = /^\d{4}-\d{2}-\d{2}$/.test(text(data.anchorDate, "")) ? text(data.anchorDate, "") : "";
+  s.roster = members(data.roster);
+  s.rotation = Array.isArray(data.rotation) ? data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "") : [];
+  s.sessionTemplate = text(data.sessionTemplate, "");
+  s.paperTemplate = text(data.paperTemplate, "");
+  s.kindAliases = stringRecord(data.kindAliases);
+  if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
+  return { settings: s, problem: null };
+}
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value.trim() : fallback;
+}
+
+function members(value: unknown): Member[] {
+  if (!Array.isArray(value)) return [];
+  const out: Member[] = [];
+  for (const item of value) {
+    if (typeof item !== "object" || item === null) continue;
+    const m = item as Record<string, unknown>;
+    if (typeof m.name !== "string" || m.name.trim() === "") continue;
+    const aliases = Array.isArray(m.aliases) ? m.aliases.filter((a): a is string => typeof a === "string" && a.trim() !== "") : [];
+    out.push({ name: m.name.trim(), aliases, active: m.active !== false });
+  }
+  return out;
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -49,4 +112,20 @@ function stringRecord(value: unknown): Record<string, string> {
     if (typeof item === "string" && key.trim() !== "" && item.trim() !== "") out[key] = item;
   }
   return out;
+}
+
+/** `alias = kind` lines (the settings tab's text form of kind aliases). */
+export function parseKindAliases(textValue: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of textValue.split(/\r?\n/)) {
+    const match = /^\s*\[?([^=\]]+?)\]?\s*[=＝:：]\s*(\S.*?)\s*$/.exec(line);
+    if (match?.[1] && match[2]) out[match[1]] = match[2];
+  }
+  return out;
+}
+
+export function formatKindAliases(aliases: Readonly<Record<string, string>>): string {
+  return Object.entries(aliases)
+    .map(([alias, kind]) => `${alias} = ${kind}`)
+    .join("\n");
 }
