@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { Editor, MarkdownView as MarkdownViewOriginal } from "obsidian";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { loadPlugin, notionNotes, templateNotes } from "./harness";
 
 afterEach(() => {
@@ -25,7 +26,7 @@ describe("plugin load", () => {
   it("registers its commands and settings without touching the vault", async () => {
     const files = { ...notionNotes(), ...templateNotes() };
     const h = await loadPlugin(files);
-    expect(h.plugin.settings).toEqual({ version: 1, kindAliases: {}, autoSync: true });
+    expect(h.plugin.settings).toEqual(DEFAULT_SETTINGS);
     expect(h.vaultCallsDuringLoad).toBe(0);
     expect(() => h.command("sync-note")).not.toThrow();
     expect(() => h.command("sync-all")).not.toThrow();
