@@ -5,7 +5,7 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 
 // The plugin's own name and the names users write are proper nouns, not sentence-case violations.
 const BRANDS = ["Study Session Notes", "Obsidian", "Dataview", "Bases", "Notion"];
-const ACRONYMS = ["URL", "ID", "CLI", "JSON", "YAML"];
+const ACRONYMS = ["URL", "ID", "CLI", "JSON", "YAML", "YYYY", "MM", "DD"];
 
 export default defineConfig([
   globalIgnores(["node_modules", "main.js", "dist", "demo-vault", "coverage"]),

@@ -1,6 +1,7 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
 import { Notice, Plugin, getLanguage } from "obsidian";
 import { IndexService } from "./app/index-service";
+import { SessionNotes, registerSessionCommands } from "./app/session-commands";
 import { SessionSettingTab } from "./app/settings-tab";
 import { registerSyncCommands } from "./app/sync-commands";
 import { TopicSync } from "./app/topic-sync";
@@ -21,6 +22,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     const getSettings = (): Settings => this.settings;
     const sync = this.addChild(new TopicSync(this.app, getSettings, this.t));
     const index = this.addChild(new IndexService(this.app, getSettings));
+    registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
     registerSyncCommands(this, sync, this.t);
     registerTopicView(this, index, this.t);
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));

@@ -20,6 +20,9 @@ export class IndexService extends Component {
   private ready = false;
   private scanQueue: TFile[] = [];
   private scanTimer: number | null = null;
+  private scanned: () => void = () => undefined;
+  /** Settles once every note has been looked at (properties read, unsynced notes parsed). */
+  readonly complete: Promise<void> = new Promise((resolve) => (this.scanned = resolve));
 
   constructor(
     private readonly app: App,
@@ -85,7 +88,10 @@ export class IndexService extends Component {
   /** Read a few notes that may be unsynced session notes, then yield to the app. */
   private scanStep(): void {
     const batch = this.scanQueue.splice(0, SCAN_BATCH);
-    if (batch.length === 0) return;
+    if (batch.length === 0) {
+      this.scanned();
+      return;
+    }
     void Promise.all(
       batch.map(async (file) => {
         if (this.index.get(file.path)) return false;
@@ -97,6 +103,7 @@ export class IndexService extends Component {
     ).then((found) => {
       if (found.some(Boolean)) this.notify();
       if (this.scanQueue.length > 0) this.scanTimer = window.setTimeout(() => this.scanStep(), 0);
+      else this.scanned();
     });
   }
 

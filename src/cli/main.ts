@@ -6,6 +6,7 @@ import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";
 import { formatIndex, formatNote } from "./format";
+import { runNew } from "./new";
 import { runSync } from "./sync";
 import { loadVault } from "./vault";
 
@@ -22,6 +23,9 @@ const USAGE = `Usage: session-notes VERB …
   sync PATH… [--check]                write topic entries into each session note's
                                       properties; --check writes nothing and
                                       exits 1 if any note would change
+  new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]
+                                      create the next session note (never
+                                      overwriting one) and print its path
   help                                this text
 
 Exit codes: 0 success, 1 bad input or a failed --check, 2 usage error.`;
@@ -32,6 +36,7 @@ const VERBS: Record<string, Verb> = {
   parse: runParse,
   index: runIndex,
   sync: runSync,
+  new: runNew,
 };
 
 export function run(argv: string[], io: Io): number {

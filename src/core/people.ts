@@ -66,6 +66,8 @@ export class PeopleMerger {
   private readonly parent = new Map<string, string>();
   /** Per folded key: how often it was written as the main name, and its surface forms. */
   private readonly nameCount = new Map<string, number>();
+  /** Times a key was the full name of a line that also gave an alias (`Name / alias`). */
+  private readonly fullCount = new Map<string, number>();
   private readonly surface = new Map<string, Map<string, number>>();
   private readonly rosterName = new Map<string, string>();
   private people: Map<string, Person> | null = null;
@@ -83,6 +85,10 @@ export class PeopleMerger {
     this.people = null;
     this.link([presenter.name, ...presenter.aliases]);
     this.count(presenter.name, 1);
+    if (presenter.aliases.length > 0) {
+      const key = foldKey(presenter.name);
+      this.fullCount.set(key, (this.fullCount.get(key) ?? 0) + 1);
+    }
     for (const alias of presenter.aliases) this.count(alias, 0);
   }
 
@@ -162,17 +168,19 @@ export class PeopleMerger {
   }
 
   private personOf(keys: string[]): Person {
-    const forms: Array<{ form: string; asName: number; seen: number; roster: boolean }> = [];
+    const forms: Array<{ form: string; full: number; asName: number; seen: number; roster: boolean }> = [];
     for (const key of keys) {
       const asName = this.nameCount.get(key) ?? 0;
+      const full = this.fullCount.get(key) ?? 0;
       const roster = this.rosterName.get(key);
       for (const [form, seen] of this.surface.get(key) ?? []) {
-        forms.push({ form, asName, seen, roster: roster !== undefined && roster === form });
+        forms.push({ form, full, asName, seen, roster: roster !== undefined && roster === form });
       }
     }
+    // The roster's name; else the most frequent full form (`Name` of `Name / alias`); else the most used.
     forms.sort(
       (a, b) =>
-        Number(b.roster) - Number(a.roster) || b.asName - a.asName || b.seen - a.seen || a.form.localeCompare(b.form),
+        Number(b.roster) - Number(a.roster) || b.full - a.full || b.asName - a.asName || b.seen - a.seen || a.form.localeCompare(b.form),
     );
     const [best, ...others] = forms;
     const name = best?.form ?? "";

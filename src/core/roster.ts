@@ -1,6 +1,5 @@
 /** The group's roster as settings hold it, and as the settings tab edits it (one member a line). */
-import type { RosterMember } from "./people";
-import { parsePresenterName } from "./people";
+import { PeopleMerger, parsePresenterName, type RosterMember } from "./people";
 import type { SessionEntry } from "./topic-index";
 
 export interface Member extends RosterMember {
@@ -44,11 +43,15 @@ export function parseNames(text: string): string[] {
  */
 export function learnRoster(sessions: readonly SessionEntry[], recent = 4): Member[] {
   const latest = [...sessions].sort((a, b) => ((b.date ?? "") < (a.date ?? "") ? -1 : (b.date ?? "") > (a.date ?? "") ? 1 : 0)).slice(0, recent);
+  // One person across spellings (`@al` one week, `@Alice / al` another).
+  const people = new PeopleMerger();
+  for (const session of latest) for (const presenter of session.presenters) people.add(presenter);
   const members = new Map<string, Member>();
   for (const session of latest) {
     for (const presenter of session.presenters) {
-      if (!members.has(presenter.name) && session.topics.some((t) => t.presenter === presenter.name && !t.main)) {
-        members.set(presenter.name, { name: presenter.name, aliases: [...presenter.aliases], active: true });
+      const person = people.resolve(presenter.name);
+      if (!members.has(person.name) && session.topics.some((t) => t.presenter === presenter.name && !t.main)) {
+        members.set(person.name, { name: person.name, aliases: [...person.aliases], active: true });
       }
     }
   }

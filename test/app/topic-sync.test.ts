@@ -103,7 +103,7 @@ describe("Sync all session notes", () => {
     expect(process).toHaveBeenCalledTimes(5);
     expect(await h.app.vault.read(h.file("Sessions/broken.md"))).toBe(bad);
     expect(await h.app.vault.read(h.file("Notes/plain.md"))).toBe("just text\n");
-    const synced = await h.app.vault.read(h.file("Sessions/2024-09-05 機械学習勉強会.md"));
+    const synced = await h.app.vault.read(h.file("Sessions/2024-09-12 機械学習勉強会.md"));
     expect(frontmatterOf(synced)).toMatchObject({ type: "study-session", series: "機械学習勉強会", number: 4 });
 
     await syncAll();

@@ -143,3 +143,48 @@ describe("session-notes sync", () => {
     expect(cli("sync").code).toBe(2);
   });
 });
+
+describe("session-notes new", () => {
+  it("creates the next session note from the vault, learned roster and all, and never overwrites", async () => {
+    const { readFileSync, writeFileSync: write } = await import("node:fs");
+    const dir = vaultWith({
+      "S/2024-08-22 輪読会.md": "今週のTOPIC\n@Alice / al\n[blog] A\n@Bob\n[論文] B\nメインTOPIC\n@Bob\n[論文] Main\n",
+      "S/2024-08-29 輪読会.md": "今週のTOPIC\n@al\n[blog] C\n@Carol\n[repo] D\n",
+    });
+    const first = cli("new", "--vault", dir, "--date", "2024-09-05");
+    expect(first.code).toBe(0);
+    const path = first.out.trim();
+    expect(path).toBe(join(dir, "S/2024-09-05 輪読会.md"));
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("# 輪読会 第3回（2024年9月5日）");
+    expect(text).toContain("前回: [[2024-08-29 輪読会]]");
+    const parsed = JSON.parse(cli("parse", path, "--json").out) as ParsedNote;
+    expect(parsed.presenters.map((p) => p.name)).toEqual(["Alice", "Carol", "Bob"]);
+    // Bob had the last main topic; next in the learned order (Alice, Carol, Bob) wraps to Alice.
+    expect(text).toContain("## メインTOPIC\n\n### @Alice\n");
+
+    write(path, "edited by hand\n");
+    const again = cli("new", "--vault", dir, "--date", "2024-09-05");
+    expect(again.code).toBe(0);
+    expect(again.out.trim()).toBe(path);
+    expect(readFileSync(path, "utf8")).toBe("edited by hand\n");
+  });
+
+  it("reads the plugin's data.json for roster, rotation, folder and language", () => {
+    const dir = vaultWith({});
+    const config = join(dir, "data.json");
+    writeFileSync(config, JSON.stringify({ sessionsFolder: "Weekly", seriesName: "ML/AI 会", roster: [{ name: "Dana", aliases: [], active: true }, { name: "Eve", aliases: [], active: false }] }));
+    const result = cli("new", "--vault", dir, "--date", "2024-09-05", "--config", config, "--lang", "en");
+    expect(result.code).toBe(0);
+    expect(result.out.trim()).toBe(join(dir, "Weekly/2024-09-05 ML-AI 会.md"));
+  });
+
+  it("refuses bad input with exit 1 or 2", () => {
+    const dir = vaultWith({ "bad.json": "{ nope" });
+    expect(cli("new").code).toBe(2);
+    expect(cli("new", "--vault", dir, "--date", "2024-02-30").code).toBe(2);
+    const bad = cli("new", "--vault", dir, "--config", join(dir, "bad.json"));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("bad.json");
+  });
+});

@@ -45,13 +45,13 @@ describe("planSession over a vault of real and template-made notes", () => {
   const sessions = vaultSessions();
 
   it("numbers the session, links the previous one, and learns the roster from the four latest notes", () => {
-    const plan = planSession({ sessions, settings: settings(), date: "2024-09-19", language: "ja", link });
+    const plan = planSession({ sessions, settings: settings(), date: "2024-09-26", language: "ja", link });
     expect(plan.number).toBe(6);
-    expect(plan.previous?.file).toBe("Sessions/2024-09-12 ML study group.md");
+    expect(plan.previous?.file).toBe("Sessions/2024-09-19 ML study group.md");
     expect(plan.series).toBe("ML study group");
-    expect(plan.path).toBe("Sessions/2024-09-19 ML study group.md");
-    expect(plan.text).toContain("前回: [[2024-09-12 ML study group]]");
-    // The four latest: 09-12, 09-05, 08-29 and 07-24 (whose last presenter was Yosuke Yoshida).
+    expect(plan.path).toBe("Sessions/2024-09-26 ML study group.md");
+    expect(plan.text).toContain("前回: [[2024-09-19 ML study group]]");
+    // The four latest: 09-19, 09-12, 08-29 and 07-24 (whose last presenter was Yosuke Yoshida).
     expect(plan.presenters.map((m) => m.name)).toEqual([
       "Tomoaki Kitaoka", "Ryosuke Fukazawa", "Yuya Matsumura", "Naoto Shimakoshi", "Shun Ito", "Yuta Kamikawa", "Masamune Ishihara", "Yosuke Yoshida",
     ]);
@@ -60,12 +60,12 @@ describe("planSession over a vault of real and template-made notes", () => {
 
   it("rotates the main topic after the last session's main presenter, skipping inactive members", () => {
     const roster = parseRoster("Naoto Shimakoshi\nYuta Kamikawa\n~Shun Ito\nMasamune Ishihara\nqluto (Ryosuke Fukazawa)");
-    // The latest main topic (2024-09-12) was Masamune Ishihara's: next in the roster order is qluto.
-    expect(planSession({ sessions, settings: settings({ roster }), date: "2024-09-19", language: "en", link }).mainPresenter).toBe("Ryosuke Fukazawa");
+    // The latest main topic (2024-09-19) was Masamune Ishihara's: next in the roster order is qluto.
+    expect(planSession({ sessions, settings: settings({ roster }), date: "2024-09-26", language: "en", link }).mainPresenter).toBe("Ryosuke Fukazawa");
     const rotation = ["Masamune Ishihara", "Shun Ito", "Naoto Shimakoshi"];
-    expect(planSession({ sessions, settings: settings({ roster, rotation }), date: "2024-09-19", language: "en", link }).mainPresenter).toBe("Naoto Shimakoshi");
-    // Before 2024-09-12, the last main presenter was Yuta Kamikawa (2024-09-05).
-    expect(planSession({ sessions, settings: settings({ roster }), date: "2024-09-06", language: "en", link }).mainPresenter).toBe("Masamune Ishihara");
+    expect(planSession({ sessions, settings: settings({ roster, rotation }), date: "2024-09-26", language: "en", link }).mainPresenter).toBe("Naoto Shimakoshi");
+    // Before 2024-09-19, the last main presenter was Yuta Kamikawa (2024-09-12).
+    expect(planSession({ sessions, settings: settings({ roster }), date: "2024-09-13", language: "en", link }).mainPresenter).toBe("Masamune Ishihara");
   });
 
   it("renders a note that parses into the roster's empty presenter blocks", () => {
