@@ -7,6 +7,7 @@ import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";
 import { formatIndex, formatNote } from "./format";
 import { runNew } from "./new";
+import { runRelated } from "./related";
 import { runSync } from "./sync";
 import { loadVault } from "./vault";
 
@@ -26,6 +27,8 @@ const USAGE = `Usage: session-notes VERB …
   new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]
                                       create the next session note (never
                                       overwriting one) and print its path
+  related DIR [--json] [--top K]      for every topic, the K (default 5) most
+                                      related topics in other sessions
   help                                this text
 
 Exit codes: 0 success, 1 bad input or a failed --check, 2 usage error.`;
@@ -37,6 +40,7 @@ const VERBS: Record<string, Verb> = {
   index: runIndex,
   sync: runSync,
   new: runNew,
+  related: runRelated,
 };
 
 export function run(argv: string[], io: Io): number {

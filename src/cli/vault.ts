@@ -10,6 +10,8 @@ import { listMarkdown, readNote } from "./files";
 export interface LoadedVault {
   index: TopicIndex;
   notes: ParsedNote[];
+  /** Each session note's text, by its path relative to the folder. */
+  texts: Map<string, string>;
   /** Files that could not be read, with the reason; they are reported, not fatal. */
   problems: string[];
 }
@@ -17,6 +19,7 @@ export interface LoadedVault {
 export function loadVault(dir: string, kindAliases?: Readonly<Record<string, string>>): LoadedVault {
   const index = new TopicIndex();
   const notes: ParsedNote[] = [];
+  const texts = new Map<string, string>();
   const problems: string[] = [];
   for (const file of listMarkdown(dir)) {
     let text: string;
@@ -32,7 +35,8 @@ export function loadVault(dir: string, kindAliases?: Readonly<Record<string, str
     const note = parseNote(text, { path: file, kindAliases });
     if (!isSessionNote(note)) continue;
     notes.push(note);
+    texts.set(file, text);
     index.upsert(sessionFromParse(file, note));
   }
-  return { index, notes, problems };
+  return { index, notes, texts, problems };
 }

@@ -188,3 +188,27 @@ describe("session-notes new", () => {
     expect(bad.err).toContain("bad.json");
   });
 });
+
+describe("session-notes related", () => {
+  it("prints every topic with its related topics in other sessions, best first, with reasons", async () => {
+    const { readFileSync } = await import("node:fs");
+    const notes: Record<string, string> = {};
+    for (const day of ["2024-05-02", "2024-07-24", "2024-08-29"]) notes[`S/${day}.md`] = readFileSync(join(fixtures, `${day}.txt`), "utf8");
+    const vault = vaultWith(notes);
+    const { code, out } = cli("related", vault, "--json", "--top", "3");
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { topics: Array<{ file: string; line: number; title: string; related: Array<{ file: string; line: number; title: string; score: number; reasons: string[] }> }> };
+    expect(result.topics).toHaveLength(20);
+    const trust = result.topics.find((t) => t.title.startsWith("Can we trust"));
+    expect(trust?.file).toBe("S/2024-08-29.md");
+    expect(trust?.line).toBe(75);
+    expect(trust?.related.map((r) => r.title)).toContain("Learning Intelligent Dialogs for Bounding Box Annotation");
+    for (const topic of result.topics) {
+      expect(topic.related.length).toBeLessThanOrEqual(3);
+      expect(topic.related.every((r) => r.file !== topic.file && r.reasons.length > 0)).toBe(true);
+      const scores = topic.related.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+    expect(cli("related", vault, "--top", "0").code).toBe(2);
+  });
+});
