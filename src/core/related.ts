@@ -167,7 +167,7 @@ export class RelatedIndex {
     this.totalLength += doc.length;
     for (const [term, tf] of doc.terms) {
       let posting = this.postings.get(term);
-      if (!posting) this.postings.set(term, (posting = new Map()));
+      if (!posting) this.postings.set(term, (posting = new Map<number, number>()));
       posting.set(id, tf);
     }
     for (const key of doc.papers) {
