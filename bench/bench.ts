@@ -7,7 +7,8 @@ import MarkdownIt from "markdown-it";
 import { noteEntries } from "../src/core/entries";
 import { parseNote } from "../src/core/parser";
 import { sessionFromParse, sessionFromProperties } from "../src/core/session-entry";
-import { TopicIndex } from "../src/core/topic-index";
+import { buildRelated } from "../src/core/related-build";
+import { TopicIndex, type IndexedTopic } from "../src/core/topic-index";
 import { installDom } from "./dom";
 import { generateVault, type GeneratedNote } from "./generate";
 import { formatTable, gc, time, timeAsync, timePair, type Figure } from "./measure";
@@ -151,6 +152,15 @@ async function main(): Promise<void> {
     { name: "one note re-indexed, 10,000 vs 100 notes", value: large, unit: "ms", baseline: { name: "100 notes", value: small }, target: "≤ 1.5×" },
     (r) => r <= 1.5,
   );
+
+  log("Related topics over the 10,000-note vault…");
+  const index = buildIndex(properties);
+  const related = buildRelated(index.allSessions());
+  const topics = index.topics();
+  const queries = Array.from({ length: 40 }, (_, k) => topics[(k * 7919) % topics.length]).filter((t): t is IndexedTopic => t !== undefined);
+  let q = 0;
+  const queryMs = time(() => (sink += related.related(queries[q++ % queries.length] as IndexedTopic, 10).length), 40, 5);
+  figure({ name: `related topics, top 10 of ${related.size} topics`, value: queryMs, unit: "ms", baseline: null, target: "≤ 20 ms" }, (_r, v) => v <= 20);
 
   log("Plugin onload and the sidebar in the harness…");
   await installDom();

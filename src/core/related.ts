@@ -32,6 +32,8 @@ const TAG_SCORE = 2;
 const PRESENTER_SCORE = 0.5;
 /** The query is a topic's most telling terms; more add little but cost postings walks. */
 const QUERY_TERMS = 24;
+/** How many more than asked are scored in full (presenter, title containment) before the cut. */
+const SHORTLIST_EXTRA = 40;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -41,19 +43,39 @@ interface Doc {
   length: number;
   papers: string[];
   tags: string[];
+  titleKey: string;
+  /** Folded presenter name, or "" for none. */
+  presenterKey: string;
+}
+
+/**
+ * A term's postings as parallel arrays (walked without allocating); removed documents are skipped
+ * while walking and dropped once they are half the list.
+ */
+interface Posting {
+  ids: number[];
+  tfs: number[];
+  dead: number;
 }
 
 export class RelatedIndex {
-  private readonly docs = new Map<number, Doc>();
+  private readonly docs: Array<Doc | undefined> = [];
+  private count = 0;
   private readonly byFile = new Map<string, number[]>();
-  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly postings = new Map<string, Posting>();
   private readonly papers = new Map<string, Set<number>>();
   private readonly ids = new Map<IndexedTopic, number>();
   private nextId = 0;
   private totalLength = 0;
+  /** Score accumulator reused by every query (ids index it; entries are zeroed after use). */
+  private scores = new Float64Array(0);
+  /** Per document id: its length in terms (0 once removed), and the id of its session note. */
+  private lengths = new Float64Array(0);
+  private fileOf = new Int32Array(0);
+  private readonly fileIds = new Map<string, number>();
 
   get size(): number {
-    return this.docs.size;
+    return this.count;
   }
 
   /** Replace one session's topics (a note changed, was added or renamed). */
@@ -72,103 +94,138 @@ export class RelatedIndex {
   /** Topics of other sessions the same paper was presented in (strong signals only). */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
     const id = this.ids.get(topic);
-    const doc = id === undefined ? null : this.docs.get(id);
+    const doc = id === undefined ? undefined : this.docs[id];
     const keys = doc ? doc.papers : paperKeys(topic, "");
     const out = new Set<IndexedTopic>();
     for (const key of keys) {
       for (const other of this.papers.get(key) ?? []) {
-        const found = this.docs.get(other)?.topic;
+        const found = this.docs[other]?.topic;
         if (found && found.file !== topic.file) out.add(found);
       }
     }
     return [...out];
   }
 
-  /** The `top` most related topics of other sessions, best first. */
+  /**
+   * The `top` most related topics of other sessions, best first. Scores accumulate in a typed array
+   * over the query terms' postings; reasons are worked out for the winners only.
+   */
   related(topic: IndexedTopic, top = 10): Related[] {
     const id = this.ids.get(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }) : this.docs.get(id);
+    const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     if (!doc) return [];
-    const scores = new Map<number, number>();
-    const shared = new Map<number, Array<{ term: string; score: number }>>();
-    const n = this.docs.size;
+    const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
-    const query = [...doc.terms.entries()]
+    if (this.scores.length < this.nextId) this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2, 1024));
+    const { scores, lengths } = this;
+    const touched: number[] = [];
+    const query = this.queryTerms(doc, n);
+    // BM25 over the query terms' postings: typed arrays only, no per-posting object is touched.
+    for (const { term, idf } of query) {
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      const { ids, tfs } = posting;
+      for (let i = 0; i < ids.length; i++) {
+        const other = ids[i] ?? 0;
+        const length = lengths[other] ?? 0;
+        if (length <= 0) continue;
+        const tf = tfs[i] ?? 0;
+        const before = scores[other] ?? 0;
+        if (before === 0) touched.push(other);
+        scores[other] = before + (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
+      }
+    }
+    const bump = (other: number, amount: number): void => {
+      if ((lengths[other] ?? 0) <= 0) return;
+      if (scores[other] === 0) touched.push(other);
+      scores[other] = (scores[other] ?? 0) + amount;
+    };
+    const samePaper = new Set<number>();
+    for (const key of doc.papers) for (const other of this.papers.get(key) ?? []) samePaper.add(other);
+    for (const other of samePaper) bump(other, SAME_PAPER_SCORE);
+    for (const tag of doc.tags) for (const other of this.postings.get(`#${tag}`)?.ids ?? []) bump(other, TAG_SCORE);
+
+    // The best few by these scores, then the bonuses that need a look at the topic itself: a title
+    // holding the other title whole shares all its words, so it is always among them.
+    const ownFile = this.fileIds.get(topic.file) ?? -1;
+    const shortlist: Array<{ id: number; score: number }> = [];
+    for (const other of touched) {
+      const score = scores[other] ?? 0;
+      scores[other] = 0;
+      if (this.fileOf[other] !== ownFile) insertTop(shortlist, { id: other, score }, top + SHORTLIST_EXTRA);
+    }
+    for (const entry of shortlist) {
+      const candidate = this.docs[entry.id] as Doc;
+      if (doc.presenterKey !== "" && candidate.presenterKey === doc.presenterKey) entry.score += PRESENTER_SCORE;
+      if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
+        samePaper.add(entry.id);
+        entry.score += SAME_PAPER_SCORE;
+      }
+    }
+    shortlist.sort((a, b) => b.score - a.score);
+    return shortlist.slice(0, top).map(({ id: other, score }) => {
+      const candidate = this.docs[other] as Doc;
+      return { topic: candidate.topic, score, reasons: this.reasons(doc, candidate, samePaper.has(other), query, avg) };
+    });
+  }
+
+  private queryTerms(doc: Doc, n: number): Array<{ term: string; idf: number }> {
+    return [...doc.terms.entries()]
       .map(([term, tf]) => ({ term, tf, idf: this.idf(term, n) }))
+      .filter((q) => q.idf > 0)
       .sort((a, b) => b.tf * b.idf - a.tf * a.idf)
       .slice(0, QUERY_TERMS);
-    for (const { term, idf } of query) {
-      if (idf <= 0) continue;
-      for (const [other, tf] of this.postings.get(term) ?? []) {
-        const length = this.docs.get(other)?.length ?? avg;
-        const part = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
-        scores.set(other, (scores.get(other) ?? 0) + part);
-        let list = shared.get(other);
-        if (!list) shared.set(other, (list = []));
-        list.push({ term, score: part });
-      }
+  }
+
+  /** Why `candidate` is related to `doc`, strongest first. */
+  private reasons(doc: Doc, candidate: Doc, paper: boolean, query: ReadonlyArray<{ term: string; idf: number }>, avg: number): Reason[] {
+    const out: Reason[] = [];
+    if (paper) {
+      const shared = doc.papers.find((key) => candidate.papers.includes(key));
+      out.push({ type: "same-paper", via: (shared ? shared.slice(0, shared.indexOf(":")) : "title") as "url" | "arxiv" | "doi" | "title" });
     }
-    const reasons = new Map<number, Reason[]>();
-    const bump = (other: number, amount: number, reason: Reason): void => {
-      scores.set(other, (scores.get(other) ?? 0) + amount);
-      let list = reasons.get(other);
-      if (!list) reasons.set(other, (list = []));
-      list.push(reason);
-    };
-    const paperSeen = new Set<number>();
-    for (const key of doc.papers) {
-      for (const other of this.papers.get(key) ?? []) {
-        if (paperSeen.has(other)) continue;
-        paperSeen.add(other);
-        bump(other, SAME_PAPER_SCORE, { type: "same-paper", via: key.slice(0, key.indexOf(":")) as "url" | "arxiv" | "doi" | "title" });
-      }
-    }
-    for (const tag of doc.tags) {
-      for (const other of this.postings.get(`#${tag}`) ?? new Map<number, number>()) bump(other[0], TAG_SCORE, { type: "tag", tag });
-    }
-    const out: Related[] = [];
-    const ownTitle = titleKey(topic.title);
-    for (const [other, score] of scores) {
-      const candidate = this.docs.get(other);
-      if (!candidate || candidate.topic.file === topic.file) continue;
-      const why = reasons.get(other) ?? [];
-      let total = score;
-      // A title quoted inside another (`…ホワイトペーパー「Breaking the Wall …」要点まとめ`) is the same paper.
-      if (!paperSeen.has(other) && containsTitle(ownTitle, titleKey(candidate.topic.title))) {
-        total += SAME_PAPER_SCORE;
-        why.unshift({ type: "same-paper", via: "title" });
-      }
-      if (topic.presenter !== null && candidate.topic.presenter !== null && foldKey(topic.presenter) === foldKey(candidate.topic.presenter)) {
-        total += PRESENTER_SCORE;
-        why.push({ type: "presenter" });
-      }
-      const words = (shared.get(other) ?? [])
-        .filter((s) => !s.term.startsWith("#"))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 3)
-        .map((s) => s.term);
-      if (words.length > 0) why.push({ type: "words", words });
-      out.push({ topic: candidate.topic, score: total, reasons: why });
-    }
-    out.sort((a, b) => b.score - a.score || (b.topic.date ?? "").localeCompare(a.topic.date ?? ""));
-    return out.slice(0, top);
+    for (const tag of doc.tags) if (candidate.tags.includes(tag)) out.push({ type: "tag", tag });
+    if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
+    const words = query
+      .filter((q) => !q.term.startsWith("#") && candidate.terms.has(q.term))
+      .map((q) => {
+        const tf = candidate.terms.get(q.term) ?? 0;
+        return { term: q.term, score: (q.idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * candidate.length) / avg)) };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3)
+      .map((w) => w.term);
+    if (words.length > 0) out.push({ type: "words", words });
+    return out;
   }
 
   private idf(term: string, n: number): number {
-    const df = this.postings.get(term)?.size ?? 0;
+    const posting = this.postings.get(term);
+    const df = posting ? posting.ids.length - posting.dead : 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   private add(document: TopicDocument): number {
     const id = this.nextId++;
     const doc = this.makeDoc(document);
-    this.docs.set(id, doc);
+    if (this.lengths.length <= id) {
+      const size = Math.max(1024, this.lengths.length * 2);
+      this.lengths = grow(this.lengths, size);
+      this.fileOf = grow(this.fileOf, size);
+    }
+    let fileId = this.fileIds.get(document.topic.file);
+    if (fileId === undefined) this.fileIds.set(document.topic.file, (fileId = this.fileIds.size));
+    this.lengths[id] = doc.length;
+    this.fileOf[id] = fileId;
+    this.docs[id] = doc;
+    this.count++;
     this.ids.set(document.topic, id);
     this.totalLength += doc.length;
     for (const [term, tf] of doc.terms) {
       let posting = this.postings.get(term);
-      if (!posting) this.postings.set(term, (posting = new Map<number, number>()));
-      posting.set(id, tf);
+      if (!posting) this.postings.set(term, (posting = { ids: [], tfs: [], dead: 0 }));
+      posting.ids.push(id);
+      posting.tfs.push(tf);
     }
     for (const key of doc.papers) {
       let set = this.papers.get(key);
@@ -179,21 +236,39 @@ export class RelatedIndex {
   }
 
   private remove(id: number): void {
-    const doc = this.docs.get(id);
+    const doc = this.docs[id];
     if (!doc) return;
-    this.docs.delete(id);
+    this.docs[id] = undefined;
+    this.lengths[id] = 0;
+    this.count--;
     this.ids.delete(doc.topic);
     this.totalLength -= doc.length;
     for (const term of doc.terms.keys()) {
       const posting = this.postings.get(term);
-      posting?.delete(id);
-      if (posting?.size === 0) this.postings.delete(term);
+      if (!posting) continue;
+      posting.dead++;
+      if (posting.dead === posting.ids.length) this.postings.delete(term);
+      else if (posting.dead * 2 > posting.ids.length) this.compact(posting);
     }
     for (const key of doc.papers) {
       const set = this.papers.get(key);
       set?.delete(id);
       if (set?.size === 0) this.papers.delete(key);
     }
+  }
+
+  private compact(posting: Posting): void {
+    const ids: number[] = [];
+    const tfs: number[] = [];
+    posting.ids.forEach((id, i) => {
+      if (this.docs[id]) {
+        ids.push(id);
+        tfs.push(posting.tfs[i] ?? 0);
+      }
+    });
+    posting.ids = ids;
+    posting.tfs = tfs;
+    posting.dead = 0;
   }
 
   private makeDoc({ topic, body }: TopicDocument): Doc {
@@ -207,7 +282,15 @@ export class RelatedIndex {
     addAll(tokenize(`${topic.summary}\n${body ?? ""}`), 1);
     let length = 0;
     for (const tf of terms.values()) length += tf;
-    return { topic, terms, length, papers: paperKeys(topic, body ?? ""), tags };
+    return {
+      topic,
+      terms,
+      length,
+      papers: paperKeys(topic, body ?? ""),
+      tags,
+      titleKey: titleKey(topic.title),
+      presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
+    };
   }
 }
 
@@ -228,14 +311,29 @@ export function paperKeys(topic: Pick<IndexedTopic, "title" | "url" | "summary">
   return [...keys];
 }
 
+function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+/** Keep `best` the `top` highest scores, highest first (a short list: insertion is cheapest). */
+function insertTop(best: Array<{ id: number; score: number }>, item: { id: number; score: number }, top: number): void {
+  if (best.length === top && (best[top - 1]?.score ?? 0) >= item.score) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1]?.score ?? 0) < item.score) at--;
+  best.splice(at, 0, item);
+  if (best.length > top) best.pop();
+}
+
 function titleKey(title: string): string {
   return foldKey(title).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** One title holds the other whole, and the shorter is long enough to name one work. */
 function containsTitle(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 20 && long.includes(short);
+  if (a.length < 20 || b.length < 20) return false;
+  return a.length <= b.length ? b.includes(a) : a.includes(b);
 }
 
 /** `https://www.x.com/a/?utm_source=y#z` and `http://x.com/a` are one page. */
