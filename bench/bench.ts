@@ -73,6 +73,7 @@ async function sidebarNodes(properties: ReadonlyArray<{ path: string; properties
   const { App, WorkspaceLeaf } = await import("obsidian-test-mocks/obsidian");
   const { IndexService } = await import("../src/app/index-service");
   const { TopicIndexView } = await import("../src/app/topic-view");
+  const { RelatedService } = await import("../src/app/related-service");
   const { DEFAULT_SETTINGS } = await import("../src/core/settings");
   const { createTranslator } = await import("../src/i18n");
   const app = App.createConfigured__({ files: {} });
@@ -82,7 +83,7 @@ async function sidebarNodes(properties: ReadonlyArray<{ path: string; properties
     if (session) service.index.upsert(session);
   }
   const leaf = WorkspaceLeaf.create2__(app);
-  const view = new TopicIndexView(leaf.asOriginalType__() as never, service, createTranslator("en"));
+  const view = new TopicIndexView(leaf.asOriginalType__() as never, service, new RelatedService(service), createTranslator("en"));
   await view.onOpen();
   return { nodes: view.contentEl.querySelectorAll("*").length, topics: service.index.topics().length };
 }

@@ -1,6 +1,7 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
 import { Notice, Plugin, getLanguage } from "obsidian";
 import { IndexService } from "./app/index-service";
+import { RelatedService } from "./app/related-service";
 import { SessionNotes, registerSessionCommands } from "./app/session-commands";
 import { SessionSettingTab } from "./app/settings-tab";
 import { registerSyncCommands } from "./app/sync-commands";
@@ -24,7 +25,8 @@ export default class StudySessionNotesPlugin extends Plugin {
     const index = this.addChild(new IndexService(this.app, getSettings));
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
     registerSyncCommands(this, sync, this.t);
-    registerTopicView(this, index, this.t);
+    const related = this.addChild(new RelatedService(index));
+    registerTopicView(this, index, related, this.t);
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 

@@ -9,7 +9,7 @@ import type { ParsedNote } from "../core/model";
 import { isSessionNote, parseNote } from "../core/parser";
 import { sessionFromParse, sessionFromProperties } from "../core/session-entry";
 import type { Settings } from "../core/settings";
-import { TopicIndex, type IndexedTopic } from "../core/topic-index";
+import { TopicIndex, type IndexedTopic, type SessionEntry } from "../core/topic-index";
 
 /** Notes read per background step when looking for session notes that have no properties yet. */
 const SCAN_BATCH = 25;
@@ -51,6 +51,8 @@ export class IndexService extends Component {
       this.app.vault.on("rename", (file, oldPath) => {
         if (!(file instanceof TFile)) return;
         this.index.rename(oldPath, file.path);
+        this.events.trigger("session", oldPath, null);
+        this.events.trigger("session", file.path, this.index.get(file.path) ?? null);
         this.notify();
       }),
     );
@@ -70,14 +72,25 @@ export class IndexService extends Component {
     return same?.line ?? 0;
   }
 
+  /** Any change (for views: redraw). */
   onChange(callback: () => void): void {
     this.registerEvent(this.events.on("changed", callback));
+  }
+
+  /** One note's session changed, appeared or went (`null`): for indexes kept beside this one. */
+  onSession(component: Component, callback: (file: string, session: SessionEntry | null) => void): void {
+    component.registerEvent(this.events.on("session", callback as (...data: unknown[]) => unknown));
+  }
+
+  private upsert(session: SessionEntry): void {
+    this.index.upsert(session);
+    this.events.trigger("session", session.file, session);
   }
 
   private build(): void {
     for (const file of this.app.vault.getMarkdownFiles()) {
       const session = sessionFromProperties(file.path, this.app.metadataCache.getFileCache(file)?.frontmatter);
-      if (session) this.index.upsert(session);
+      if (session) this.upsert(session);
       else this.scanQueue.push(file);
     }
     this.ready = true;
@@ -97,7 +110,7 @@ export class IndexService extends Component {
         if (this.index.get(file.path)) return false;
         const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
         if (!isSessionNote(parsed)) return false;
-        this.index.upsert(sessionFromParse(file.path, parsed));
+        this.upsert(sessionFromParse(file.path, parsed));
         return true;
       }),
     ).then((found) => {
@@ -111,17 +124,20 @@ export class IndexService extends Component {
     if (!this.ready || file.extension !== "md") return;
     // The text is at hand: a fresh parse beats properties that auto-sync may not have rewritten yet.
     const parsed = this.parse(data, file.path);
-    if (isSessionNote(parsed)) this.index.upsert(sessionFromParse(file.path, parsed));
+    if (isSessionNote(parsed)) this.upsert(sessionFromParse(file.path, parsed));
     else {
       const fromProperties = sessionFromProperties(file.path, cache.frontmatter);
-      if (fromProperties) this.index.upsert(fromProperties);
-      else if (!this.index.remove(file.path)) return;
+      if (fromProperties) this.upsert(fromProperties);
+      else if (this.index.remove(file.path)) this.events.trigger("session", file.path, null);
+      else return;
     }
     this.notify();
   }
 
   private remove(path: string): void {
-    if (this.index.remove(path)) this.notify();
+    if (!this.index.remove(path)) return;
+    this.events.trigger("session", path, null);
+    this.notify();
   }
 
   private notify(): void {

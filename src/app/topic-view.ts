@@ -3,12 +3,14 @@
  * searchable, virtualized, live. Titles and names are set as text, never as HTML; only http(s)
  * URLs ever become links.
  */
-import { ItemView, Keymap, Menu, Notice, type PaneType, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Keymap, Menu, Notice, setIcon, type PaneType, type TFile, type WorkspaceLeaf } from "obsidian";
 import { groupId, topicRows, type Row } from "../core/topic-filter";
 import type { GroupBy, IndexedTopic } from "../core/topic-index";
 import type { MessageKey, Translate } from "../i18n";
 import type { IndexService } from "./index-service";
 import { openTopic, topicLink } from "./open-topic";
+import { renderRelated } from "./related-panel";
+import type { RelatedService } from "./related-service";
 import { VirtualList } from "./virtual-list";
 
 export const TOPIC_VIEW_TYPE = "study-session-notes-topics";
@@ -31,10 +33,16 @@ export class TopicIndexView extends ItemView {
   private emptyEl: HTMLElement | null = null;
   private searchTimer: number | null = null;
   private refreshTimer: number | null = null;
+  private relatedEl: HTMLElement | null = null;
+  /** "Only this note": the open Markdown note whose topics are listed, or null for all. */
+  private onlyNote = false;
+  private noteFile: string | null = null;
+  private thisNoteButton: HTMLElement | null = null;
 
   constructor(
     leaf: WorkspaceLeaf,
     private readonly service: IndexService,
+    private readonly related: RelatedService,
     private readonly t: Translate,
   ) {
     super(leaf);
@@ -65,6 +73,18 @@ export class TopicIndexView extends ItemView {
     const select = toolbar.createEl("select", { cls: "dropdown study-session-notes-group-by" });
     for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.t(`view.groupBy.${by}`) });
     select.value = this.groupBy;
+    const thisNote = toolbar.createDiv({ cls: "clickable-icon study-session-notes-this-note", attr: { "aria-label": this.t("view.thisNote"), role: "button", tabindex: "0" } });
+    setIcon(thisNote, "file-search");
+    this.thisNoteButton = thisNote;
+    this.registerDomEvent(thisNote, "click", () => this.toggleThisNote());
+    this.noteFile = this.app.workspace.getActiveFile()?.path ?? null;
+    this.registerEvent(
+      this.app.workspace.on("file-open", (file: TFile | null) => {
+        if (!file || file.extension !== "md") return;
+        this.noteFile = file.path;
+        if (this.onlyNote) this.refresh();
+      }),
+    );
     this.registerDomEvent(select, "change", () => {
       this.groupBy = select.value as GroupBy;
       this.collapsed.clear();
@@ -83,6 +103,7 @@ export class TopicIndexView extends ItemView {
     this.registerDomEvent(listEl, "auxclick", (event) => this.onClick(event));
     this.registerDomEvent(listEl, "contextmenu", (event) => this.onContextMenu(event));
     this.registerDomEvent(listEl, "keydown", (event) => this.onKeyDown(event));
+    this.relatedEl = root.createDiv({ cls: "study-session-notes-related is-hidden" });
     this.service.onChange(() => this.scheduleRefresh());
     this.register(() => {
       if (this.searchTimer !== null) window.clearTimeout(this.searchTimer);
@@ -104,7 +125,7 @@ export class TopicIndexView extends ItemView {
     const list = this.list;
     if (!list) return;
     const index = this.service.index;
-    const { rows, matched } = topicRows(index, this.groupBy, this.query, this.collapsed);
+    const { rows, matched } = topicRows(index, this.groupBy, this.query, this.collapsed, this.onlyNote ? this.noteFile : null);
     this.rows = rows;
     this.selected = Math.min(this.selected, rows.length - 1);
     const total = index.topics().length;
@@ -156,6 +177,7 @@ export class TopicIndexView extends ItemView {
     // What the group already says is not repeated on every row.
     if (topic.kind !== null && this.groupBy !== "kind") meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
     if (topic.main) meta.createSpan({ cls: "study-session-notes-main", text: this.t("view.main") });
+    if (this.presentedBefore(topic)) meta.createSpan({ cls: "study-session-notes-again", text: this.t("view.badge.again") });
     if (topic.presenter !== null && this.groupBy !== "presenter") {
       meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
     }
@@ -242,6 +264,22 @@ export class TopicIndexView extends ItemView {
   private select(i: number): void {
     this.selected = i;
     this.list?.reveal(i);
+    const topic = this.topicAt(i);
+    // Once related topics are known, rows can also show "presented before": redraw them.
+    if (topic && this.relatedEl) void renderRelated(this.relatedEl, topic, this.related, this.service, this.app, this.t).then(() => this.list?.redraw());
+  }
+
+  private toggleThisNote(): void {
+    this.onlyNote = !this.onlyNote;
+    this.thisNoteButton?.toggleClass("is-active", this.onlyNote);
+    this.selected = -1;
+    this.refresh();
+  }
+
+  /** The same paper was presented in an earlier session (known once related topics are built). */
+  private presentedBefore(topic: IndexedTopic): boolean {
+    const related = this.related.current;
+    return related !== null && related.samePaper(topic).some((other) => (other.date ?? "") < (topic.date ?? ""));
   }
 
   /** The topic shown at row `i` (for tests and the related-topics panel). */

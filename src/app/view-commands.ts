@@ -2,10 +2,11 @@
 import type { Plugin } from "obsidian";
 import type { Translate } from "../i18n";
 import type { IndexService } from "./index-service";
+import type { RelatedService } from "./related-service";
 import { TOPIC_VIEW_ICON, TOPIC_VIEW_TYPE, TopicIndexView } from "./topic-view";
 
-export function registerTopicView(plugin: Plugin, service: IndexService, t: Translate): void {
-  plugin.registerView(TOPIC_VIEW_TYPE, (leaf) => new TopicIndexView(leaf, service, t));
+export function registerTopicView(plugin: Plugin, service: IndexService, related: RelatedService, t: Translate): void {
+  plugin.registerView(TOPIC_VIEW_TYPE, (leaf) => new TopicIndexView(leaf, service, related, t));
   plugin.addRibbonIcon(TOPIC_VIEW_ICON, t("command.openIndex"), () => void openTopicView(plugin));
   plugin.addCommand({ id: "open-topic-index", name: t("command.openIndex"), callback: () => openTopicView(plugin) });
 }

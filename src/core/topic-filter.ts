@@ -62,8 +62,15 @@ export function buildRows(groups: readonly TopicGroup[], collapsed: ReadonlySet<
   return rows;
 }
 
-/** The list the view shows: search, then group. */
-export function topicRows(index: TopicIndex, by: GroupBy, query: string, collapsed: ReadonlySet<string>): { rows: Row[]; matched: number } {
-  const matched = filterTopics(index.topics(), query, index);
+/** The list the view shows: one note's topics or all, searched, then grouped. */
+export function topicRows(
+  index: TopicIndex,
+  by: GroupBy,
+  query: string,
+  collapsed: ReadonlySet<string>,
+  onlyFile: string | null = null,
+): { rows: Row[]; matched: number } {
+  const scope = onlyFile === null ? index.topics() : (index.get(onlyFile)?.topics ?? []);
+  const matched = filterTopics(scope, query, index);
   return { rows: buildRows(index.group(by, matched), collapsed), matched: matched.length };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import type { WorkspaceLeaf as LeafOriginal } from "obsidian";
 import { IndexService } from "../../src/app/index-service";
+import { RelatedService } from "../../src/app/related-service";
 import { TOPIC_VIEW_TYPE, TopicIndexView } from "../../src/app/topic-view";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { createTranslator } from "../../src/i18n";
@@ -22,9 +23,16 @@ function serviceOf(h: Harness): IndexService {
   return service;
 }
 
+function relatedOf(h: Harness): RelatedService {
+  const children = (h.plugin as unknown as { children__: unknown[] }).children__;
+  const related = children.find((c): c is RelatedService => c instanceof RelatedService);
+  if (!related) throw new Error("no related service");
+  return related;
+}
+
 async function openView(h: Harness): Promise<TopicIndexView> {
   const leaf = WorkspaceLeaf.create2__(h.app);
-  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, serviceOf(h), t);
+  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, serviceOf(h), relatedOf(h), t);
   await view.onOpen();
   return view;
 }
@@ -231,5 +239,45 @@ describe("the view type", () => {
     const setViewState = vi.spyOn(WorkspaceLeaf.prototype, "setViewState");
     await (h.command("open-topic-index").callback as () => Promise<void>)();
     expect(setViewState).toHaveBeenCalledWith({ type: TOPIC_VIEW_TYPE, active: true });
+  });
+});
+
+describe("related topics in the sidebar", () => {
+  it("shows the selected topic's related topics with reasons, and a paper presented before", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const h = await loadPlugin({ ...notionNotes(), ...templateNotes() });
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(5));
+    const view = await openView(h);
+    typeInto(view, "Learning Intelligent Dialogs");
+    const rows = (): HTMLElement[] => [...view.contentEl.querySelectorAll<HTMLElement>(".study-session-notes-topic")];
+    expect(rows()).toHaveLength(2);
+    vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockResolvedValue();
+    rows()[0]?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await vi.runAllTimersAsync();
+    const panel = view.contentEl.querySelector(".study-session-notes-related");
+    await vi.waitFor(() => expect(panel?.querySelectorAll(".study-session-notes-related-row").length).toBeGreaterThan(0));
+    expect(panel?.querySelector(".study-session-notes-same-paper")?.textContent).toBe("Presented before: 2024-07-24 (Shun Ito)");
+    const first = panel?.querySelector(".study-session-notes-related-row")?.textContent ?? "";
+    expect(first).toContain("Learning Intelligent Dialogs for Bounding Box Annotation");
+    expect(first).toContain("Same paper");
+    const all = [...(panel?.querySelectorAll(".study-session-notes-related-row") ?? [])].map((r) => r.textContent ?? "");
+    expect(all.some((r) => r.startsWith("Can we trust bounding box annotations"))).toBe(true);
+    // Once related topics are known, the list marks the topic presented again.
+    view.refresh();
+    expect(rows()[0]?.textContent).toContain("Presented before");
+  });
+
+  it("lists only the open note's topics in this-note mode", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const h = await loadPlugin(notionNotes());
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
+    const view = await openView(h);
+    h.app.workspace.trigger("file-open", h.file("Sessions/2024-05-02 機械学習勉強会.md"));
+    view.contentEl.querySelector<HTMLElement>(".study-session-notes-this-note")?.click();
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("5 of 20 topics");
+    h.app.workspace.trigger("file-open", h.file("Sessions/2024-08-29 機械学習勉強会.md"));
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("8 of 20 topics");
   });
 });

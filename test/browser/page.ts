@@ -6,6 +6,7 @@ import { setup } from "obsidian-test-mocks/setup";
 import { App, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import type { WorkspaceLeaf as LeafOriginal } from "obsidian";
 import { IndexService } from "../../src/app/index-service";
+import { RelatedService } from "../../src/app/related-service";
 import { TopicIndexView } from "../../src/app/topic-view";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { IndexedTopic } from "../../src/core/topic-index";
@@ -27,11 +28,13 @@ async function main(): Promise<void> {
   const app = App.createConfigured__({ files: __NOTES__ });
   const service = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
   service.load();
+  const related = new RelatedService(service);
+  related.load();
   app.workspace.setLayoutReady__();
   await new Promise((resolve) => window.setTimeout(resolve, 50));
   const pane = document.body.createDiv({ cls: "workspace-leaf-content" });
   const leaf = WorkspaceLeaf.create2__(app);
-  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, service, createTranslator(params.get("lang") ?? "en"));
+  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, service, related, createTranslator(params.get("lang") ?? "en"));
   pane.appendChild(view.containerEl);
   await view.onOpen();
   const api: PageApi = {

@@ -109,6 +109,24 @@ describe.runIf(available)("topic index view in Chromium", () => {
     await page.close();
   }, 60000);
 
+  it("shows related topics under the list when a topic is selected", async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      const open = (window as unknown as { ssn: { view: { app: { workspace: { getLeaf: () => { openFile: () => Promise<void> } } } } } }).ssn.view.app.workspace;
+      // Clicking also opens the note; the harness has no editor to open it in.
+      open.getLeaf = () => ({ openFile: async () => undefined });
+    });
+    await page.fill(".study-session-notes-search", "Learning Intelligent Dialogs");
+    await page.waitForFunction(() => document.querySelector(".study-session-notes-status")?.textContent === "2 of 29 topics");
+    await page.click(".study-session-notes-topic");
+    await page.waitForSelector(".study-session-notes-related-row");
+    expect(await page.$eval(".study-session-notes-same-paper", (el) => el.textContent)).toBe("Presented before: 2024-07-24 (Shun Ito)");
+    const related = await page.$$eval(".study-session-notes-related-row .study-session-notes-title", (els) => els.map((el) => el.textContent));
+    expect(related).toContain("Can we trust bounding box annotations for object detection?");
+    await page.screenshot({ path: join(results, "topic-index-related.png") });
+    await page.close();
+  }, 60000);
+
   it("keeps at most 600 DOM nodes with 80,000 topics while scrolling to the end", async () => {
     const page = await open();
     await page.evaluate(() => (window as unknown as { ssn: { fill: (n: number) => void } }).ssn.fill(10000));
