@@ -1,6 +1,7 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
 import { Notice, Plugin, getLanguage } from "obsidian";
 import { IndexService } from "./app/index-service";
+import { RelatedLinker, registerLinkCommand } from "./app/link-related";
 import { RelatedService } from "./app/related-service";
 import { SessionNotes, registerSessionCommands } from "./app/session-commands";
 import { SessionSettingTab } from "./app/settings-tab";
@@ -27,6 +28,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     registerSyncCommands(this, sync, this.t);
     const related = this.addChild(new RelatedService(index));
     registerTopicView(this, index, related, this.t);
+    registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 

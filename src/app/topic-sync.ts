@@ -2,12 +2,12 @@
  * Keeping topic entries in session notes' properties: the open note through its Editor (one minimal
  * change, cursor and selections kept, one undo step), other notes through `Vault.process`.
  */
-import { Component, MarkdownView, Notice, TFile, type App, type Editor, type EditorSelectionOrCaret, type MarkdownFileInfo } from "obsidian";
+import { Component, MarkdownView, Notice, TFile, type App, type Editor, type MarkdownFileInfo } from "obsidian";
 import { syncFrontmatter, type FrontmatterError } from "../core/frontmatter";
 import type { ParsedNote } from "../core/model";
 import { isSessionNote, parseNote } from "../core/parser";
 import type { Settings } from "../core/settings";
-import { mapOffset, minimalChange } from "../core/text-diff";
+import { applyToEditor } from "./editor-edit";
 import type { Translate } from "../i18n";
 
 export type SyncOutcome =
@@ -49,18 +49,7 @@ export class TopicSync extends Component {
     if (!isSessionNote(note)) return { status: "not-session" };
     const result = syncFrontmatter(before, note);
     if (!result.ok) return { status: "failed", error: result.error };
-    const change = minimalChange(before, result.text);
-    if (!change) return { status: "unchanged" };
-    // Offsets in the new text are taken before the change and turned into positions after it.
-    const mapped = editor.listSelections().map((range) => ({
-      anchor: mapOffset(editor.posToOffset(range.anchor), change),
-      head: mapOffset(editor.posToOffset(range.head), change),
-    }));
-    editor.transaction({ changes: [{ from: editor.offsetToPos(change.from), to: editor.offsetToPos(change.to), text: change.text }] });
-    // CodeMirror maps selections through the change itself; saying so explicitly keeps every
-    // editor implementation (and a selection spanning the change) where the user left it.
-    const selections: EditorSelectionOrCaret[] = mapped.map((range) => ({ anchor: editor.offsetToPos(range.anchor), head: editor.offsetToPos(range.head) }));
-    editor.setSelections(selections);
+    if (!applyToEditor(editor, before, result.text)) return { status: "unchanged" };
     return { status: "updated" };
   }
 

@@ -30,7 +30,11 @@ interface Block {
 }
 
 /** Write `note`'s entries into `text` (whose parse `note` is). Returns the same string when nothing changes. */
-export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters" | "topics" | "date">): SyncResult {
+export function syncFrontmatter(
+  text: string,
+  note: Pick<ParsedNote, "presenters" | "topics" | "date">,
+  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): SyncResult {
   const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   const eol = body.includes("\r\n") ? "\r\n" : "\n";
@@ -40,7 +44,7 @@ export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters
   }
   const entries = noteEntries(note);
   if (block === null) {
-    const wanted = [...headerKeys(null, note.date), ...entryKeys(entries, null)];
+    const wanted = [...headerKeys(null, note.date), ...entryKeys(entries, null, extras)];
     const yaml = wanted.map(([key, value]) => serialize(key, value)).join("");
     return { ok: true, text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true };
   }
@@ -64,7 +68,7 @@ export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
-  const wanted = [...headerKeys(existing, note.date), ...entryKeys(entries, existing)];
+  const wanted = [...headerKeys(existing, note.date), ...entryKeys(entries, existing, extras)];
   const regions = keyRegions(content, pairs);
   for (const [key, value] of wanted) {
     const pair = existing.get(key);
@@ -87,6 +91,26 @@ export function syncFrontmatter(text: string, note: Pick<ParsedNote, "presenters
   }
   const result = `${bom}${body.slice(0, block.contentStart)}${next}${body.slice(block.contentEnd)}`;
   return { ok: true, text: result, changed: result !== text };
+}
+
+/** The `linked` / `unlinked` memory of each topic entry in a note's frontmatter, by title. */
+export function entryMemory(text: string): Map<string, { linked: string[]; unlinked: string[] }> {
+  const out = new Map<string, { linked: string[]; unlinked: string[] }>();
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const block = findBlock(body);
+  if (block === null || block === "unclosed") return out;
+  const doc = parseDocument(body.slice(block.contentStart, block.contentEnd));
+  if (doc.errors.length > 0) return out;
+  const data: unknown = doc.toJS();
+  const topics = typeof data === "object" && data !== null ? (data as Record<string, unknown>).topics : undefined;
+  if (!Array.isArray(topics)) return out;
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  for (const entry of topics) {
+    if (typeof entry !== "object" || entry === null) continue;
+    const record = entry as Record<string, unknown>;
+    if (typeof record.title === "string") out.set(record.title, { linked: strings(record.linked), unlinked: strings(record.unlinked) });
+  }
+  return out;
 }
 
 /** Parse, then sync: the whole operation on one note's text. */
@@ -120,9 +144,14 @@ function headerKeys(existing: Map<string, unknown> | null, date: string | null):
   return out;
 }
 
-function entryKeys(entries: NoteEntries, existing: Map<string, Pair<unknown, unknown>> | null): Wanted[] {
+function entryKeys(
+  entries: NoteEntries,
+  existing: Map<string, Pair<unknown, unknown>> | null,
+  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): Wanted[] {
   const previous = existing?.get("topics")?.value;
-  const topics = carryExtraKeys(entries.topics, previous && isNodeWithJs(previous) ? previous.toJSON() : undefined);
+  let topics = carryExtraKeys(entries.topics, previous && isNodeWithJs(previous) ? previous.toJSON() : undefined);
+  if (extras) topics = topics.map((topic) => withExtras(topic, extras.get(topic.title)));
   return [
     ["presenters", entries.presenters],
     ["topics", topics],
@@ -146,6 +175,18 @@ function carryExtraKeys(topics: TopicEntry[], previous: unknown): TopicEntry[] {
     for (const [key, value] of Object.entries(old)) if (!MANAGED_ENTRY_KEYS.includes(key)) merged[key] = value;
     return merged;
   });
+}
+
+/** Keys a feature sets on an entry (`linked`, `unlinked`); an empty list removes the key. */
+function withExtras(topic: TopicEntry, extra: Readonly<Record<string, unknown>> | undefined): TopicEntry {
+  if (!extra) return topic;
+  const merged: TopicEntry = { ...topic };
+  for (const [key, value] of Object.entries(extra)) {
+    if (MANAGED_ENTRY_KEYS.includes(key)) continue;
+    if (Array.isArray(value) && value.length === 0) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
 }
 
 function isNodeWithJs(value: unknown): value is { toJSON(): unknown } {

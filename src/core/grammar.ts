@@ -155,6 +155,7 @@ export interface Title {
   url: string | null;
 }
 
+const BLOCK_ID = /\s+\^[A-Za-z0-9-]+$/;
 const MD_LINK = /\[([^\]]*)\]\((\S+?)(?:\s+"[^"]*")?\)/g;
 const WIKI_LINK = /\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g;
 // `[blog] Title #rag #llm`: the tags are the topic's tags, not part of its title.
@@ -164,7 +165,8 @@ const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
 /** Title text and link target of a title line (after its tag). */
 export function readTitle(text: string): Title {
   let url: string | null = null;
-  let title = text;
+  // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
+  let title = text.includes("^") ? text.replace(BLOCK_ID, "") : text;
   if (title.includes("[")) {
     title = title.replace(WIKI_LINK, (_whole, target: string, alias: string | undefined) => {
       url ??= target.trim();
