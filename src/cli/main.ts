@@ -6,6 +6,7 @@ import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";
 import { formatIndex, formatNote } from "./format";
+import { runImport } from "./import";
 import { runNew } from "./new";
 import { runRelated } from "./related";
 import { runSync } from "./sync";
@@ -27,6 +28,9 @@ const USAGE = `Usage: session-notes VERB …
   new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]
                                       create the next session note (never
                                       overwriting one) and print its path
+  import FILE… --out DIR [--lang ja|en]
+                                      pasted or exported pages (Notion) into
+                                      session notes; never overwrites
   related DIR [--json] [--top K]      for every topic, the K (default 5) most
                                       related topics in other sessions
   help                                this text
@@ -41,6 +45,7 @@ const VERBS: Record<string, Verb> = {
   sync: runSync,
   new: runNew,
   related: runRelated,
+  import: runImport,
 };
 
 export function run(argv: string[], io: Io): number {

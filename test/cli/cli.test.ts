@@ -212,3 +212,35 @@ describe("session-notes related", () => {
     expect(cli("related", vault, "--top", "0").code).toBe(2);
   });
 });
+
+describe("session-notes import", () => {
+  it("turns the Notion exports into session notes whose topics parse the same, and never overwrites", async () => {
+    const { readFileSync } = await import("node:fs");
+    const out = join(vaultWith({}), "Imported");
+    const files = ["2024-05-02", "2024-07-24", "2024-08-29"].map((d) => join(fixtures, `${d}.txt`));
+    const first = cli("import", ...files, "--out", out);
+    expect(first.code).toBe(0);
+    const written = first.out.trim().split("\n");
+    expect(written).toEqual(["2024-05-02", "2024-07-24", "2024-08-29"].map((d) => join(out, `${d} 機械学習勉強会.md`)));
+    for (const [i, path] of written.entries()) {
+      const original = JSON.parse(cli("parse", files[i] ?? "", "--json").out) as ParsedNote;
+      const imported = JSON.parse(cli("parse", path, "--json").out) as ParsedNote;
+      const shape = (n: ParsedNote) => n.topics.map((t) => [t.presenter, t.kind, t.title, t.url, t.main]);
+      expect(shape(imported)).toEqual(shape(original));
+      expect(imported.date).toBe(original.date);
+      expect(readFileSync(path, "utf8")).toMatch(/^---\ntype: study-session\n/);
+    }
+    expect(cli("sync", out, "--check").code).toBe(0);
+    const again = cli("import", files[0] ?? "", "--out", out);
+    expect(again.code).toBe(0);
+    expect(again.err).toContain("exists already");
+  });
+
+  it("refuses a page with no session in it", () => {
+    const dir = vaultWith({ "shopping.txt": "milk\neggs\n" });
+    const result = cli("import", join(dir, "shopping.txt"), "--out", join(dir, "out"));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("not a session page");
+    expect(cli("import", join(dir, "shopping.txt")).code).toBe(2);
+  });
+});
