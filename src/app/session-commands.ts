@@ -8,6 +8,8 @@ import type { Settings } from "../core/settings";
 import { renderTemplate } from "../core/template";
 import { collapseWhitespace, firstHttpUrl } from "../core/text";
 import type { Translate } from "../i18n";
+import { importPage } from "../core/import";
+import { applyToEditor } from "./editor-edit";
 import type { IndexService } from "./index-service";
 
 export function language(): Language {
@@ -99,6 +101,18 @@ export class SessionNotes {
     if (rendered.unknown.length > 0) new Notice(this.t("newSession.unknownVariables", { names: rendered.unknown.join(" ") }), 10000);
   }
 
+  /** Rewrite a page pasted from Notion (the open note) into the plugin's session-note form, as one undoable change. */
+  convertPasted(editor: Editor, path: string): void {
+    const before = editor.getValue();
+    const result = importPage(before, path, language());
+    if (!result.ok) {
+      new Notice(this.t("import.notSession"));
+      return;
+    }
+    applyToEditor(editor, before, result.text);
+    new Notice(this.t("import.done", { count: result.topics }));
+  }
+
   private async templateText(path: string): Promise<string | undefined> {
     if (path.trim() === "") return undefined;
     const normalized = normalizePath(path.endsWith(".md") ? path : `${path}.md`);
@@ -175,4 +189,13 @@ export function registerSessionCommands(plugin: Plugin, notes: SessionNotes, t: 
     callback: () => new DateModal(plugin.app, t, notes.nextDate(), (date) => void notes.create(date)).open(),
   });
   plugin.addCommand({ id: "insert-paper-summary", name: t("command.insertPaper"), editorCallback: (editor) => notes.insertPaper(editor) });
+  plugin.addCommand({
+    id: "convert-pasted-page",
+    name: t("command.convertPasted"),
+    editorCheckCallback: (checking, editor, ctx) => {
+      if (!ctx.file) return false;
+      if (!checking) notes.convertPasted(editor, ctx.file.path);
+      return true;
+    },
+  });
 }

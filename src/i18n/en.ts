@@ -50,6 +50,9 @@ export const en = {
   "dateModal.create": "Create",
   "dateModal.invalid": "Enter a date as YYYY-MM-DD.",
 
+  "command.convertPasted": "Convert pasted Notion page to session note",
+  "import.done": "Converted: {count} topics, with their properties.",
+  "import.notSession": "No presenter line (@name) followed by a topic was found in this note: nothing was changed.",
   "command.syncNote": "Sync topics to properties",
   "command.syncAll": "Sync all session notes",
 

@@ -98,3 +98,20 @@ describe("prefill", () => {
     expect(prefill("   ")).toEqual({ title: "", url: "" });
   });
 });
+
+describe("Convert pasted Notion page to session note", () => {
+  it("rewrites the page in the plugin's form as one undoable change", async () => {
+    const pasted = notionNotes()["Sessions/2024-08-29 機械学習勉強会.md"] ?? "";
+    const h = await loadPlugin({ "Inbox/pasted.md": pasted });
+    const view = await h.open("Inbox/pasted.md");
+    const command = h.command("convert-pasted-page").editorCheckCallback as (c: boolean, e: Editor, v: MarkdownViewOriginal) => boolean;
+    command(false, view.editor.asOriginalType__(), view.asOriginalType7__());
+    const text = view.editor.getValue();
+    expect(text).toMatch(/^---\ntype: study-session\ndate: 2024-08-29\n/);
+    expect(text).toContain("### @Ryosuke Fukazawa / qluto\n\n#### [論文] DocLLM");
+    expect(parseNote(text).topics).toHaveLength(8);
+    expect(h.notices().at(-1)).toBe("Converted: 8 topics, with their properties.");
+    view.editor.undo();
+    expect(view.editor.getValue()).toBe(pasted);
+  });
+});
