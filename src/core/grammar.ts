@@ -3,7 +3,7 @@
  * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
  * paragraph) is rejected on its first character without a regular expression.
  */
-import { collapseWhitespace, firstHttpUrl } from "./text";
+import { collapseWhitespace, firstHttpUrl, foldKey } from "./text";
 
 export interface Heading {
   level: number;
@@ -99,14 +99,18 @@ const TOPIC_MARKERS = new Set(["今週のtopic", "今週のtopics", "今週の�
 const MAIN_MARKERS = new Set(["メインtopic", "メイントピック", "main topic"]);
 const MARKER_ASCII_HEADS = new Set(["this ", "topic", "main "]);
 
-/** Cheap gate before folding, on the first character alone: most lines fail it. */
-function mayBeMarker(text: string): boolean {
-  switch (text.charCodeAt(0)) {
+/**
+ * A cheap gate on a line's first two characters: may it be a section marker? (`This week's topics`,
+ * `Topics`, `Main topic`, `今週のTOPIC`, `メインTOPIC`, full-width forms.) Most lines fail it.
+ */
+export function mayOpenMarker(first: number, second: number): boolean {
+  switch (first) {
     case 0x54: // T
     case 0x74: // t
+      return second === 0x68 || second === 0x48 || second === 0x6f || second === 0x4f;
     case 0x4d: // M
     case 0x6d: // m
-      return MARKER_ASCII_HEADS.has(text.slice(0, 5).toLowerCase());
+      return second === 0x61 || second === 0x41;
     case 0x4eca: // 今
     case 0x30e1: // メ
     case 0xff34: // Ｔ
@@ -117,6 +121,17 @@ function mayBeMarker(text: string): boolean {
     default:
       return false;
   }
+}
+
+/** First characters of headings, fences, presenter lines and tags. */
+export function opensStructure(first: number): boolean {
+  return first === 0x23 || first === 0x60 || first === 0x7e || first === 0x40 || first === 0xff20 || first === 0x5b || first === 0xff3b;
+}
+
+function mayBeMarker(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!mayOpenMarker(first, text.charCodeAt(1))) return false;
+  return first > 0x7f || MARKER_ASCII_HEADS.has(text.slice(0, 5).toLowerCase());
 }
 
 function foldMarker(text: string): string {
@@ -229,4 +244,21 @@ function isSpace(ch: string): boolean {
 export function isComment(itemText: string): boolean {
   const tag = readTag(itemText);
   return tag !== null;
+}
+
+// Section labels of a paper summary (ours and the ones people write by hand) are structure, not
+// a topic's summary.
+const SECTION_LABELS = new Set(
+  [
+    "概要", "背景", "背景・課題", "課題", "提案手法", "手法", "実験", "結果", "まとめ", "所感", "所感・議論", "議論", "感想",
+    "summary", "abstract", "overview", "introduction", "background", "method", "methods", "experiments", "results",
+    "discussion", "conclusion", "notes",
+  ].map(foldKey),
+);
+
+/** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
+export function isSectionLabel(text: string): boolean {
+  if (text.length > 24) return false; // labels are short; folding long lines would cost more than parsing them
+  const key = foldKey(text);
+  return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
 }

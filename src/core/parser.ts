@@ -5,6 +5,9 @@
 import { findDate } from "./dates";
 import {
   isComment,
+  isSectionLabel,
+  mayOpenMarker,
+  opensStructure,
   isNeverTitle,
   listMarkerLength,
   readHashtags,
@@ -19,6 +22,7 @@ import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from ".
 import { parsePresenterName } from "./people";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "./text";
 import { readTopLevelScalar } from "./frontmatter-range";
+import { closesFence, findFrontmatterEnd, isTrimmed, nextAt, normalizeBreaks, opensFence, trimEnd, type Fence } from "./line-scan";
 
 const SUMMARY_LENGTH = 200;
 const URL_BODY_LINES = 3;
@@ -27,11 +31,6 @@ interface Draft {
   topic: Topic;
   lastLine: number;
   bodyLines: number;
-}
-
-interface Fence {
-  char: string;
-  length: number;
 }
 
 export function parseNote(text: string, options: ParseOptions = {}): ParsedNote {
@@ -143,10 +142,7 @@ class NoteParser {
    * and URL already settled. Decided on the first character alone.
    */
   private isPlainBody(first: number, second: number): boolean {
-    // `This week's topics`, `Topics`, `Main topic`: only T/t followed by h or o, M/m followed by a.
-    if (first === 0x54 || first === 0x74) return !(second === 0x68 || second === 0x48 || second === 0x6f || second === 0x4f) && this.isPlainState();
-    if (first === 0x4d || first === 0x6d) return !(second === 0x61 || second === 0x41) && this.isPlainState();
-    return this.isPlainState() && isPlainFirst(first);
+    return this.isPlainState() && !opensStructure(first) && !mayOpenMarker(first, second);
   }
 
   private isPlainState(): boolean {
@@ -361,89 +357,6 @@ class NoteParser {
   }
 }
 
-// Section labels of a paper summary (ours and the ones people write by hand) are structure, not
-// the topic's summary.
-const SECTION_LABELS = new Set(
-  [
-    "概要", "背景", "背景・課題", "課題", "提案手法", "手法", "実験", "結果", "まとめ", "所感", "所感・議論", "議論", "感想",
-    "summary", "abstract", "overview", "introduction", "background", "method", "methods", "experiments", "results",
-    "discussion", "conclusion", "notes",
-  ].map(foldKey),
-);
-
-/** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
-function isSectionLabel(text: string): boolean {
-  if (text.length > 24) return false; // labels are short; folding long lines would cost more than parsing them
-  const key = foldKey(text);
-  return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
-}
-
-/** First characters that may open a marker, presenter, heading, fence or tag line. */
-function isPlainFirst(first: number): boolean {
-  switch (first) {
-    case 0x23: // #
-    case 0x60: // `
-    case 0x7e: // ~
-    case 0x40: // @
-    case 0xff20: // ＠
-    case 0x5b: // [
-    case 0xff3b: // ［
-    case 0x4eca: // 今
-    case 0x30e1: // メ
-    case 0xff34: // Ｔ
-    case 0xff54: // ｔ
-    case 0xff2d: // Ｍ
-    case 0xff4d: // ｍ
-      return false;
-    default:
-      return true;
-  }
-}
-
-/** The next occurrence of `needle` at or after `from` (or -1), moving a cursor that is behind `from`. */
-function nextAt(src: string, needle: string, cursor: number, from: number): number {
-  return cursor < 0 ? -1 : src.indexOf(needle, from);
-}
-
-/** The end of the line's text once trailing blanks are dropped (`s` is its first non-blank). */
-function trimEnd(src: string, s: number, end: number): number {
-  let e = end;
-  while (e > s && isTrimmed(src.charCodeAt(e - 1))) e--;
-  return e;
-}
-
-/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
-function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
-
-/** Old-Mac lone CRs become LFs (line numbers unchanged); CRLF is handled by the line scanner. */
-function normalizeBreaks(text: string): string {
-  return text.includes("\r") && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
-}
-
-/** The frontmatter block of SPEC §2: where its content ends, and the offset and line after it. */
-function findFrontmatterEnd(src: string): { contentEnd: number; next: number; lines: number } | null {
-  let end = src.indexOf("\n");
-  if (end < 0 || src.slice(0, end).trimEnd() !== "---") return null;
-  let lines = 1;
-  for (;;) {
-    const start = end + 1;
-    if (start > src.length) return null;
-    end = src.indexOf("\n", start);
-    const stop = end < 0 ? src.length : end;
-    const line = src.slice(start, stop).trimEnd();
-    lines++;
-    if (line === "---" || line === "...") return { contentEnd: start, next: stop + 1, lines };
-    if (end < 0) return null;
-  }
-}
-
 function restAround(text: string, index: number, length: number): string | null {
   const rest = collapseWhitespace(`${text.slice(0, index)} ${text.slice(index + length)}`)
     .replace(/^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g, "")
@@ -457,22 +370,6 @@ function baseName(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-function opensFence(trimmed: string): Fence | null {
-  const first = trimmed[0];
-  if (first !== "`" && first !== "~") return null;
-  let length = 0;
-  while (trimmed[length] === first) length++;
-  if (length < 3) return null;
-  // A backtick fence's info string may not contain backticks (CommonMark).
-  if (first === "`" && trimmed.slice(length).includes("`")) return null;
-  return { char: first, length };
-}
-
-function closesFence(trimmed: string, fence: Fence): boolean {
-  let length = 0;
-  while (trimmed[length] === fence.char) length++;
-  return length >= fence.length && trimmed.slice(length).trim() === "";
-}
 
 /** SPEC §5: a session note has `type: study-session`, or a presenter line followed by a topic. */
 export function isSessionNote(note: Pick<ParsedNote, "type" | "topics">): boolean {

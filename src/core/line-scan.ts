@@ -1,0 +1,70 @@
+/**
+ * Reading a note's text by line offsets, without splitting it: trimming as `String.prototype.trim`
+ * does, frontmatter bounds, fenced code, and old-Mac line breaks.
+ */
+
+export interface Fence {
+  char: string;
+  length: number;
+}
+
+/** The next occurrence of `needle` at or after `from` (or -1), moving a cursor that is behind `from`. */
+export function nextAt(src: string, needle: string, cursor: number, from: number): number {
+  return cursor < 0 ? -1 : src.indexOf(needle, from);
+}
+
+/** The end of the line's text once trailing blanks are dropped (`s` is its first non-blank). */
+export function trimEnd(src: string, s: number, end: number): number {
+  let e = end;
+  while (e > s && isTrimmed(src.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
+export function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Old-Mac lone CRs become LFs (line numbers unchanged); CRLF is handled by the line scanner. */
+export function normalizeBreaks(text: string): string {
+  return text.includes("\r") && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
+/** The frontmatter block of SPEC §2: where its content ends, and the offset and line after it. */
+export function findFrontmatterEnd(src: string): { contentEnd: number; next: number; lines: number } | null {
+  let end = src.indexOf("\n");
+  if (end < 0 || src.slice(0, end).trimEnd() !== "---") return null;
+  let lines = 1;
+  for (;;) {
+    const start = end + 1;
+    if (start > src.length) return null;
+    end = src.indexOf("\n", start);
+    const stop = end < 0 ? src.length : end;
+    const line = src.slice(start, stop).trimEnd();
+    lines++;
+    if (line === "---" || line === "...") return { contentEnd: start, next: stop + 1, lines };
+    if (end < 0) return null;
+  }
+}
+
+export function opensFence(trimmed: string): Fence | null {
+  const first = trimmed[0];
+  if (first !== "`" && first !== "~") return null;
+  let length = 0;
+  while (trimmed[length] === first) length++;
+  if (length < 3) return null;
+  // A backtick fence's info string may not contain backticks (CommonMark).
+  if (first === "`" && trimmed.slice(length).includes("`")) return null;
+  return { char: first, length };
+}
+
+export function closesFence(trimmed: string, fence: Fence): boolean {
+  let length = 0;
+  while (trimmed[length] === fence.char) length++;
+  return length >= fence.length && trimmed.slice(length).trim() === "";
+}
