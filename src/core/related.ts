@@ -82,7 +82,7 @@ export class RelatedIndex {
   setSession(file: string, documents: readonly TopicDocument[]): void {
     this.removeSession(file);
     const ids: number[] = [];
-    for (const document of documents) ids.push(this.add(document));
+    for (const item of documents) ids.push(this.add(item));
     if (ids.length > 0) this.byFile.set(file, ids);
   }
 
@@ -205,21 +205,21 @@ export class RelatedIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private add(document: TopicDocument): number {
+  private add(item: TopicDocument): number {
     const id = this.nextId++;
-    const doc = this.makeDoc(document);
+    const doc = this.makeDoc(item);
     if (this.lengths.length <= id) {
       const size = Math.max(1024, this.lengths.length * 2);
       this.lengths = grow(this.lengths, size);
       this.fileOf = grow(this.fileOf, size);
     }
-    let fileId = this.fileIds.get(document.topic.file);
-    if (fileId === undefined) this.fileIds.set(document.topic.file, (fileId = this.fileIds.size));
+    let fileId = this.fileIds.get(item.topic.file);
+    if (fileId === undefined) this.fileIds.set(item.topic.file, (fileId = this.fileIds.size));
     this.lengths[id] = doc.length;
     this.fileOf[id] = fileId;
     this.docs[id] = doc;
     this.count++;
-    this.ids.set(document.topic, id);
+    this.ids.set(item.topic, id);
     this.totalLength += doc.length;
     for (const [term, tf] of doc.terms) {
       let posting = this.postings.get(term);
