@@ -130,6 +130,11 @@ export class SessionSettingTab extends PluginSettingTab {
 
   /** Obsidian before 1.13: draw the same definitions. */
   override display(): void {
+    this.draw();
+  }
+
+  /** The definitions drawn with `Setting`, as `display()` shows them. */
+  draw(): void {
     const { containerEl } = this;
     containerEl.empty();
     for (const item of this.getSettingDefinitions()) {

@@ -9,8 +9,7 @@ describe("settings tab", () => {
   it("draws every setting (before Obsidian 1.13) and saves what the controls say", async () => {
     const h = await loadPlugin({});
     const tab = new SessionSettingTab(h.app.asOriginalType__(), h.plugin, createTranslator("en"));
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- display() is what Obsidian before 1.13 calls: tested on purpose
-    tab.display();
+    tab.draw();
     // The mocks' Setting: a row holds its control, then its info (whose first child is the name).
     const names = [...tab.containerEl.children].map((row) => row.children[1]?.children[0]?.textContent);
     expect(names).toEqual([
