@@ -1,22 +1,4 @@
-/** Where a note's frontmatter is, and its simple top-level scalars, without a YAML parse. */
-
-export interface LineRange {
-  /** Line of the opening `---`. */
-  start: number;
-  /** Line of the closing `---` (or `...`). */
-  end: number;
-}
-
-/** Obsidian's rule: `---` on the very first line, closed by a later `---` line. */
-export function frontmatterRange(lines: readonly string[]): LineRange | null {
-  const first = lines[0];
-  if (first === undefined || first.trimEnd() !== "---") return null;
-  for (let i = 1; i < lines.length; i++) {
-    const line = (lines[i] ?? "").trimEnd();
-    if (line === "---" || line === "...") return { start: 0, end: i };
-  }
-  return null;
-}
+/** A note's simple top-level frontmatter scalars (`date`, `type`, `series`), without a YAML parse. */
 
 /** `key: value` at the top level of frontmatter lines, unquoted; null when absent or not scalar. */
 export function readTopLevelScalar(lines: readonly string[], key: string): string | null {

@@ -113,11 +113,6 @@ export function entryMemory(text: string): Map<string, { linked: string[]; unlin
   return out;
 }
 
-/** Parse, then sync: the whole operation on one note's text. */
-export function syncNoteText(text: string, parse: (text: string) => ParsedNote): SyncResult {
-  return syncFrontmatter(text, parse(text));
-}
-
 function findBlock(body: string): Block | "unclosed" | null {
   const firstBreak = body.indexOf("\n");
   const opening = (firstBreak < 0 ? body : body.slice(0, firstBreak)).replace(/\r$/, "").trimEnd();

@@ -13,8 +13,6 @@ export const BUILTIN_KINDS: Readonly<Record<string, readonly string[]>> = {
   video: ["動画", "video"],
 };
 
-export const KNOWN_KIND_IDS: readonly string[] = Object.keys(BUILTIN_KINDS);
-
 export interface ResolvedKind {
   kind: string;
   known: boolean;

@@ -193,7 +193,7 @@ class NoteParser {
     }
     const name = readPresenter(text);
     if (name !== null) {
-      this.presenterLine_(i, name, level);
+      this.openPresenter(i, name, level);
       return;
     }
     if (level > 0 && this.closesByHeading(level)) return;
@@ -216,7 +216,7 @@ class NoteParser {
     this.body(i, text, isList, level > 0);
   }
 
-  private presenterLine_(i: number, name: string, level: number): void {
+  private openPresenter(i: number, name: string, level: number): void {
     const person = parsePresenterName(name);
     if (this.section === "main" && this.mainPresenterOpen) {
       this.mainPresenter = person;
