@@ -14,6 +14,7 @@ import { createTranslator, type Translate } from "./i18n";
 export default class StudySessionNotesPlugin extends Plugin {
   declare settings: Settings;
   t!: Translate;
+  private index: IndexService | null = null;
 
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
@@ -24,6 +25,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     const getSettings = (): Settings => this.settings;
     const sync = this.addChild(new TopicSync(this.app, getSettings, this.t));
     const index = this.addChild(new IndexService(this.app, getSettings));
+    this.index = index;
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
     registerSyncCommands(this, sync, this.t);
     const related = this.addChild(new RelatedService(index));
@@ -34,5 +36,6 @@ export default class StudySessionNotesPlugin extends Plugin {
 
   async saveSettings(): Promise<void> {
     await this.saveData(this.settings);
+    this.index?.applySettings();
   }
 }

@@ -87,7 +87,14 @@ export class IndexService extends Component {
     this.events.trigger("session", session.file, session);
   }
 
+  /** The members setting names people and merges their spellings: apply it after it changes. */
+  applySettings(): void {
+    this.index.setRoster(this.settings().roster);
+    if (this.ready) this.notify();
+  }
+
   private build(): void {
+    this.index.setRoster(this.settings().roster);
     for (const file of this.app.vault.getMarkdownFiles()) {
       const session = sessionFromProperties(file.path, this.app.metadataCache.getFileCache(file)?.frontmatter);
       if (session) this.upsert(session);

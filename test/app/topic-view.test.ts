@@ -281,3 +281,17 @@ describe("related topics in the sidebar", () => {
     expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("8 of 20 topics");
   });
 });
+
+describe("the members setting in the index", () => {
+  it("names people by the roster and merges the spellings it lists", async () => {
+    const h = await loadPlugin({ "S/2024-01-01.md": "@shima\n[blog] A\n", "S/2024-01-08.md": "@Naoto S.\n[blog] B\n" });
+    h.layoutReady();
+    const service = serviceOf(h);
+    await vi.waitFor(() => expect(service.index.size).toBe(2));
+    expect(service.index.persons().map((p) => p.name).sort()).toEqual(["Naoto S.", "shima"]);
+    h.plugin.settings.roster = [{ name: "Naoto Shimakoshi", aliases: ["shima", "Naoto S."], active: true }];
+    await h.plugin.saveSettings();
+    const people = service.index.persons();
+    expect(people.map((p) => [p.name, [...p.aliases].sort()])).toEqual([["Naoto Shimakoshi", ["Naoto S.", "shima"]]]);
+  });
+});
