@@ -4,7 +4,8 @@
  * presenter, a `#### [kind] Title` heading per topic with its body, and the main topic. The topics of
  * the result parse exactly as those of the page.
  */
-import { listMarkerLength } from "./grammar";
+import { listMarkerLength, readPresenter, readTag, stripHeading } from "./grammar";
+import { closesFence, opensFence, type Fence } from "./line-scan";
 import { syncFrontmatter } from "./frontmatter";
 import type { ParsedNote, Presenter, Topic } from "./model";
 import { parseNote } from "./parser";
@@ -28,7 +29,8 @@ export function importPage(source: string, path: string, language: "ja" | "en" =
   let presenter: string | null | undefined;
   const mainTopics = topics.filter((t) => t.main);
   for (const topic of topics.filter((t) => !t.main)) {
-    if (topic.presenter !== presenter) {
+    // An untagged topic is only a topic as the first of its block: it gets a block of its own.
+    if (topic.presenter !== presenter || topic.kindLabel === null) {
       presenter = topic.presenter;
       out.push(`### @${presenterLine(note, topic.presenter)}`, "");
     }
@@ -58,7 +60,23 @@ function topicBlock(topic: Topic, lines: readonly string[]): string[] {
   const heading = mainMarker ? titleLine.slice(mainMarker[0].length) : titleLine;
   const kind = topic.kindLabel !== null && !heading.startsWith("[") && !heading.startsWith("［") ? `[${topic.kindLabel}] ` : "";
   const out = [`#### ${kind}${heading}`];
-  for (let i = topic.line + 1; i <= topic.endLine; i++) out.push(bodyLine(lines[i] ?? ""));
+  let fence: Fence | null = null;
+  for (let i = topic.line + 1; i <= topic.endLine; i++) {
+    const line = lines[i] ?? "";
+    const trimmed = line.trim();
+    // Code is copied as it is; the fence lines themselves too.
+    if (fence) {
+      if (closesFence(trimmed, fence)) fence = null;
+      out.push(line);
+      continue;
+    }
+    // The main topic's own `@Name` line is written as its presenter heading already.
+    if (readPresenter(stripHeading(trimmed).text) !== null) continue;
+    fence = opensFence(trimmed);
+    out.push(fence ? line : bodyLine(line));
+  }
+  // A code block the page never closed ends with its topic here, or it would swallow what follows.
+  if (fence) out.push(fence.char.repeat(fence.length));
   out.push("");
   return out;
 }
@@ -73,6 +91,8 @@ function bodyLine(line: string): string {
   }
   const trimmed = line.trim();
   // A body line that would read as a heading, presenter or tag line in the new note is kept as text.
-  if (listMarkerLength(trimmed) === 0 && /^(?:#|@|＠|\[|［)/.test(trimmed)) return `\\${trimmed}`;
+  if (listMarkerLength(trimmed) === 0 && (stripHeading(trimmed).level > 0 || readPresenter(trimmed) !== null || readTag(trimmed) !== null)) {
+    return `\\${trimmed}`;
+  }
   return line.trimEnd();
 }

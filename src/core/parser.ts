@@ -219,6 +219,8 @@ class NoteParser {
   private openPresenter(i: number, name: string, level: number): void {
     const person = parsePresenterName(name);
     if (this.section === "main" && this.mainPresenterOpen) {
+      // One presenter directly under the main topic; a second @ line starts a presenter block.
+      this.mainPresenterOpen = false;
       this.mainPresenter = person;
       this.addPresenter(person);
       if (this.draft?.topic.main) this.draft.topic.presenter = person.name;

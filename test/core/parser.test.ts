@@ -352,3 +352,13 @@ describe("text helpers", () => {
     expect(truncate("a😀b", 2)).toBe("a😀");
   });
 });
+
+describe("the main topic's presenter", () => {
+  it("is the one @ line directly under it; the next @ line starts a presenter block", () => {
+    const parsed = parseNote("メインTOPIC: M\n@Alice\n@Yuya\n[blog] After\n");
+    expect(parsed.topics.map((t) => [t.title, t.presenter, t.main])).toEqual([
+      ["M", "Alice", true],
+      ["After", "Yuya", false],
+    ]);
+  });
+});
