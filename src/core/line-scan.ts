@@ -8,11 +8,6 @@ export interface Fence {
   length: number;
 }
 
-/** The next occurrence of `needle` at or after `from` (or -1), moving a cursor that is behind `from`. */
-export function nextAt(src: string, needle: string, cursor: number, from: number): number {
-  return cursor < 0 ? -1 : src.indexOf(needle, from);
-}
-
 /** The end of the line's text once trailing blanks are dropped (`s` is its first non-blank). */
 export function trimEnd(src: string, s: number, end: number): number {
   let e = end;
@@ -30,9 +25,18 @@ export function isTrimmed(code: number): boolean {
   );
 }
 
-/** Old-Mac lone CRs become LFs (line numbers unchanged); CRLF is handled by the line scanner. */
+/**
+ * Old-Mac text (lone CRs) gets LFs, line numbers unchanged. Decided on the first line break alone, so
+ * LF and CRLF text (all but a few very old files) is not scanned a second time.
+ */
 export function normalizeBreaks(text: string): string {
-  return text.includes("\r") && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const lf = text.indexOf("\n");
+  if (lf >= 0) {
+    // Only the first line is looked at: a CR there that is not part of its CRLF means old-Mac text.
+    const cr = text.lastIndexOf("\r", lf - 1);
+    if (cr < 0 || (cr === lf - 1 && (lf < 2 || text.lastIndexOf("\r", lf - 2) < 0))) return text;
+  }
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
 /** The frontmatter block of SPEC §2: where its content ends, and the offset and line after it. */

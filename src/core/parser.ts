@@ -22,7 +22,7 @@ import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from ".
 import { parsePresenterName } from "./people";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "./text";
 import { readTopLevelScalar } from "./frontmatter-range";
-import { closesFence, findFrontmatterEnd, isTrimmed, nextAt, normalizeBreaks, opensFence, trimEnd, type Fence } from "./line-scan";
+import { closesFence, findFrontmatterEnd, isTrimmed, normalizeBreaks, opensFence, trimEnd, type Fence } from "./line-scan";
 
 const SUMMARY_LENGTH = 200;
 const URL_BODY_LINES = 3;
@@ -94,7 +94,7 @@ class NoteParser {
       let end = src.indexOf("\n", pos);
       if (end < 0) end = length;
       let s = pos;
-      while (s < end && isTrimmed(src.charCodeAt(s))) s++;
+      for (let c = src.charCodeAt(s); s < end && (c === 0x20 || isTrimmed(c)); c = src.charCodeAt(++s));
       if (s < end) {
         const first = src.charCodeAt(s);
         if (fence) {
@@ -103,7 +103,10 @@ class NoteParser {
           }
           this.touch(i);
         } else if (this.isPlainBody(first, src.charCodeAt(s + 1))) {
-          this.plainLine(i, s, end, hash < s ? (hash = nextAt(src, "#", hash, s)) : hash, url < s ? (url = nextAt(src, "http", url, s)) : url);
+          // Cursors to the next `#` and `http` at or after this line (-1: there are no more).
+          if (hash >= 0 && hash < s) hash = src.indexOf("#", s);
+          if (url >= 0 && url < s) url = src.indexOf("http", s);
+          this.plainLine(i, s, end, hash, url);
         } else {
           const trimmed = src.slice(s, trimEnd(src, s, end));
           firstText ??= trimmed;

@@ -362,3 +362,9 @@ describe("the main topic's presenter", () => {
     ]);
   });
 });
+
+describe("line breaks", () => {
+  it("reads old-Mac text with lone CRs as lines", () => {
+    expect(parseNote("今週のTOPIC\r@A\r[blog] T\r- body\r").topics).toMatchObject([{ title: "T", line: 2, endLine: 3 }]);
+  });
+});
