@@ -1,6 +1,8 @@
 /**
  * Related topics in the app: the core's index, built the first time it is asked for (in slices, so
- * a large vault never freezes the app) and then kept current one note at a time.
+ * a large vault never freezes the app) and then kept current one note at a time. It reads titles,
+ * tags and summaries only: bodies are not in the properties, and adding them for just the notes
+ * read or edited would make neighbours shift as notes are touched (and cost a phone memory).
  */
 import { Component } from "obsidian";
 import { RelatedIndex, type Related } from "../core/related";
