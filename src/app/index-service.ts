@@ -115,7 +115,10 @@ export class IndexService extends Component {
     void Promise.all(
       batch.map(async (file) => {
         if (this.index.get(file.path)) return false;
-        const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
+        // A note deleted or unreadable since the listing is skipped: the scan must always finish.
+        const text = await this.app.vault.cachedRead(file).catch(() => null);
+        if (text === null) return false;
+        const parsed = this.parse(text, file.path);
         if (!isSessionNote(parsed)) return false;
         this.upsert(sessionFromParse(file.path, parsed));
         return true;
@@ -134,9 +137,11 @@ export class IndexService extends Component {
     if (isSessionNote(parsed)) this.upsert(sessionFromParse(file.path, parsed));
     else {
       const fromProperties = sessionFromProperties(file.path, cache.frontmatter);
-      if (fromProperties) this.upsert(fromProperties);
-      else if (this.index.remove(file.path)) this.events.trigger("session", file.path, null);
-      else return;
+      if (!fromProperties) {
+        this.remove(file.path);
+        return;
+      }
+      this.upsert(fromProperties);
     }
     this.notify();
   }

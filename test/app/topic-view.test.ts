@@ -37,6 +37,15 @@ async function openView(h: Harness): Promise<TopicIndexView> {
   return view;
 }
 
+/** The plugin over the three Notion exports, indexed, with the sidebar open (fake timers on). */
+async function fixtureView(): Promise<{ h: Harness; view: TopicIndexView }> {
+  vi.useFakeTimers();
+  const h = await loadPlugin(notionNotes());
+  h.layoutReady();
+  await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
+  return { h, view: await openView(h) };
+}
+
 function rowTexts(view: TopicIndexView): string[] {
   return [...view.contentEl.querySelectorAll(".study-session-notes-row")].map((el) => el.textContent ?? "");
 }
@@ -96,11 +105,7 @@ describe("the index service", () => {
 
 describe("the topic index view", () => {
   it("shows every fixture topic grouped by kind, with counts, and regroups by presenter", async () => {
-    vi.useFakeTimers();
-    const h = await loadPlugin(notionNotes());
-    h.layoutReady();
-    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
-    const view = await openView(h);
+    const { view } = await fixtureView();
     const rows = rowTexts(view);
     expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("20 of 20 topics");
     expect(rows[0]).toBe("Blog7");
@@ -118,11 +123,7 @@ describe("the topic index view", () => {
   });
 
   it("narrows by search, across width and case, in Japanese and by kind name", async () => {
-    vi.useFakeTimers();
-    const h = await loadPlugin(notionNotes());
-    h.layoutReady();
-    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
-    const view = await openView(h);
+    const { view } = await fixtureView();
     typeInto(view, "ＢＯＵＮＤＩＮＧ box");
     expect(rowTexts(view).filter((r) => r.includes("ounding")).length).toBe(2);
     expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("2 of 20 topics");
@@ -143,12 +144,17 @@ describe("the topic index view", () => {
     expect(view.contentEl.querySelector(".study-session-notes-empty")?.textContent).toContain("new session note");
   });
 
-  it("opens the note at the topic's line on click, and in a new tab with a modifier", async () => {
-    vi.useFakeTimers();
-    const h = await loadPlugin(notionNotes());
+  it("finishes its scan when a note cannot be read", async () => {
+    const h = await loadPlugin({ "S/a.md": "@A\n[blog] A\n", "S/gone.md": "@B\n[blog] B\n" });
+    const read = h.app.vault.cachedRead.bind(h.app.vault);
+    vi.spyOn(h.app.vault, "cachedRead").mockImplementation((file) => (file.path === "S/gone.md" ? Promise.reject(new Error("ENOENT")) : read(file)));
     h.layoutReady();
-    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
-    const view = await openView(h);
+    await serviceOf(h).complete;
+    expect(serviceOf(h).index.topics().map((t) => t.title)).toEqual(["A"]);
+  });
+
+  it("opens the note at the topic's line on click, and in a new tab with a modifier", async () => {
+    const { h, view } = await fixtureView();
     const getLeaf = vi.spyOn(h.app.workspace, "getLeaf");
     const opened: Array<{ path: string; line: unknown }> = [];
     vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockImplementation(async function (this: WorkspaceLeaf, file, state) {
@@ -166,11 +172,7 @@ describe("the topic index view", () => {
   });
 
   it("moves with arrow keys, folds a group with Enter, and opens a topic with Enter", async () => {
-    vi.useFakeTimers();
-    const h = await loadPlugin(notionNotes());
-    h.layoutReady();
-    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
-    const view = await openView(h);
+    const { view } = await fixtureView();
     const list = view.contentEl.querySelector<HTMLElement>(".study-session-notes-list");
     const key = (k: string): void => void list?.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
     key("ArrowDown");
@@ -187,11 +189,7 @@ describe("the topic index view", () => {
   });
 
   it("updates live when a note changes", async () => {
-    vi.useFakeTimers();
-    const h = await loadPlugin(notionNotes());
-    h.layoutReady();
-    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
-    const view = await openView(h);
+    const { h, view } = await fixtureView();
     await h.app.vault.create("Sessions/2024-09-05.md", "今週のTOPIC\n@Alice\n[video] A brand new talk\n");
     vi.advanceTimersByTime(200);
     expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("21 of 21 topics");
