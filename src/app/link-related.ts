@@ -7,6 +7,7 @@ import { blockId, headingSubpath, planRelatedLinks, type LinkTarget } from "../c
 import type { IndexedTopic } from "../core/topic-index";
 import type { Translate } from "../i18n";
 import { applyToEditor } from "./editor-edit";
+import { addNoteCommand } from "./note-command";
 import type { IndexService } from "./index-service";
 import type { RelatedService } from "./related-service";
 
@@ -87,14 +88,5 @@ export class RelatedLinker {
 }
 
 export function registerLinkCommand(plugin: Plugin, linker: RelatedLinker, t: Translate): void {
-  plugin.addCommand({
-    id: "link-related-topics",
-    name: t("command.linkRelated"),
-    editorCheckCallback: (checking, editor, ctx) => {
-      const file = ctx.file;
-      if (!file) return false;
-      if (!checking) void linker.link(editor, file);
-      return true;
-    },
-  });
+  addNoteCommand(plugin, "link-related-topics", t("command.linkRelated"), (editor, file) => void linker.link(editor, file));
 }

@@ -11,6 +11,7 @@ import type { Translate } from "../i18n";
 import { importPage } from "../core/import";
 import { applyToEditor } from "./editor-edit";
 import type { IndexService } from "./index-service";
+import { addNoteCommand } from "./note-command";
 
 export function language(): Language {
   return getLanguage().toLowerCase().startsWith("ja") ? "ja" : "en";
@@ -189,13 +190,5 @@ export function registerSessionCommands(plugin: Plugin, notes: SessionNotes, t: 
     callback: () => new DateModal(plugin.app, t, notes.nextDate(), (date) => void notes.create(date)).open(),
   });
   plugin.addCommand({ id: "insert-paper-summary", name: t("command.insertPaper"), editorCallback: (editor) => notes.insertPaper(editor) });
-  plugin.addCommand({
-    id: "convert-pasted-page",
-    name: t("command.convertPasted"),
-    editorCheckCallback: (checking, editor, ctx) => {
-      if (!ctx.file) return false;
-      if (!checking) notes.convertPasted(editor, ctx.file.path);
-      return true;
-    },
-  });
+  addNoteCommand(plugin, "convert-pasted-page", t("command.convertPasted"), (editor, file) => notes.convertPasted(editor, file.path));
 }

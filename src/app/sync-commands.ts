@@ -1,19 +1,11 @@
 /** Commands that write topic entries: the current note, or every session note. */
 import { Notice, type Plugin } from "obsidian";
 import type { Translate } from "../i18n";
+import { addNoteCommand } from "./note-command";
 import { noticeFor, type TopicSync } from "./topic-sync";
 
 export function registerSyncCommands(plugin: Plugin, sync: TopicSync, t: Translate): void {
-  plugin.addCommand({
-    id: "sync-note",
-    name: t("command.syncNote"),
-    editorCheckCallback: (checking, editor, ctx) => {
-      const file = ctx.file;
-      if (!file) return false;
-      if (!checking) noticeFor(sync, t, file, sync.syncEditor(editor, file));
-      return true;
-    },
-  });
+  addNoteCommand(plugin, "sync-note", t("command.syncNote"), (editor, file) => noticeFor(sync, t, file, sync.syncEditor(editor, file)));
 
   plugin.addCommand({
     id: "sync-all",

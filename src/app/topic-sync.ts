@@ -45,12 +45,9 @@ export class TopicSync extends Component {
   /** Sync the note shown in `editor` by editing the editor's text. */
   syncEditor(editor: Editor, file: TFile): SyncOutcome {
     const before = editor.getValue();
-    const note = this.parse(before, file.path);
-    if (!isSessionNote(note)) return { status: "not-session" };
-    const result = syncFrontmatter(before, note);
-    if (!result.ok) return { status: "failed", error: result.error };
-    if (!applyToEditor(editor, before, result.text)) return { status: "unchanged" };
-    return { status: "updated" };
+    const planned = this.plan(before, file.path);
+    if (planned.status === "updated") applyToEditor(editor, before, planned.text);
+    return planned.outcome;
   }
 
   /** Sync a note on disk: read first, and write through `Vault.process` only when something changes. */
