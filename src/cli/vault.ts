@@ -1,4 +1,5 @@
 /** A folder of notes read the way the plugin reads a vault. */
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedNote } from "../core/model";
 import { isSessionNote, parseNote } from "../core/parser";
@@ -21,7 +22,12 @@ export function loadVault(dir: string, kindAliases?: Readonly<Record<string, str
   const notes: ParsedNote[] = [];
   const texts = new Map<string, string>();
   const problems: string[] = [];
-  for (const file of listMarkdown(dir)) {
+  const files = listMarkdown(dir);
+  if (files.length === 0 && readdirSync(dir).some((name) => name.toLowerCase().endsWith(".txt"))) {
+    // Pasted or exported pages are .txt: say how to use them rather than report an empty vault.
+    problems.push(`${dir}: no .md notes here, only .txt pages; parse one with "parse FILE", or convert them with "import FILE… --out DIR"`);
+  }
+  for (const file of files) {
     let text: string;
     try {
       text = readNote(join(dir, file));

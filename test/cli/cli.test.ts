@@ -92,6 +92,12 @@ describe("session-notes index", () => {
     expect(cli("index", dir, "--by", "colour").code).toBe(2);
   });
 
+  it("says what to do with a folder of .txt pages instead of reporting an empty vault", () => {
+    const result = cli("index", fixtures);
+    expect(result.out).toContain("0 sessions");
+    expect(result.err).toContain("only .txt pages");
+  });
+
   it("exits 1 for a folder that does not exist", () => {
     expect(cli("index", join(dir, "nope")).code).toBe(1);
   });
