@@ -4,11 +4,11 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import MarkdownIt from "markdown-it";
-import { noteEntries } from "../src/core/entries";
-import { parseNote } from "../src/core/parser";
-import { sessionFromParse, sessionFromProperties } from "../src/core/session-entry";
-import { buildRelated } from "../src/core/related-build";
-import { TopicIndex, type IndexedTopic } from "../src/core/topic-index";
+import { noteEntries } from "../src/core/properties/entries";
+import { parseNote } from "../src/core/note/parser";
+import { sessionFromParse, sessionFromProperties } from "../src/core/index/session-entry";
+import { buildRelated } from "../src/core/related/build";
+import { TopicIndex, type IndexedTopic } from "../src/core/index/topic-index";
 import { installDom } from "./dom";
 import { generateVault, type GeneratedNote } from "./generate";
 import { formatTable, gc, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
@@ -71,9 +71,9 @@ function reindexCost(properties: ReadonlyArray<{ path: string; properties: unkno
 /** DOM nodes of the sidebar listing the 10,000-note vault's topics (in the harness DOM). */
 async function sidebarNodes(properties: ReadonlyArray<{ path: string; properties: unknown }>): Promise<{ nodes: number; topics: number }> {
   const { App, WorkspaceLeaf } = await import("obsidian-test-mocks/obsidian");
-  const { IndexService } = await import("../src/app/index-service");
-  const { TopicIndexView } = await import("../src/app/topic-view");
-  const { RelatedService } = await import("../src/app/related-service");
+  const { IndexService } = await import("../src/app/index/index-service");
+  const { TopicIndexView } = await import("../src/app/index/topic-view");
+  const { RelatedService } = await import("../src/app/related/related-service");
   const { DEFAULT_SETTINGS } = await import("../src/core/settings");
   const { createTranslator } = await import("../src/i18n");
   const app = App.createConfigured__({ files: {} });

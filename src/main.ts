@@ -1,13 +1,13 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
 import { Notice, Plugin, getLanguage } from "obsidian";
-import { IndexService } from "./app/index-service";
-import { RelatedLinker, registerLinkCommand } from "./app/link-related";
-import { RelatedService } from "./app/related-service";
-import { SessionNotes, registerSessionCommands } from "./app/session-commands";
-import { SessionSettingTab } from "./app/settings-tab";
-import { registerSyncCommands } from "./app/sync-commands";
-import { TopicSync } from "./app/topic-sync";
-import { registerTopicView } from "./app/view-commands";
+import { IndexService } from "./app/index/index-service";
+import { RelatedLinker, registerLinkCommand } from "./app/related/link-related";
+import { RelatedService } from "./app/related/related-service";
+import { SessionNotes, registerSessionCommands } from "./app/session/session-commands";
+import { SessionSettingTab } from "./app/settings/settings-tab";
+import { registerSyncCommands } from "./app/properties/sync-commands";
+import { TopicSync } from "./app/properties/topic-sync";
+import { registerTopicView } from "./app/index/view-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 

@@ -1,6 +1,6 @@
 /** Readable (non-JSON) output of the CLI. */
-import type { ParsedNote, Topic } from "../core/model";
-import type { GroupBy, IndexedTopic, TopicIndex } from "../core/topic-index";
+import type { ParsedNote, Topic } from "../core/note/model";
+import type { GroupBy, IndexedTopic, TopicIndex } from "../core/index/topic-index";
 
 export function formatNote(note: ParsedNote): string {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 /** `import FILE… --out DIR`: pasted or exported pages into session notes in the plugin's form. */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importPage } from "../core/import";
+import { importPage } from "../core/import/page";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { describe, readNote } from "./files";

@@ -1,7 +1,7 @@
 /** `session-notes VERB …`: the command line over the plugin's core (SPEC §5). */
-import { indexToJson } from "../core/index-json";
-import { parseNote } from "../core/parser";
-import type { GroupBy } from "../core/topic-index";
+import { indexToJson } from "../core/index/index-json";
+import { parseNote } from "../core/note/parser";
+import type { GroupBy } from "../core/index/topic-index";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";

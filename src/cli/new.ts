@@ -1,9 +1,9 @@
 /** `new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]`: the plugin's "New session note". */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Language } from "../core/builtin-templates";
-import { fromIso, nextMeeting, toIso } from "../core/schedule";
-import { planSession, scheduleOf } from "../core/session-plan";
+import type { Language } from "../core/session/builtin-templates";
+import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
+import { planSession, scheduleOf } from "../core/session/plan";
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from "../core/settings";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";

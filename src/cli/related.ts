@@ -1,6 +1,6 @@
 /** `related DIR [--json] [--top K]`: for every topic, its most related topics in other sessions. */
-import { reasonText } from "../core/related";
-import { buildRelated } from "../core/related-build";
+import { reasonText } from "../core/related/related";
+import { buildRelated } from "../core/related/build";
 import { parseArgs, stringFlag } from "./args";
 import { EXIT_OK, usageError } from "./errors";
 import type { Io } from "./main";

@@ -1,6 +1,6 @@
 /** `sync PATH… [--check]`: write each session note's topic entries into its properties (SPEC §4, §5). */
-import { syncFrontmatter } from "../core/frontmatter";
-import { isSessionNote, parseNote } from "../core/parser";
+import { syncFrontmatter } from "../core/properties/frontmatter";
+import { isSessionNote, parseNote } from "../core/note/parser";
 import { parseArgs } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { expandPaths, readNoteWithEncoding, toSlashes, writeNoteAtomically } from "./files";

@@ -1,10 +1,10 @@
 /** A folder of notes read the way the plugin reads a vault. */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { ParsedNote } from "../core/model";
-import { isSessionNote, parseNote } from "../core/parser";
-import { sessionFromParse } from "../core/session-entry";
-import { TopicIndex } from "../core/topic-index";
+import type { ParsedNote } from "../core/note/model";
+import { isSessionNote, parseNote } from "../core/note/parser";
+import { sessionFromParse } from "../core/index/session-entry";
+import { TopicIndex } from "../core/index/topic-index";
 import { CliError } from "./errors";
 import { listMarkdown, readNote } from "./files";
 

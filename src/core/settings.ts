@@ -1,5 +1,5 @@
 /** Plugin settings: defaults, and a pure, versioned migration from whatever `data.json` holds. */
-import type { Member } from "./roster";
+import type { Member } from "./session/roster";
 
 export const SETTINGS_VERSION = 2;
 

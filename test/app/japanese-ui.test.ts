@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Editor, MarkdownView as MarkdownViewOriginal } from "obsidian";
 import { MarkdownView, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
-import { parseNote } from "../../src/core/parser";
+import { parseNote } from "../../src/core/note/parser";
 import { loadPlugin, notionNotes } from "./harness";
 
 vi.mock("obsidian", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getLanguage: () => "ja" }));

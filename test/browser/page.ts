@@ -5,11 +5,11 @@
 import { setup } from "obsidian-test-mocks/setup";
 import { App, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import type { WorkspaceLeaf as LeafOriginal } from "obsidian";
-import { IndexService } from "../../src/app/index-service";
-import { RelatedService } from "../../src/app/related-service";
-import { TopicIndexView } from "../../src/app/topic-view";
+import { IndexService } from "../../src/app/index/index-service";
+import { RelatedService } from "../../src/app/related/related-service";
+import { TopicIndexView } from "../../src/app/index/topic-view";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import type { IndexedTopic } from "../../src/core/topic-index";
+import type { IndexedTopic } from "../../src/core/index/topic-index";
 import { createTranslator } from "../../src/i18n";
 
 declare const __NOTES__: Record<string, string>;

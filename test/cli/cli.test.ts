@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main";
-import type { IndexJson } from "../../src/core/index-json";
-import type { ParsedNote } from "../../src/core/model";
+import type { IndexJson } from "../../src/core/index/index-json";
+import type { ParsedNote } from "../../src/core/note/model";
 
 const fixtures = join(__dirname, "..", "fixtures", "notion-export");
 

@@ -1,0 +1,20 @@
+/** Changing the open note through its Editor: one minimal change, selections kept, one undo step. */
+import type { Editor, EditorSelectionOrCaret } from "obsidian";
+import { mapOffset, minimalChange } from "../../core/text-diff";
+
+/** Turn the editor's text `before` into `after`; false when there was nothing to change. */
+export function applyToEditor(editor: Editor, before: string, after: string): boolean {
+  const change = minimalChange(before, after);
+  if (!change) return false;
+  // Offsets in the new text are taken before the change and turned into positions after it.
+  const mapped = editor.listSelections().map((range) => ({
+    anchor: mapOffset(editor.posToOffset(range.anchor), change),
+    head: mapOffset(editor.posToOffset(range.head), change),
+  }));
+  editor.transaction({ changes: [{ from: editor.offsetToPos(change.from), to: editor.offsetToPos(change.to), text: change.text }] });
+  // CodeMirror maps selections through the change itself; saying so explicitly keeps every
+  // editor implementation (and a selection spanning the change) where the user left it.
+  const selections: EditorSelectionOrCaret[] = mapped.map((range) => ({ anchor: editor.offsetToPos(range.anchor), head: editor.offsetToPos(range.head) }));
+  editor.setSelections(selections);
+  return true;
+}

@@ -1,0 +1,175 @@
+/**
+ * The vault-wide topic index: one entry per session note, people merged across notes by shared
+ * aliases (and the roster). A session's topics are created once, with their file and date; updating
+ * one note replaces only that note's entry, and the sorted list is rebuilt only when asked for.
+ */
+import type { Presenter, Topic } from "../note/model";
+import { PeopleMerger, type Person, type RosterMember } from "./people";
+
+export interface IndexedTopic extends Topic {
+  file: string;
+  date: string | null;
+}
+
+export interface SessionEntry {
+  file: string;
+  date: string | null;
+  series: string | null;
+  presenters: Presenter[];
+  topics: IndexedTopic[];
+}
+
+export type GroupBy = "kind" | "tag" | "presenter" | "month";
+
+export interface TopicGroup {
+  key: string | null;
+  topics: IndexedTopic[];
+}
+
+export class TopicIndex {
+  private readonly sessions = new Map<string, SessionEntry>();
+  private merger: PeopleMerger | null = null;
+  private names = new Map<string, string>();
+  private sorted: IndexedTopic[] | null = null;
+
+  constructor(private roster: readonly RosterMember[] = []) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  setRoster(roster: readonly RosterMember[]): void {
+    this.roster = roster;
+    this.invalidate(true);
+  }
+
+  upsert(entry: SessionEntry): void {
+    const previous = this.sessions.get(entry.file);
+    this.sessions.set(entry.file, entry);
+    this.invalidate(!previous || !samePresenters(previous.presenters, entry.presenters));
+  }
+
+  remove(file: string): boolean {
+    const removed = this.sessions.delete(file);
+    if (removed) this.invalidate(true);
+    return removed;
+  }
+
+  rename(oldFile: string, newFile: string): void {
+    const entry = this.sessions.get(oldFile);
+    if (!entry) return;
+    this.sessions.delete(oldFile);
+    this.sessions.set(newFile, { ...entry, file: newFile, topics: entry.topics.map((topic) => ({ ...topic, file: newFile })) });
+    this.invalidate(false);
+  }
+
+  get(file: string): SessionEntry | undefined {
+    return this.sessions.get(file);
+  }
+
+  allSessions(): SessionEntry[] {
+    return [...this.sessions.values()].sort(bySessionDateDesc);
+  }
+
+  /** Every topic, newest session first. `presenter` is as the note wrote it: see `displayName`. */
+  topics(): IndexedTopic[] {
+    if (this.sorted) return this.sorted;
+    const out: IndexedTopic[] = [];
+    for (const session of this.allSessions()) for (const topic of session.topics) out.push(topic);
+    this.sorted = out;
+    return out;
+  }
+
+  /** The merged person's display name for a spelling (cached: a vault has few spellings). */
+  displayName(spelling: string): string {
+    let name = this.names.get(spelling);
+    if (name === undefined) {
+      name = this.people().resolve(spelling).name;
+      this.names.set(spelling, name);
+    }
+    return name;
+  }
+
+  /** A person by any of their spellings. */
+  person(spelling: string): Person {
+    return this.people().resolve(spelling);
+  }
+
+  /** People who presented at least one topic, with their merged spellings, most topics first. */
+  persons(): Person[] {
+    return this.group("presenter")
+      .filter((g) => g.key !== null)
+      .map((g) => this.person(g.key ?? ""));
+  }
+
+  /** Topics grouped by `by` (all topics, or the given subset: a search result), biggest group first. */
+  group(by: GroupBy, topics: readonly IndexedTopic[] = this.topics()): TopicGroup[] {
+    const groups = new Map<string | null, IndexedTopic[]>();
+    const add = (key: string | null, topic: IndexedTopic): void => {
+      const list = groups.get(key);
+      if (list) list.push(topic);
+      else groups.set(key, [topic]);
+    };
+    for (const topic of topics) {
+      if (by === "tag") {
+        if (topic.tags.length === 0) add(null, topic);
+        const seen = new Set<string>();
+        for (const tag of topic.tags) {
+          const key = tag.toLowerCase();
+          if (!seen.has(key)) {
+            seen.add(key);
+            add(key, topic);
+          }
+        }
+      } else if (by === "presenter") {
+        add(topic.presenter === null ? null : this.displayName(topic.presenter), topic);
+      } else {
+        add(by === "kind" ? topic.kind : topic.date ? topic.date.slice(0, 7) : null, topic);
+      }
+    }
+    return [...groups.entries()]
+      .map(([key, topics]) => ({ key, topics }))
+      .sort((a, b) => compareGroups(by, a, b));
+  }
+
+  private people(): PeopleMerger {
+    if (this.merger) return this.merger;
+    const merger = new PeopleMerger(this.roster);
+    for (const session of this.sessions.values()) {
+      for (const presenter of session.presenters) merger.add(presenter);
+    }
+    this.merger = merger;
+    return merger;
+  }
+
+  private invalidate(people: boolean): void {
+    this.sorted = null;
+    if (people) {
+      this.merger = null;
+      this.names = new Map();
+    }
+  }
+}
+
+function compareGroups(by: GroupBy, a: TopicGroup, b: TopicGroup): number {
+  // Topics without a key ("untagged", "no date") always come last.
+  if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null);
+  if (by === "month") return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
+  return b.topics.length - a.topics.length || a.key.localeCompare(b.key);
+}
+
+/** Newest first, then by path; plain code-unit order (ISO dates sort right, and it is fast). */
+function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
+  const da = a.date ?? "";
+  const db = b.date ?? "";
+  if (da !== db) return da < db ? 1 : -1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+function samePresenters(a: readonly Presenter[], b: readonly Presenter[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i];
+    return q !== undefined && p.name === q.name && p.aliases.join("\u0000") === q.aliases.join("\u0000");
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * Line-level recognizers of the note grammar (SPEC §2). Each takes one trimmed line and answers
+ * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
+ * paragraph) is rejected on its first character without a regular expression.
+ */
+import { collapseWhitespace, firstHttpUrl, foldKey } from "../text";
+
+export interface Heading {
+  level: number;
+  text: string;
+}
+
+/** `### text` → level 3 and `text`; a line without heading marks is level 0. */
+export function stripHeading(trimmed: string): Heading {
+  if (trimmed.charCodeAt(0) !== 0x23 /* # */) return { level: 0, text: trimmed };
+  let level = 0;
+  while (level < trimmed.length && trimmed.charCodeAt(level) === 0x23) level++;
+  if (level > 6) return { level: 0, text: trimmed };
+  if (level === trimmed.length) return { level, text: "" };
+  const next = trimmed.charCodeAt(level);
+  if (next !== 0x20 && next !== 0x09) return { level: 0, text: trimmed }; // `#tag`, not a heading
+  return { level, text: trimmed.slice(level + 1).trim() };
+}
+
+const BULLETS = new Set(["-", "*", "+", "•", "‣", "◦", "・"]);
+// Bullets that are never anything else may touch their text (`•text`); ASCII ones need a space.
+const TIGHT_BULLETS = new Set(["•", "‣", "◦"]);
+
+/** Length of the list marker at the start of `trimmed` (`- `, `• `, `12. `), or 0. */
+export function listMarkerLength(trimmed: string): number {
+  const first = trimmed[0];
+  if (first === undefined) return 0;
+  if (BULLETS.has(first)) {
+    if (trimmed.length === 1) return 1;
+    const second = trimmed.charCodeAt(1);
+    if (second === 0x20 || second === 0x09 || second === 0x3000) return 2;
+    return TIGHT_BULLETS.has(first) ? 1 : 0;
+  }
+  const code = trimmed.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) {
+    let i = 1;
+    while (i < trimmed.length && i < 10 && isDigit(trimmed.charCodeAt(i))) i++;
+    const mark = trimmed[i];
+    if ((mark === "." || mark === ")") && (i + 1 === trimmed.length || trimmed.charCodeAt(i + 1) === 0x20)) {
+      return i + 1 + (i + 1 < trimmed.length ? 1 : 0);
+    }
+  }
+  return 0;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Lines that are never a topic title: quotes, callouts, tables, rules, embeds, comments. */
+export function isNeverTitle(text: string): boolean {
+  const first = text[0];
+  if (first === ">" || first === "|" || first === "%" || first === "<" || first === "!") return true;
+  if (first !== "-" && first !== "*" && first !== "_") return false;
+  return /^(?:-{3,}|\*{3,}|_{3,})$/.test(text.replace(/\s+/g, ""));
+}
+
+export interface Tag {
+  /** Text between the brackets, trimmed. */
+  tag: string;
+  /** What follows the closing bracket, trimmed. */
+  rest: string;
+}
+
+const MAX_TAG_LENGTH = 24;
+
+/**
+ * A leading kind tag `[blog]` / `［論文］`. Not a tag: `[[wiki]]`, `[text](url)`, a checkbox `[ ]`
+ * or `[x]`, or an over-long bracket (a sentence in brackets).
+ */
+export function readTag(text: string): Tag | null {
+  const first = text[0];
+  if (first !== "[" && first !== "［") return null;
+  if (text[1] === "[") return null;
+  let close = -1;
+  for (let i = 1; i < text.length && i <= MAX_TAG_LENGTH + 1; i++) {
+    const ch = text[i];
+    if (ch === "]" || ch === "］") {
+      close = i;
+      break;
+    }
+    if (ch === "[" || ch === "［") return null;
+  }
+  if (close < 0) return null;
+  if (text[close + 1] === "(") return null;
+  const tag = text.slice(1, close).trim();
+  if (tag === "" || tag === "x" || tag === "X" || tag.startsWith("!")) return null;
+  return { tag, rest: text.slice(close + 1).trim() };
+}
+
+export type Marker = { type: "topics" } | { type: "main"; title: string | null };
+
+const TOPIC_MARKERS = new Set(["今週のtopic", "今週のtopics", "今週のトピック", "this week's topics", "this week's topic", "topics"]);
+const MAIN_MARKERS = new Set(["メインtopic", "メイントピック", "main topic"]);
+const MARKER_ASCII_HEADS = new Set(["this ", "topic", "main "]);
+
+/**
+ * A cheap gate on a line's first two characters: may it be a section marker? (`This week's topics`,
+ * `Topics`, `Main topic`, `今週のTOPIC`, `メインTOPIC`, full-width forms.) Most lines fail it.
+ */
+export function mayOpenMarker(first: number, second: number): boolean {
+  switch (first) {
+    case 0x54: // T
+    case 0x74: // t
+      return second === 0x68 || second === 0x48 || second === 0x6f || second === 0x4f;
+    case 0x4d: // M
+    case 0x6d: // m
+      return second === 0x61 || second === 0x41;
+    case 0x4eca: // 今
+    case 0x30e1: // メ
+    case 0xff34: // Ｔ
+    case 0xff54: // ｔ
+    case 0xff2d: // Ｍ
+    case 0xff4d: // ｍ
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** First characters of headings, fences, presenter lines and tags. */
+export function opensStructure(first: number): boolean {
+  return first === 0x23 || first === 0x60 || first === 0x7e || first === 0x40 || first === 0xff20 || first === 0x5b || first === 0xff3b;
+}
+
+function mayBeMarker(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!mayOpenMarker(first, text.charCodeAt(1))) return false;
+  return first > 0x7f || MARKER_ASCII_HEADS.has(text.slice(0, 5).toLowerCase());
+}
+
+function foldMarker(text: string): string {
+  return collapseWhitespace(text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'"));
+}
+
+/**
+ * A section marker line. A line that merely starts with a marker (Notion's run-together table of
+ * contents, `今週のTOPIC[blog] Looker…`) is not one.
+ */
+export function readMarker(text: string): Marker | null {
+  if (!mayBeMarker(text)) return null;
+  const colon = text.search(/[:：]/);
+  const head = foldMarker(colon >= 0 ? text.slice(0, colon) : text);
+  if (MAIN_MARKERS.has(head)) {
+    const title = colon >= 0 ? collapseWhitespace(text.slice(colon + 1)) : "";
+    return { type: "main", title: title === "" ? null : title };
+  }
+  if (TOPIC_MARKERS.has(head) && (colon < 0 || text.slice(colon + 1).trim() === "")) return { type: "topics" };
+  return null;
+}
+
+const MAX_PRESENTER_LENGTH = 80;
+
+/** The text after `@`/`＠` on a presenter line, or null. */
+export function readPresenter(text: string): string | null {
+  const first = text[0];
+  if (first !== "@" && first !== "＠") return null;
+  const name = text.slice(1).trim();
+  if (name === "" || name.length > MAX_PRESENTER_LENGTH || name.includes("://")) return null;
+  return name;
+}
+
+export interface Title {
+  title: string;
+  url: string | null;
+}
+
+const BLOCK_ID = /\s+\^[A-Za-z0-9-]+$/;
+const MD_LINK = /\[([^\]]*)\]\((\S+?)(?:\s+"[^"]*")?\)/g;
+const WIKI_LINK = /\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g;
+// `[blog] Title #rag #llm`: the tags are the topic's tags, not part of its title.
+const TRAILING_HASHTAGS = /(?:\s+#(?=[^\s#]*[^\s#0-9])[^\s#]+)+\s*$/u;
+const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
+
+/** Title text and link target of a title line (after its tag). */
+export function readTitle(text: string): Title {
+  let url: string | null = null;
+  // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
+  let title = text.includes("^") ? text.replace(BLOCK_ID, "") : text;
+  if (title.includes("[")) {
+    title = title.replace(WIKI_LINK, (_whole, target: string, alias: string | undefined) => {
+      url ??= target.trim();
+      return (alias ?? target).trim();
+    });
+    title = title.replace(MD_LINK, (_whole, label: string, target: string) => {
+      url ??= target.replace(/^<|>$/g, "");
+      return label;
+    });
+  }
+  if (url === null && title.includes("http")) {
+    const bare = firstHttpUrl(title);
+    if (bare !== null) {
+      url = bare;
+      const without = collapseWhitespace(title.replace(bare, ""));
+      if (without !== "") title = without;
+    }
+  }
+  if (title.includes("#")) {
+    const untagged = collapseWhitespace(title.replace(TRAILING_HASHTAGS, ""));
+    title = untagged === "" ? collapseWhitespace(title) : untagged;
+  } else {
+    title = collapseWhitespace(title);
+  }
+  const edge = title.charCodeAt(0);
+  if (edge === 0x2a || edge === 0x5f) {
+    const emphasis = EMPHASIS_EDGES.exec(title);
+    if (emphasis?.[1]) title = emphasis[1].trim();
+  }
+  return { title, url };
+}
+
+// What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.
+const TAG_BEFORE = new Set([..." \t\u3000(（、,，"]);
+const TAG_END = new Set([..." \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>"]);
+
+/**
+ * `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. A plain
+ * scan rather than a regular expression: it runs on every line that holds a `#`.
+ */
+export function readHashtags(text: string, into: string[]): void {
+  let at = text.indexOf("#");
+  while (at >= 0) {
+    const before = at === 0 ? " " : (text[at - 1] ?? " ");
+    let end = at + 1;
+    if (TAG_BEFORE.has(before) || isSpace(before)) {
+      while (end < text.length && !TAG_END.has(text[end] ?? " ") && !isSpace(text[end] ?? " ")) end++;
+      const tag = text.slice(at + 1, end);
+      if (tag !== "" && !/^[0-9]+$/.test(tag) && !into.includes(tag)) into.push(tag);
+    }
+    at = text.indexOf("#", end);
+  }
+}
+
+function isSpace(ch: string): boolean {
+  return ch.trim() === "";
+}
+
+/** A list item's text: `[name] …` at its start marks a comment by that person. */
+export function isComment(itemText: string): boolean {
+  const tag = readTag(itemText);
+  return tag !== null;
+}
+
+// Section labels of a paper summary (ours and the ones people write by hand) are structure, not
+// a topic's summary.
+const SECTION_LABELS = new Set(
+  [
+    "概要", "背景", "背景・課題", "課題", "提案手法", "手法", "実験", "結果", "まとめ", "所感", "所感・議論", "議論", "感想",
+    "summary", "abstract", "overview", "introduction", "background", "method", "methods", "experiments", "results",
+    "discussion", "conclusion", "notes",
+  ].map(foldKey),
+);
+
+/** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
+export function isSectionLabel(text: string): boolean {
+  if (text.length > 24) return false; // labels are short; folding long lines would cost more than parsing them
+  const key = foldKey(text);
+  return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
+}

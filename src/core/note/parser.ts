@@ -1,0 +1,384 @@
+/**
+ * The session-note parser: SPEC §2 grammar → SPEC §3 model. A total function: any string in, a
+ * result out, never an exception.
+ */
+import { findDate } from "./dates";
+import {
+  isComment,
+  isSectionLabel,
+  mayOpenMarker,
+  opensStructure,
+  isNeverTitle,
+  listMarkerLength,
+  readHashtags,
+  readMarker,
+  readPresenter,
+  readTag,
+  readTitle,
+  stripHeading,
+} from "./grammar";
+import { kindTableFor, type KindTable } from "./kinds";
+import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
+import { parsePresenterName } from "../index/people";
+import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "../text";
+import { readTopLevelScalar } from "../properties/frontmatter-range";
+import { closesFence, findFrontmatterEnd, isTrimmed, normalizeBreaks, opensFence, trimEnd, type Fence } from "./line-scan";
+
+const SUMMARY_LENGTH = 200;
+const URL_BODY_LINES = 3;
+
+interface Draft {
+  topic: Topic;
+  lastLine: number;
+  bodyLines: number;
+}
+
+export function parseNote(text: string, options: ParseOptions = {}): ParsedNote {
+  const source = typeof text === "string" ? text : "";
+  return new NoteParser(source, options).run();
+}
+
+class NoteParser {
+  private readonly source: string;
+  private readonly kinds: KindTable;
+  private readonly topics: Topic[] = [];
+  private readonly presenters: Presenter[] = [];
+  private readonly warnings: ParseWarning[] = [];
+  private readonly presenterByKey = new Map<string, Presenter>();
+
+  private section: "none" | "topics" | "main" = "none";
+  private sectionLevel = 0;
+  private presenter: Presenter | null = null;
+  private presenterLine = -1;
+  private presenterLevel = 0;
+  private blockTopics = 0;
+  private draft: Draft | null = null;
+  private awaitingMainTitle = false;
+  private mainPresenter: Presenter | null = null;
+  /** A main topic's presenter may still follow (nothing but its title since the marker). */
+  private mainPresenterOpen = false;
+
+  constructor(
+    source: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    this.kinds = kindTableFor(options.kindAliases);
+  }
+
+  /**
+   * One pass over the text by offsets. Most lines of a note are body text of a topic whose summary
+   * and URL are already known: those are recognized from their first character and cost no
+   * substring; `#` is found by one `indexOf` walk over the whole text rather than per line.
+   */
+  run(): ParsedNote {
+    const src = this.source;
+    const length = src.length;
+    const frontmatter: string[] = [];
+    let firstText: string | null = null;
+    let fence: Fence | null = null;
+    let hash = src.indexOf("#");
+    let url = src.indexOf("http");
+    let pos = 0;
+    let i = 0;
+    // Frontmatter: `---` on the first line, closed by `---` or `...` (else it is not frontmatter).
+    if (src.startsWith("---")) {
+      const close = findFrontmatterEnd(src);
+      if (close) {
+        for (const line of src.slice(src.indexOf("\n") + 1, close.contentEnd).split("\n")) frontmatter.push(line.replace(/\r$/, ""));
+        pos = close.next;
+        i = close.lines;
+      }
+    }
+    while (pos <= length) {
+      let end = src.indexOf("\n", pos);
+      if (end < 0) end = length;
+      let s = pos;
+      for (let c = src.charCodeAt(s); s < end && (c === 0x20 || isTrimmed(c)); c = src.charCodeAt(++s));
+      if (s < end) {
+        const first = src.charCodeAt(s);
+        if (fence) {
+          if (first === 0x60 || first === 0x7e) {
+            if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
+          }
+          this.touch(i);
+        } else if (this.isPlainBody(first, src.charCodeAt(s + 1))) {
+          // Cursors to the next `#` and `http` at or after this line (-1: there are no more).
+          if (hash >= 0 && hash < s) hash = src.indexOf("#", s);
+          if (url >= 0 && url < s) url = src.indexOf("http", s);
+          this.plainLine(i, s, end, hash, url);
+        } else {
+          const trimmed = src.slice(s, trimEnd(src, s, end));
+          firstText ??= trimmed;
+          const opening = first === 0x60 || first === 0x7e ? opensFence(trimmed) : null;
+          if (opening) {
+            fence = opening;
+            this.touch(i);
+          } else {
+            this.line(i, trimmed);
+          }
+        }
+        if (firstText === null && !fence) firstText = src.slice(s, trimEnd(src, s, end));
+      } else if (fence) {
+        this.touch(i);
+      }
+      pos = end + 1;
+      i++;
+    }
+    if (fence) this.warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
+    this.closeBlock();
+    const { date, series, type } = this.header(frontmatter, firstText ?? "");
+    return {
+      path: this.options.path ?? "",
+      date,
+      series,
+      presenters: this.presenters,
+      topics: this.topics,
+      warnings: this.warnings.sort((a, b) => a.line - b.line),
+      type,
+    };
+  }
+
+  /**
+   * A line that can only be body text of the current topic (or of nothing): not a possible marker,
+   * presenter, heading, fence or tag by its first character; no title awaited; the topic's summary
+   * and URL already settled. Decided on the first character alone.
+   */
+  private isPlainBody(first: number, second: number): boolean {
+    return this.isPlainState() && !opensStructure(first) && !mayOpenMarker(first, second);
+  }
+
+  private isPlainState(): boolean {
+    return !this.awaitingMainTitle && !(this.presenter !== null && this.blockTopics === 0);
+  }
+
+  /**
+   * A plain body line from `s` to `end`, given where the next `#` and `http` are: it extends the
+   * current topic, and is cut out of the text only when it can hold the summary, a URL or a tag.
+   */
+  private plainLine(i: number, s: number, end: number, hash: number, url: number): void {
+    this.mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
+    const draft = this.draft;
+    if (!draft) return;
+    const src = this.source;
+    const topic = draft.topic;
+    if (topic.summary === "") {
+      const text = src.slice(s, trimEnd(src, s, end));
+      this.body(i, text, listMarkerLength(text) > 0, false);
+      return;
+    }
+    draft.lastLine = i;
+    const wantsUrl = draft.bodyLines < URL_BODY_LINES && topic.url === null;
+    draft.bodyLines++;
+    const hasHash = hash >= 0 && hash < end;
+    if (!hasHash && !(wantsUrl && url >= 0 && url < end)) return;
+    const text = src.slice(s, trimEnd(src, s, end));
+    if (wantsUrl) topic.url = firstHttpUrl(text);
+    if (hasHash) readHashtags(text, topic.tags);
+  }
+
+  private line(i: number, trimmed: string): void {
+    const { level, text } = stripHeading(trimmed);
+    const marker = readMarker(text);
+    if (marker) {
+      this.closeBlock();
+      this.sectionLevel = level;
+      if (marker.type === "topics") {
+        this.section = "topics";
+        return;
+      }
+      this.section = "main";
+      this.mainPresenter = null;
+      this.mainPresenterOpen = true;
+      this.awaitingMainTitle = marker.title === null;
+      if (marker.title !== null) this.startTopic(i, marker.title, true);
+      return;
+    }
+    const name = readPresenter(text);
+    if (name !== null) {
+      this.openPresenter(i, name, level);
+      return;
+    }
+    if (level > 0 && this.closesByHeading(level)) return;
+    const isList = listMarkerLength(text) > 0;
+    if (this.section === "main") {
+      if (this.awaitingMainTitle && !isList && !isNeverTitle(text)) {
+        this.awaitingMainTitle = false;
+        this.startTopic(i, text, true);
+        return;
+      }
+      this.mainPresenterOpen = false;
+      this.body(i, text, isList, level > 0);
+      return;
+    }
+    if (!this.presenter) return;
+    if (!isList && !isNeverTitle(text) && (this.blockTopics === 0 || readTag(text) !== null)) {
+      this.startTopic(i, text, false);
+      return;
+    }
+    this.body(i, text, isList, level > 0);
+  }
+
+  private openPresenter(i: number, name: string, level: number): void {
+    const person = parsePresenterName(name);
+    if (this.section === "main" && this.mainPresenterOpen) {
+      // One presenter directly under the main topic; a second @ line starts a presenter block.
+      this.mainPresenterOpen = false;
+      this.mainPresenter = person;
+      this.addPresenter(person);
+      if (this.draft?.topic.main) this.draft.topic.presenter = person.name;
+      return;
+    }
+    this.closeBlock();
+    this.section = "topics";
+    this.presenter = person;
+    this.presenterLine = i;
+    this.presenterLevel = level;
+    this.blockTopics = 0;
+    this.addPresenter(person);
+  }
+
+  /** A heading no deeper than the section's or presenter's own heading ends that block. */
+  private closesByHeading(level: number): boolean {
+    if (this.section !== "none" && this.sectionLevel > 0 && level <= this.sectionLevel) {
+      this.closeBlock();
+      this.section = "none";
+      return true;
+    }
+    if (this.presenter && this.presenterLevel > 0 && level <= this.presenterLevel) {
+      this.closeBlock();
+      return true;
+    }
+    return false;
+  }
+
+  private startTopic(i: number, text: string, main: boolean): void {
+    this.finishDraft();
+    const tag = readTag(text);
+    let kind: string | null = null;
+    let kindLabel: string | null = null;
+    if (tag) {
+      const resolved = this.kinds.resolve(tag.tag);
+      kind = resolved.kind;
+      kindLabel = tag.tag;
+      if (!resolved.known) this.warn(i, "unknown-kind", `Unknown kind tag [${tag.tag}]; kept as "${resolved.kind}".`);
+    }
+    const { title, url } = readTitle(tag ? tag.rest : text);
+    if (title === "") {
+      // An empty topic heading (`#### ` or `[blog]` alone, as a new note from the template has it)
+      // holds the place of a topic yet to be written: it takes the slot, but is no topic.
+      this.draft = null;
+      if (!main) this.blockTopics++;
+      return;
+    }
+    const tags: string[] = [];
+    readHashtags(text, tags);
+    const presenter = main ? this.mainPresenter : this.presenter;
+    this.draft = {
+      topic: { presenter: presenter?.name ?? null, kind, kindLabel, title, url, main, tags, line: i, endLine: i, summary: "" },
+      lastLine: i,
+      bodyLines: 0,
+    };
+    if (!main) this.blockTopics++;
+  }
+
+  private body(i: number, text: string, isList: boolean, isHeading: boolean): void {
+    const draft = this.draft;
+    if (!draft) return;
+    draft.lastLine = i;
+    const topic = draft.topic;
+    readHashtags(text, topic.tags);
+    if (draft.bodyLines < URL_BODY_LINES && topic.url === null) topic.url = firstHttpUrl(text);
+    draft.bodyLines++;
+    if (topic.summary === "" && !isHeading) {
+      const item = isList ? text.slice(listMarkerLength(text)).trim() : text;
+      if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
+        topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH + 20)), SUMMARY_LENGTH);
+      }
+    }
+  }
+
+  /** Lines inside a fenced code block belong to the current topic's body and nothing else. */
+  private touch(i: number): void {
+    if (this.draft) this.draft.lastLine = i;
+  }
+
+  private finishDraft(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    draft.topic.endLine = draft.lastLine;
+    this.topics.push(draft.topic);
+    this.draft = null;
+  }
+
+  private closeBlock(): void {
+    this.finishDraft();
+    if (this.presenter && this.blockTopics === 0) {
+      this.warn(this.presenterLine, "presenter-without-topic", `@${this.presenter.name} has no topic.`);
+    }
+    this.presenter = null;
+    this.presenterLevel = 0;
+    this.blockTopics = 0;
+    this.awaitingMainTitle = false;
+    this.mainPresenterOpen = false;
+  }
+
+  /** One entry per person in the note: a spelling seen before (as name or alias) joins that entry. */
+  private addPresenter(person: Presenter): void {
+    const spellings = [person.name, ...person.aliases];
+    const keys = spellings.map(foldKey);
+    let known: Presenter | undefined;
+    for (const key of keys) known ??= this.presenterByKey.get(key);
+    if (!known) {
+      known = { name: person.name, aliases: [] };
+      this.presenters.push(known);
+    }
+    keys.forEach((key, i) => {
+      if (this.presenterByKey.has(key)) return;
+      this.presenterByKey.set(key, known);
+      const spelling = spellings[i];
+      if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
+    });
+  }
+
+  private warn(line: number, code: ParseWarning["code"], message: string): void {
+    this.warnings.push({ line: Math.max(0, line), message, code });
+  }
+
+  /** Date, series and type: frontmatter first, then the file name, then the first line. */
+  private header(frontmatter: string[], firstTrimmed: string): Pick<ParsedNote, "date" | "series" | "type"> {
+    const fmDate = readTopLevelScalar(frontmatter, "date");
+    const fmSeries = readTopLevelScalar(frontmatter, "series");
+    const type = readTopLevelScalar(frontmatter, "type");
+    const base = baseName(this.options.path ?? "");
+    const fileDate = findDate(base);
+    const firstLine = stripHeading(firstTrimmed).text;
+    const lineDate = findDate(firstLine);
+    const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
+    let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
+    if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);
+    if (series === null && fileDate) series = restAround(base, fileDate.index, fileDate.length);
+    return { date, series, type };
+  }
+}
+
+function restAround(text: string, index: number, length: number): string | null {
+  const rest = collapseWhitespace(`${text.slice(0, index)} ${text.slice(index + length)}`)
+    .replace(/^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g, "")
+    .trim();
+  return rest === "" ? null : rest;
+}
+
+function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+
+/** SPEC §5: a session note has `type: study-session`, or a presenter line followed by a topic. */
+export function isSessionNote(note: Pick<ParsedNote, "type" | "topics">): boolean {
+  return note.type === SESSION_TYPE || note.topics.some((topic) => !topic.main && topic.presenter !== null);
+}
+
+export const SESSION_TYPE = "study-session";

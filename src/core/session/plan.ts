@@ -1,0 +1,124 @@
+/**
+ * Planning the next session note: its date, number, presenters, main-topic presenter by rotation,
+ * link to the previous session, file path and text. Pure: the vault's sessions and the settings in,
+ * a plan out; the plugin and the CLI write it.
+ */
+import { EMPTY_TOPIC_LINE, PAPER_TEMPLATES, SESSION_TEMPLATES, presenterBlock, type Language } from "./builtin-templates";
+import { PeopleMerger } from "../index/people";
+import { learnRoster, type Member } from "./roster";
+import { followingMeeting, type Schedule } from "./schedule";
+import type { Settings } from "../settings";
+import { renderTemplate } from "./template";
+import type { SessionEntry } from "../index/topic-index";
+
+export interface PlanInput {
+  sessions: readonly SessionEntry[];
+  settings: Settings;
+  /** The meeting date (`YYYY-MM-DD`). */
+  date: string;
+  language: Language;
+  /** A link to a note, in the user's link format (the plugin) or as a wiki link (the CLI). */
+  link: (file: string) => string;
+  /** The user's session or paper template text, when the settings name one. */
+  sessionTemplate?: string;
+  paperTemplate?: string;
+}
+
+export interface SessionPlan {
+  date: string;
+  number: number;
+  series: string;
+  presenters: Member[];
+  mainPresenter: string | null;
+  previous: SessionEntry | null;
+  path: string;
+  text: string;
+  /** Where to put the cursor: the first empty topic heading (0-based line and column). */
+  cursor: { line: number; ch: number };
+  unknown: string[];
+}
+
+const DEFAULT_SERIES: Record<Language, string> = { ja: "勉強会", en: "Study session" };
+
+export function scheduleOf(settings: Settings): Schedule {
+  return { weekday: settings.weekday, intervalWeeks: settings.intervalWeeks, anchor: settings.anchorDate || null };
+}
+
+export function planSession(input: PlanInput): SessionPlan {
+  const { settings, date, language } = input;
+  const before = input.sessions.filter((s) => s.date !== null && s.date < date).sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? 1 : -1));
+  const previous = before[0] ?? null;
+  const presenters = settings.roster.length > 0 ? settings.roster.filter((m) => m.active) : learnRoster(input.sessions);
+  const series = settings.seriesName.trim() || previous?.series || latestSeries(input.sessions) || DEFAULT_SERIES[language];
+  const number = before.length + 1;
+  const mainPresenter = nextMainPresenter(before, settings, presenters);
+  const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { title: "", url: "" });
+  const values: Record<string, string> = {
+    series,
+    number: String(number),
+    presenters: presenters.map((m) => presenterBlock(m.name)).join("\n"),
+    main_presenter: mainPresenter ?? "",
+    prev: previous ? input.link(previous.file) : "",
+    paper: paper.text,
+    title: "",
+    url: "",
+  };
+  const dates = { date, next_date: followingMeeting(date, scheduleOf(settings)) };
+  const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], values, dates);
+  const name = renderTemplate(settings.fileNamePattern || "{{date}} {{series}}", { series, number: String(number) }, dates);
+  const folder = settings.sessionsFolder.replace(/^\/+|\/+$/g, "");
+  const fileName = sanitizeFileName(name.text) || date;
+  return {
+    date,
+    number,
+    series,
+    presenters,
+    mainPresenter,
+    previous,
+    path: `${folder ? `${folder}/` : ""}${fileName}.md`,
+    text: rendered.text,
+    cursor: cursorOf(rendered.text),
+    unknown: [...new Set([...rendered.unknown, ...name.unknown, ...paper.unknown])],
+  };
+}
+
+/** The one after the last session's main presenter in the rotation, skipping those not presenting. */
+function nextMainPresenter(before: readonly SessionEntry[], settings: Settings, presenters: readonly Member[]): string | null {
+  const people = new PeopleMerger(settings.roster);
+  const canonical = (name: string): string => people.resolve(name).name;
+  const active = new Set(presenters.map((m) => canonical(m.name)));
+  const rotation = (settings.rotation.length > 0 ? settings.rotation : presenters.map((m) => m.name)).filter((name) => active.has(canonical(name)));
+  if (rotation.length === 0) return null;
+  let last: string | null = null;
+  for (const session of before) {
+    const main = session.topics.find((t) => t.main && t.presenter !== null);
+    if (main?.presenter) {
+      last = canonical(main.presenter);
+      break;
+    }
+  }
+  const at = last === null ? -1 : rotation.findIndex((name) => canonical(name) === last);
+  return rotation[(at + 1) % rotation.length] ?? null;
+}
+
+function latestSeries(sessions: readonly SessionEntry[]): string | null {
+  let best: SessionEntry | null = null;
+  for (const s of sessions) if (s.series && (!best || (s.date ?? "") > (best.date ?? ""))) best = s;
+  return best?.series ?? null;
+}
+
+/** SPEC §7: `\ / : * ? " < > | # ^ [ ]` never reach a file name. */
+export function sanitizeFileName(name: string): string {
+  return name
+    .replace(/[\\/:*?"<>|#^[\]]/g, "-")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s.-]+|[\s.]+$/g, "")
+    .trim();
+}
+
+function cursorOf(text: string): { line: number; ch: number } {
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l === EMPTY_TOPIC_LINE);
+  if (line >= 0) return { line, ch: EMPTY_TOPIC_LINE.length };
+  return { line: lines.length - 1, ch: (lines[lines.length - 1] ?? "").length };
+}

@@ -1,0 +1,295 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import type { WorkspaceLeaf as LeafOriginal } from "obsidian";
+import { IndexService } from "../../../src/app/index/index-service";
+import { RelatedService } from "../../../src/app/related/related-service";
+import { TOPIC_VIEW_TYPE, TopicIndexView } from "../../../src/app/index/topic-view";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { createTranslator } from "../../../src/i18n";
+import { loadPlugin, notionNotes, templateNotes, type Harness } from "../harness";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const t = createTranslator("en");
+
+/** The plugin's index service, found among its children. */
+function serviceOf(h: Harness): IndexService {
+  const children = (h.plugin as unknown as { children__: unknown[] }).children__;
+  const service = children.find((c): c is IndexService => c instanceof IndexService);
+  if (!service) throw new Error("no index service");
+  return service;
+}
+
+function relatedOf(h: Harness): RelatedService {
+  const children = (h.plugin as unknown as { children__: unknown[] }).children__;
+  const related = children.find((c): c is RelatedService => c instanceof RelatedService);
+  if (!related) throw new Error("no related service");
+  return related;
+}
+
+async function openView(h: Harness): Promise<TopicIndexView> {
+  const leaf = WorkspaceLeaf.create2__(h.app);
+  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, serviceOf(h), relatedOf(h), t);
+  await view.onOpen();
+  return view;
+}
+
+/** The plugin over the three Notion exports, indexed, with the sidebar open (fake timers on). */
+async function fixtureView(): Promise<{ h: Harness; view: TopicIndexView }> {
+  vi.useFakeTimers();
+  const h = await loadPlugin(notionNotes());
+  h.layoutReady();
+  await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
+  return { h, view: await openView(h) };
+}
+
+function rowTexts(view: TopicIndexView): string[] {
+  return [...view.contentEl.querySelectorAll(".study-session-notes-row")].map((el) => el.textContent ?? "");
+}
+
+function typeInto(view: TopicIndexView, query: string): void {
+  const input = view.contentEl.querySelector<HTMLInputElement>(".study-session-notes-search");
+  if (!input) throw new Error("no search box");
+  input.value = query;
+  input.dispatchEvent(new Event("input"));
+  vi.advanceTimersByTime(200);
+}
+
+describe("the index service", () => {
+  it("does nothing before the layout is ready, then builds from properties without reading synced notes", async () => {
+    const h = await loadPlugin({ ...notionNotes(), ...templateNotes(), "Notes/plain.md": "# hi\n" });
+    const service = serviceOf(h);
+    expect(service.index.size).toBe(0);
+    const read = vi.spyOn(h.app.vault, "cachedRead");
+    h.layoutReady();
+    // The two demo notes have no topics in their properties yet, like the Notion pages: all are read.
+    await vi.waitFor(() => expect(service.index.size).toBe(5));
+    expect(read).toHaveBeenCalled();
+    expect(service.index.topics()).toHaveLength(29);
+  });
+
+  it("reads no file for a vault of synced notes", async () => {
+    const h = await loadPlugin({ ...notionNotes(), "Notes/plain.md": "# hi\n" });
+    await (h.command("sync-all").callback as () => Promise<void>)();
+    const read = vi.spyOn(h.app.vault, "cachedRead");
+    const fresh = new IndexService(h.app.asOriginalType__(), () => DEFAULT_SETTINGS);
+    fresh.load();
+    h.layoutReady();
+    expect(fresh.index.size).toBe(3);
+    // Only the note without properties is read (once by each service: the plugin's and this one).
+    await vi.waitFor(() => expect(read).toHaveBeenCalled());
+    expect(new Set(read.mock.calls.map((call) => (call[0] as { path: string }).path))).toEqual(new Set(["Notes/plain.md"]));
+  });
+
+  it("follows edits, renames and deletions", async () => {
+    const h = await loadPlugin({ "S/2024-01-01.md": "今週のTOPIC\n@Alice\n[blog] First\n" });
+    h.layoutReady();
+    const service = serviceOf(h);
+    await vi.waitFor(() => expect(service.index.size).toBe(1));
+    const file = h.file("S/2024-01-01.md");
+    await h.app.vault.modify(file, "今週のTOPIC\n@Alice\n[blog] First\n[論文] Second\n");
+    expect(service.index.topics().map((topic) => topic.title)).toEqual(["First", "Second"]);
+    await h.app.fileManager.renameFile(file, "S/renamed.md");
+    expect(service.index.topics().map((topic) => topic.file)).toEqual(["S/renamed.md", "S/renamed.md"]);
+    await h.app.vault.modify(h.file("S/renamed.md"), "no longer a session\n");
+    expect(service.index.size).toBe(0);
+    await h.app.vault.modify(h.file("S/renamed.md"), "@Bob\n[blog] Back\n");
+    expect(service.index.size).toBe(1);
+    await h.app.fileManager.trashFile(h.file("S/renamed.md"));
+    expect(service.index.size).toBe(0);
+  });
+});
+
+describe("the topic index view", () => {
+  it("shows every fixture topic grouped by kind, with counts, and regroups by presenter", async () => {
+    const { view } = await fixtureView();
+    const rows = rowTexts(view);
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("20 of 20 topics");
+    expect(rows[0]).toBe("Blog7");
+    expect(rows).toContain("Paper6");
+    const select = view.contentEl.querySelector<HTMLSelectElement>(".study-session-notes-group-by");
+    if (!select) throw new Error("no select");
+    select.value = "presenter";
+    select.dispatchEvent(new Event("change"));
+    const byPresenter = rowTexts(view);
+    expect(byPresenter[0]).toBe("Naoto Shimakoshi3");
+    expect(byPresenter).toContain("Ryosuke Fukazawa3");
+    typeInto(view, "VerifiNER");
+    expect(rowTexts(view)[0]).toBe("No presenter1");
+    expect(rowTexts(view)[1]).toContain("Main topic");
+  });
+
+  it("narrows by search, across width and case, in Japanese and by kind name", async () => {
+    const { view } = await fixtureView();
+    typeInto(view, "ＢＯＵＮＤＩＮＧ box");
+    expect(rowTexts(view).filter((r) => r.includes("ounding")).length).toBe(2);
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("2 of 20 topics");
+    typeInto(view, "機械学習");
+    expect(rowTexts(view).some((r) => r.includes("AutoMLOps"))).toBe(true);
+    typeInto(view, "qluto");
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("3 of 20 topics");
+    typeInto(view, "論文");
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("6 of 20 topics");
+    typeInto(view, "zzzz");
+    expect(view.contentEl.querySelector(".study-session-notes-empty")?.textContent).toBe("No topics match “zzzz”.");
+  });
+
+  it("says what to do when there are no session notes", async () => {
+    const h = await loadPlugin({ "Notes/plain.md": "# hi\n" });
+    h.layoutReady();
+    const view = await openView(h);
+    expect(view.contentEl.querySelector(".study-session-notes-empty")?.textContent).toContain("new session note");
+  });
+
+  it("finishes its scan when a note cannot be read", async () => {
+    const h = await loadPlugin({ "S/a.md": "@A\n[blog] A\n", "S/gone.md": "@B\n[blog] B\n" });
+    const read = h.app.vault.cachedRead.bind(h.app.vault);
+    vi.spyOn(h.app.vault, "cachedRead").mockImplementation((file) => (file.path === "S/gone.md" ? Promise.reject(new Error("ENOENT")) : read(file)));
+    h.layoutReady();
+    await serviceOf(h).complete;
+    expect(serviceOf(h).index.topics().map((t) => t.title)).toEqual(["A"]);
+  });
+
+  it("opens the note at the topic's line on click, and in a new tab with a modifier", async () => {
+    const { h, view } = await fixtureView();
+    const getLeaf = vi.spyOn(h.app.workspace, "getLeaf");
+    const opened: Array<{ path: string; line: unknown }> = [];
+    vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockImplementation(async function (this: WorkspaceLeaf, file, state) {
+      opened.push({ path: file.path, line: (state?.eState as { line?: number } | undefined)?.line });
+      await Promise.resolve();
+    });
+    typeInto(view, "Cleanlab");
+    const row = (): HTMLElement | undefined => [...view.contentEl.querySelectorAll<HTMLElement>(".study-session-notes-topic")][0];
+    row()?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await vi.waitFor(() => expect(opened).toEqual([{ path: "Sessions/2024-08-29 機械学習勉強会.md", line: 56 }]));
+    expect(getLeaf).toHaveBeenLastCalledWith(false);
+    row()?.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true, metaKey: true }));
+    await vi.waitFor(() => expect(opened).toHaveLength(2));
+    expect(getLeaf).toHaveBeenLastCalledWith("tab");
+  });
+
+  it("moves with arrow keys, folds a group with Enter, and opens a topic with Enter", async () => {
+    const { view } = await fixtureView();
+    const list = view.contentEl.querySelector<HTMLElement>(".study-session-notes-list");
+    const key = (k: string): void => void list?.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    key("ArrowDown");
+    expect(view.contentEl.querySelector(".is-selected")?.textContent).toBe("Blog7");
+    key("Enter");
+    expect(rowTexts(view)[1]).toBe("Paper6");
+    key("Enter");
+    key("ArrowDown");
+    const selected = view.contentEl.querySelector(".is-selected")?.textContent ?? "";
+    expect(selected).toContain("AutoMLOps");
+    const open = vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockResolvedValue();
+    key("Enter");
+    await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+  });
+
+  it("updates live when a note changes", async () => {
+    const { h, view } = await fixtureView();
+    await h.app.vault.create("Sessions/2024-09-05.md", "今週のTOPIC\n@Alice\n[video] A brand new talk\n");
+    vi.advanceTimersByTime(200);
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("21 of 21 topics");
+    expect(rowTexts(view)).toContain("Video1");
+  });
+
+  it("renders user text as text, never as HTML", async () => {
+    vi.useFakeTimers();
+    const h = await loadPlugin({ "S/x.md": "今週のTOPIC\n@<b>Mallory</b>\n[blog] <img src=x onerror=alert(1)>\n- javascript:alert(1)\n" });
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(1));
+    const view = await openView(h);
+    expect(view.contentEl.querySelector("img")).toBeNull();
+    expect(view.contentEl.querySelector("b")).toBeNull();
+    expect(view.contentEl.querySelector("a")).toBeNull();
+    expect(rowTexts(view).join("")).toContain("<img src=x onerror=alert(1)>");
+  });
+
+  it("keeps the DOM small with 80,000 topics (virtualized)", async () => {
+    const h = await loadPlugin({});
+    h.layoutReady();
+    const service = serviceOf(h);
+    for (let n = 0; n < 10000; n++) {
+      const file = `S/${n}.md`;
+      const date = `20${String(10 + Math.floor(n / 365)).padStart(2, "0")}-01-01`;
+      service.index.upsert({
+        file, date, series: null, presenters: [{ name: `P${n % 7}`, aliases: [] }],
+        topics: Array.from({ length: 8 }, (_, k) => ({
+          presenter: `P${k % 7}`, kind: ["paper", "blog", "library"][k % 3] ?? null, kindLabel: null, title: `Topic ${n}-${k}`,
+          url: null, main: k === 7, tags: [], line: k, endLine: k, summary: "", file, date,
+        })),
+      });
+    }
+    const view = await openView(h);
+    expect(service.index.topics()).toHaveLength(80000);
+    const nodes = view.contentEl.querySelectorAll("*").length;
+    expect(nodes).toBeLessThanOrEqual(600);
+    expect(nodes).toBeGreaterThan(20);
+  });
+});
+
+describe("the view type", () => {
+  it("is registered by the plugin and opened in the right sidebar by its command", async () => {
+    const h = await loadPlugin({});
+    const setViewState = vi.spyOn(WorkspaceLeaf.prototype, "setViewState");
+    await (h.command("open-topic-index").callback as () => Promise<void>)();
+    expect(setViewState).toHaveBeenCalledWith({ type: TOPIC_VIEW_TYPE, active: true });
+  });
+});
+
+describe("related topics in the sidebar", () => {
+  it("shows the selected topic's related topics with reasons, and a paper presented before", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const h = await loadPlugin({ ...notionNotes(), ...templateNotes() });
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(5));
+    const view = await openView(h);
+    typeInto(view, "Learning Intelligent Dialogs");
+    const rows = (): HTMLElement[] => [...view.contentEl.querySelectorAll<HTMLElement>(".study-session-notes-topic")];
+    expect(rows()).toHaveLength(2);
+    vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockResolvedValue();
+    rows()[0]?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await vi.runAllTimersAsync();
+    const panel = view.contentEl.querySelector(".study-session-notes-related");
+    await vi.waitFor(() => expect(panel?.querySelectorAll(".study-session-notes-related-row").length).toBeGreaterThan(0));
+    expect(panel?.querySelector(".study-session-notes-same-paper")?.textContent).toBe("Presented before: 2024-07-24 (Shun Ito)");
+    const first = panel?.querySelector(".study-session-notes-related-row")?.textContent ?? "";
+    expect(first).toContain("Learning Intelligent Dialogs for Bounding Box Annotation");
+    expect(first).toContain("Same paper");
+    const all = [...(panel?.querySelectorAll(".study-session-notes-related-row") ?? [])].map((r) => r.textContent ?? "");
+    expect(all.some((r) => r.startsWith("Can we trust bounding box annotations"))).toBe(true);
+    // Once related topics are known, the list marks the topic presented again.
+    view.refresh();
+    expect(rows()[0]?.textContent).toContain("Presented before");
+  });
+
+  it("lists only the open note's topics in this-note mode", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const h = await loadPlugin(notionNotes());
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
+    const view = await openView(h);
+    h.app.workspace.trigger("file-open", h.file("Sessions/2024-05-02 機械学習勉強会.md"));
+    view.contentEl.querySelector<HTMLElement>(".study-session-notes-this-note")?.click();
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("5 of 20 topics");
+    h.app.workspace.trigger("file-open", h.file("Sessions/2024-08-29 機械学習勉強会.md"));
+    expect(view.contentEl.querySelector(".study-session-notes-status")?.textContent).toBe("8 of 20 topics");
+  });
+});
+
+describe("the members setting in the index", () => {
+  it("names people by the roster and merges the spellings it lists", async () => {
+    const h = await loadPlugin({ "S/2024-01-01.md": "@shima\n[blog] A\n", "S/2024-01-08.md": "@Naoto S.\n[blog] B\n" });
+    h.layoutReady();
+    const service = serviceOf(h);
+    await vi.waitFor(() => expect(service.index.size).toBe(2));
+    expect(service.index.persons().map((p) => p.name).sort()).toEqual(["Naoto S.", "shima"]);
+    h.plugin.settings.roster = [{ name: "Naoto Shimakoshi", aliases: ["shima", "Naoto S."], active: true }];
+    await h.plugin.saveSettings();
+    const people = service.index.persons();
+    expect(people.map((p) => [p.name, [...p.aliases].sort()])).toEqual([["Naoto Shimakoshi", ["Naoto S.", "shima"]]]);
+  });
+});
