@@ -8,7 +8,14 @@ const watch = process.argv.includes("--watch");
 const plugin = {
   entryPoints: ["src/main.ts"],
   bundle: true,
-  external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+  external: [
+    "obsidian",
+    "electron",
+    "@codemirror/*",
+    "@lezer/*",
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+  ],
   format: "cjs",
   target: "es2022",
   platform: "browser",
@@ -28,7 +35,9 @@ const cli = {
   logLevel: "info",
   outfile: "dist/cli.js",
   // Bundled CommonJS dependencies (yaml) call require() for Node builtins; give the ES module one.
-  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __ssnCreateRequire } from "node:module";\nconst require = __ssnCreateRequire(import.meta.url);' },
+  banner: {
+    js: '#!/usr/bin/env node\nimport { createRequire as __ssnCreateRequire } from "node:module";\nconst require = __ssnCreateRequire(import.meta.url);',
+  },
 };
 
 if (watch) {

@@ -7,7 +7,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "core", include: ["test/core/**/*.test.ts", "test/cli/**/*.test.ts", "test/i18n/**/*.test.ts", "test/*.test.ts"], environment: "node" },
+        test: {
+          name: "core",
+          include: ["test/core/**/*.test.ts", "test/cli/**/*.test.ts", "test/i18n/**/*.test.ts", "test/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         // The plugin shell against an in-memory Obsidian App (obsidian-test-mocks) in a DOM.

@@ -54,22 +54,29 @@ function buildIndex(all: ReadonlyArray<{ path: string; properties: unknown }>): 
 /** Cost of one note changing (parse it, re-index it), in a vault of `size` notes. */
 function reindexCost(properties: ReadonlyArray<{ path: string; properties: unknown }>, target: GeneratedNote): number {
   const index = buildIndex(properties);
-  const variants = [target.text, target.text.replace("今週のTOPIC", "今週のTOPIC\n").replace("## This week's topics", "## This week's topics\n")];
+  const variants = [
+    target.text,
+    target.text.replace("今週のTOPIC", "今週のTOPIC\n").replace("## This week's topics", "## This week's topics\n"),
+  ];
   let i = 0;
-  return time(
-    () => {
-      for (let k = 0; k < 20; k++) {
-        const text = variants[i++ % 2] ?? "";
-        index.upsert(sessionFromParse(target.path, parseNote(text, { path: target.path })));
-      }
-    },
-    15,
-    3,
-  ) / 20;
+  return (
+    time(
+      () => {
+        for (let k = 0; k < 20; k++) {
+          const text = variants[i++ % 2] ?? "";
+          index.upsert(sessionFromParse(target.path, parseNote(text, { path: target.path })));
+        }
+      },
+      15,
+      3,
+    ) / 20
+  );
 }
 
 /** DOM nodes of the sidebar listing the 10,000-note vault's topics (in the harness DOM). */
-async function sidebarNodes(properties: ReadonlyArray<{ path: string; properties: unknown }>): Promise<{ nodes: number; topics: number }> {
+async function sidebarNodes(
+  properties: ReadonlyArray<{ path: string; properties: unknown }>,
+): Promise<{ nodes: number; topics: number }> {
   const { App, WorkspaceLeaf } = await import("obsidian-test-mocks/obsidian");
   const { IndexService } = await import("../src/app/index/index-service");
   const { TopicIndexView } = await import("../src/app/index/topic-view");
@@ -83,7 +90,12 @@ async function sidebarNodes(properties: ReadonlyArray<{ path: string; properties
     if (session) service.index.upsert(session);
   }
   const leaf = WorkspaceLeaf.create2__(app);
-  const view = new TopicIndexView(leaf.asOriginalType__() as never, service, new RelatedService(service), createTranslator("en"));
+  const view = new TopicIndexView(
+    leaf.asOriginalType__() as never,
+    service,
+    new RelatedService(service),
+    createTranslator("en"),
+  );
   await view.onOpen();
   return { nodes: view.contentEl.querySelectorAll("*").length, topics: service.index.topics().length };
 }
@@ -91,13 +103,24 @@ async function sidebarNodes(properties: ReadonlyArray<{ path: string; properties
 async function onloadTime(): Promise<number> {
   const { App } = await import("obsidian-test-mocks/obsidian");
   const { default: Plugin } = await import("../src/main");
-  const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as { id: string; name: string; version: string; minAppVersion: string; author: string; description: string };
-  return timeAsync(async () => {
-    const app = App.createConfigured__({ files: {} });
-    const plugin = new Plugin(app.asOriginalType__(), manifest);
-    await plugin.onload();
-    plugin.unload();
-  }, 15, 3);
+  const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as {
+    id: string;
+    name: string;
+    version: string;
+    minAppVersion: string;
+    author: string;
+    description: string;
+  };
+  return timeAsync(
+    async () => {
+      const app = App.createConfigured__({ files: {} });
+      const plugin = new Plugin(app.asOriginalType__(), manifest);
+      await plugin.onload();
+      plugin.unload();
+    },
+    15,
+    3,
+  );
 }
 
 async function main(): Promise<void> {
@@ -110,31 +133,70 @@ async function main(): Promise<void> {
   const vault100 = vault10k.slice(0, 100);
   vault10k = null;
   gc();
-  const mb = (notes: readonly GeneratedNote[]): number => notes.reduce((s, n) => s + Buffer.byteLength(n.text), 0) / 1024 / 1024;
+  const mb = (notes: readonly GeneratedNote[]): number =>
+    notes.reduce((s, n) => s + Buffer.byteLength(n.text), 0) / 1024 / 1024;
 
   log("Parse throughput…");
-  const [parseMs, floorMs] = timePair(() => parseAll(vault1k), () => floor(vault1k), 9, 2);
+  const [parseMs, floorMs] = timePair(
+    () => parseAll(vault1k),
+    () => floor(vault1k),
+    9,
+    2,
+  );
   figure(
-    { name: "parse 1,000 notes vs split+trim", value: parseMs, unit: "ms", baseline: { name: "split('\\n')+trim()", value: floorMs }, target: "≤ 4×" },
+    {
+      name: "parse 1,000 notes vs split+trim",
+      value: parseMs,
+      unit: "ms",
+      baseline: { name: "split('\\n')+trim()", value: floorMs },
+      target: "≤ 4×",
+    },
     (r) => r <= 4,
   );
   log(`  ${mb(vault1k).toFixed(1)} MB: parse ${(mb(vault1k) / (parseMs / 1000)).toFixed(0)} MB/s`);
-  log(`  ${properties.reduce((n, p) => n + ((p.properties as { topics: unknown[] }).topics.length), 0)} topics in the 10,000-note vault`);
+  log(
+    `  ${properties.reduce((n, p) => n + (p.properties as { topics: unknown[] }).topics.length, 0)} topics in the 10,000-note vault`,
+  );
   const md = new MarkdownIt();
-  const [mdMs, parse100Ms] = timePair(() => {
-    for (const note of vault100) sink += md.parse(note.text, {}).length;
-  }, () => parseAll(vault100), 5, 1);
+  const [mdMs, parse100Ms] = timePair(
+    () => {
+      for (const note of vault100) sink += md.parse(note.text, {}).length;
+    },
+    () => parseAll(vault100),
+    5,
+    1,
+  );
   figure(
-    { name: "markdown-it vs parse, 100 notes", value: mdMs, unit: "ms", baseline: { name: "parse", value: parse100Ms }, target: "≥ 5× (parse faster)" },
+    {
+      name: "markdown-it vs parse, 100 notes",
+      value: mdMs,
+      unit: "ms",
+      baseline: { name: "parse", value: parse100Ms },
+      target: "≥ 5× (parse faster)",
+    },
     (r) => r >= 5,
   );
 
   log("Index from properties (10,000 notes)…");
   const coldMs = timeCollected(() => buildIndex(properties));
-  figure({ name: "cold index build, 10,000 notes", value: coldMs, unit: "ms", baseline: null, target: "≤ 150 ms" }, (_r, v) => v <= 150);
-  const [buildMs, cloneMs] = timePair(() => buildIndex(properties), () => structuredClone(properties), 5, 1);
   figure(
-    { name: "cold index build vs structuredClone", value: buildMs, unit: "ms", baseline: { name: "structuredClone", value: cloneMs }, target: "≤ 3×" },
+    { name: "cold index build, 10,000 notes", value: coldMs, unit: "ms", baseline: null, target: "≤ 150 ms" },
+    (_r, v) => v <= 150,
+  );
+  const [buildMs, cloneMs] = timePair(
+    () => buildIndex(properties),
+    () => structuredClone(properties),
+    5,
+    1,
+  );
+  figure(
+    {
+      name: "cold index build vs structuredClone",
+      value: buildMs,
+      unit: "ms",
+      baseline: { name: "structuredClone", value: cloneMs },
+      target: "≤ 3×",
+    },
     (r) => r <= 3,
   );
   gc();
@@ -143,7 +205,10 @@ async function main(): Promise<void> {
   gc();
   const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
   sink += kept.size;
-  figure({ name: "heap of the 10,000-note index", value: heapMb, unit: "MB", baseline: null, target: "reported" }, () => true);
+  figure(
+    { name: "heap of the 10,000-note index", value: heapMb, unit: "MB", baseline: null, target: "reported" },
+    () => true,
+  );
 
   log("Re-indexing one changed note…");
   const target = vault100[50];
@@ -151,7 +216,13 @@ async function main(): Promise<void> {
   const small = reindexCost(properties.slice(0, 100), target);
   const large = reindexCost(properties, target);
   figure(
-    { name: "one note re-indexed, 10,000 vs 100 notes", value: large, unit: "ms", baseline: { name: "100 notes", value: small }, target: "≤ 1.5×" },
+    {
+      name: "one note re-indexed, 10,000 vs 100 notes",
+      value: large,
+      unit: "ms",
+      baseline: { name: "100 notes", value: small },
+      target: "≤ 1.5×",
+    },
     (r) => r <= 1.5,
   );
 
@@ -159,20 +230,50 @@ async function main(): Promise<void> {
   const index = buildIndex(properties);
   const related = buildRelated(index.allSessions());
   const topics = index.topics();
-  const queries = Array.from({ length: 40 }, (_, k) => topics[(k * 7919) % topics.length]).filter((t): t is IndexedTopic => t !== undefined);
+  const queries = Array.from({ length: 40 }, (_, k) => topics[(k * 7919) % topics.length]).filter(
+    (t): t is IndexedTopic => t !== undefined,
+  );
   let q = 0;
-  const queryMs = time(() => (sink += related.related(queries[q++ % queries.length] as IndexedTopic, 10).length), 40, 5);
-  figure({ name: `related topics, top 10 of ${related.size} topics`, value: queryMs, unit: "ms", baseline: null, target: "≤ 20 ms" }, (_r, v) => v <= 20);
+  const queryMs = time(
+    () => (sink += related.related(queries[q++ % queries.length] as IndexedTopic, 10).length),
+    40,
+    5,
+  );
+  figure(
+    {
+      name: `related topics, top 10 of ${related.size} topics`,
+      value: queryMs,
+      unit: "ms",
+      baseline: null,
+      target: "≤ 20 ms",
+    },
+    (_r, v) => v <= 20,
+  );
 
   log("Plugin onload and the sidebar in the harness…");
   await installDom();
   const sidebar = await sidebarNodes(properties);
-  figure({ name: `sidebar DOM nodes, ${sidebar.topics} topics`, value: sidebar.nodes, unit: "nodes", baseline: null, target: "≤ 600" }, (_r, v) => v <= 600);
+  figure(
+    {
+      name: `sidebar DOM nodes, ${sidebar.topics} topics`,
+      value: sidebar.nodes,
+      unit: "nodes",
+      baseline: null,
+      target: "≤ 600",
+    },
+    (_r, v) => v <= 600,
+  );
   const onload = await onloadTime();
-  figure({ name: "plugin onload (harness)", value: onload, unit: "ms", baseline: null, target: "≤ 5 ms" }, (_r, v) => v <= 5);
+  figure(
+    { name: "plugin onload (harness)", value: onload, unit: "ms", baseline: null, target: "≤ 5 ms" },
+    (_r, v) => v <= 5,
+  );
 
   const bundleKb = statSync("main.js").size / 1024;
-  figure({ name: "main.js production bundle", value: bundleKb, unit: "KB", baseline: null, target: "≤ 250 KB" }, (_r, v) => v <= 250);
+  figure(
+    { name: "main.js production bundle", value: bundleKb, unit: "KB", baseline: null, target: "≤ 250 KB" },
+    (_r, v) => v <= 250,
+  );
 
   if (json) process.stdout.write(`${JSON.stringify({ figures }, null, 2)}\n`);
   else process.stdout.write(`${formatTable(figures)}\n`);

@@ -2,9 +2,26 @@
 import { Window } from "happy-dom";
 
 const GLOBALS = [
-  "document", "Node", "Element", "HTMLElement", "Document", "DocumentFragment", "SVGElement", "Text", "Event",
-  "KeyboardEvent", "MouseEvent", "CustomEvent", "navigator", "getComputedStyle", "requestAnimationFrame",
-  "cancelAnimationFrame", "ResizeObserver", "IntersectionObserver", "HTMLDivElement", "HTMLInputElement",
+  "document",
+  "Node",
+  "Element",
+  "HTMLElement",
+  "Document",
+  "DocumentFragment",
+  "SVGElement",
+  "Text",
+  "Event",
+  "KeyboardEvent",
+  "MouseEvent",
+  "CustomEvent",
+  "navigator",
+  "getComputedStyle",
+  "requestAnimationFrame",
+  "cancelAnimationFrame",
+  "ResizeObserver",
+  "IntersectionObserver",
+  "HTMLDivElement",
+  "HTMLInputElement",
 ] as const;
 
 export async function installDom(): Promise<void> {
@@ -18,7 +35,8 @@ export async function installDom(): Promise<void> {
   }
   for (const name of GLOBALS) {
     const value = source[name];
-    target[name] = typeof value === "function" && /^[a-z]/.test(name) ? (value as (...a: unknown[]) => unknown).bind(window) : value;
+    target[name] =
+      typeof value === "function" && /^[a-z]/.test(name) ? (value as (...a: unknown[]) => unknown).bind(window) : value;
   }
   target.activeDocument = window.document;
   target.activeWindow = window;

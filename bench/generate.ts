@@ -31,12 +31,72 @@ const PRESENTERS = [
   ["@Masamune Ishihara", "@Masamune Ishihara"],
 ] as const;
 
-const TAGS = ["[blog]", "[論文]", "[library]", "[repo]", "[記事]", "[サービス]", "[paper]", "[ブログ]", "[OSS]", "[発表]"];
-const EN_WORDS = ["layout", "aware", "language", "model", "document", "understanding", "retrieval", "augmented", "generation",
-  "bounding", "box", "annotation", "active", "learning", "pipeline", "MLOps", "evaluation", "spreadsheet", "encoding",
-  "transformer", "attention", "diffusion", "editing", "recommendation", "platform", "agent", "design", "patterns", "noise", "labels"];
-const JA_WORDS = ["機械学習", "推薦", "評価", "実験", "文書理解", "アノテーション", "効率化", "基盤", "検索", "生成", "大規模言語モデル",
-  "データ品質", "パイプライン", "設計", "運用", "可視化", "分類", "物体検出", "強化学習", "事前学習"];
+const TAGS = [
+  "[blog]",
+  "[論文]",
+  "[library]",
+  "[repo]",
+  "[記事]",
+  "[サービス]",
+  "[paper]",
+  "[ブログ]",
+  "[OSS]",
+  "[発表]",
+];
+const EN_WORDS = [
+  "layout",
+  "aware",
+  "language",
+  "model",
+  "document",
+  "understanding",
+  "retrieval",
+  "augmented",
+  "generation",
+  "bounding",
+  "box",
+  "annotation",
+  "active",
+  "learning",
+  "pipeline",
+  "MLOps",
+  "evaluation",
+  "spreadsheet",
+  "encoding",
+  "transformer",
+  "attention",
+  "diffusion",
+  "editing",
+  "recommendation",
+  "platform",
+  "agent",
+  "design",
+  "patterns",
+  "noise",
+  "labels",
+];
+const JA_WORDS = [
+  "機械学習",
+  "推薦",
+  "評価",
+  "実験",
+  "文書理解",
+  "アノテーション",
+  "効率化",
+  "基盤",
+  "検索",
+  "生成",
+  "大規模言語モデル",
+  "データ品質",
+  "パイプライン",
+  "設計",
+  "運用",
+  "可視化",
+  "分類",
+  "物体検出",
+  "強化学習",
+  "事前学習",
+];
 const SECTIONS_JA = ["概要", "背景・課題", "提案手法", "実験", "結果", "所感・議論"];
 const SECTIONS_EN = ["Summary", "Background", "Method", "Experiments", "Results", "Discussion"];
 const HASHTAGS = ["#mlops", "#RAG", "#document-ai", "#annotation", "#llm", "#推薦", "#評価"];
@@ -61,7 +121,8 @@ export function generateVault(count: number, seed = 20240829): GeneratedNote[] {
     for (let i = 0; i < n; i++) out.push(pick(ja ? JA_WORDS : EN_WORDS));
     return ja ? out.join("") : out.join(" ");
   };
-  const arxiv = (): string => `https://arxiv.org/abs/24${String(1 + Math.floor(random() * 12)).padStart(2, "0")}.${String(Math.floor(random() * 400)).padStart(5, "0")}`;
+  const arxiv = (): string =>
+    `https://arxiv.org/abs/24${String(1 + Math.floor(random() * 12)).padStart(2, "0")}.${String(Math.floor(random() * 400)).padStart(5, "0")}`;
   const notes: GeneratedNote[] = [];
   const start = Date.UTC(2020, 0, 2);
   for (let n = 0; n < count; n++) {
@@ -88,7 +149,10 @@ export function generateVault(count: number, seed = 20240829): GeneratedNote[] {
         lines.push("");
       }
     }
-    lines.push(`${ja ? "メインTOPIC" : "Main topic"}: ${words(6, false)} (${pick(["ACL", "CVPR", "NeurIPS", "ICML"])} 2024)`, "");
+    lines.push(
+      `${ja ? "メインTOPIC" : "Main topic"}: ${words(6, false)} (${pick(["ACL", "CVPR", "NeurIPS", "ICML"])} 2024)`,
+      "",
+    );
     let section = 0;
     let size = utf8Bytes(lines);
     while (size < target) {

@@ -14,11 +14,15 @@ await esbuild.build({
   target: "node20",
   outfile,
   alias: { obsidian: "obsidian-test-mocks/obsidian" },
-  banner: { js: 'import { createRequire as __ssnCreateRequire } from "node:module";\nconst require = __ssnCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __ssnCreateRequire } from "node:module";\nconst require = __ssnCreateRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });
 try {
-  execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", outfile, ...process.argv.slice(2)], { stdio: "inherit" });
+  execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", outfile, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
 } catch (error) {
   process.exitCode = typeof error.status === "number" ? error.status : 1;
 }

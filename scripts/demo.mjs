@@ -21,7 +21,10 @@ rmSync(vault, { recursive: true, force: true });
 mkdirSync(pluginDir, { recursive: true });
 mkdirSync(sessions, { recursive: true });
 for (const file of ["main.js", "manifest.json", "styles.css"]) copyFileSync(join(root, file), join(pluginDir, file));
-writeFileSync(join(vault, ".obsidian", "community-plugins.json"), `${JSON.stringify(["study-session-notes"], null, 2)}\n`);
+writeFileSync(
+  join(vault, ".obsidian", "community-plugins.json"),
+  `${JSON.stringify(["study-session-notes"], null, 2)}\n`,
+);
 
 const exports = join(root, "test", "fixtures", "notion-export");
 for (const file of readdirSync(exports).filter((name) => name.endsWith(".txt"))) {
@@ -34,5 +37,9 @@ copyFileSync(join(root, "demo", "Topics.base"), join(vault, "Topics.base"));
 // Write every session note's topic entries into its properties, as the plugin's sync does.
 execFileSync(process.execPath, [join(root, "dist", "cli.js"), "sync", sessions], { stdio: "inherit" });
 
-process.stdout.write(`Demo vault: ${vault}\nOpen it in Obsidian (Open folder as vault); the plugin is installed and enabled.\n\n`);
-execFileSync(process.execPath, [join(root, "dist", "cli.js"), "index", vault, "--by", "presenter"], { stdio: "inherit" });
+process.stdout.write(
+  `Demo vault: ${vault}\nOpen it in Obsidian (Open folder as vault); the plugin is installed and enabled.\n\n`,
+);
+execFileSync(process.execPath, [join(root, "dist", "cli.js"), "index", vault, "--by", "presenter"], {
+  stdio: "inherit",
+});

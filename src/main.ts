@@ -18,7 +18,9 @@ export default class StudySessionNotesPlugin extends Plugin {
 
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
-    const { settings, problem } = migrateSettings(await this.loadData().catch((error: unknown) => new UnreadableData(error)));
+    const { settings, problem } = migrateSettings(
+      await this.loadData().catch((error: unknown) => new UnreadableData(error)),
+    );
     this.settings = settings;
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
 

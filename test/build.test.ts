@@ -14,10 +14,19 @@ describe("main.js", () => {
       format: "cjs",
       platform: "browser",
       outfile: "main.js",
-      external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      external: [
+        "obsidian",
+        "electron",
+        "@codemirror/*",
+        "@lezer/*",
+        ...builtinModules,
+        ...builtinModules.map((m) => `node:${m}`),
+      ],
       logLevel: "silent",
     });
-    const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+    const imports = Object.values(result.metafile.outputs).flatMap((output) =>
+      output.imports.filter((i) => i.external).map((i) => i.path),
+    );
     expect([...new Set(imports)]).toEqual(["obsidian"]);
   });
 });

@@ -1,7 +1,10 @@
 /** Write notes inline in tests: strips the common indentation and the first and last blank lines. */
 export function note(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, part, i) => acc + part + (i < values.length ? String(values[i]) : ""), "");
-  const lines = raw.replace(/^\n/, "").replace(/\n[ \t]*$/, "").split("\n");
+  const lines = raw
+    .replace(/^\n/, "")
+    .replace(/\n[ \t]*$/, "")
+    .split("\n");
   const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0));
   return lines.map((l) => l.slice(indent)).join("\n");
 }

@@ -28,7 +28,8 @@ export function runNew(argv: string[], io: Io): number {
   const sessions = index.allSessions();
   const latest = sessions[0];
   // Without a configuration, new notes go where the latest session note is.
-  if (configPath === undefined && latest) settings.sessionsFolder = latest.file.includes("/") ? latest.file.slice(0, latest.file.lastIndexOf("/")) : "";
+  if (configPath === undefined && latest)
+    settings.sessionsFolder = latest.file.includes("/") ? latest.file.slice(0, latest.file.lastIndexOf("/")) : "";
   const date = dateFlag ?? nextMeeting(toIso(new Date()), scheduleOf(settings));
   const existing = sessions.find((s) => s.date === date);
   if (existing) {
@@ -36,8 +37,9 @@ export function runNew(argv: string[], io: Io): number {
     io.out(join(vault, existing.file));
     return EXIT_OK;
   }
-  const language: Language = (langFlag) ?? guessLanguage(sessions.map((s) => s.series ?? "").join(""));
-  const template = (path: string): string | undefined => (path.trim() === "" ? undefined : readNote(join(vault, path.endsWith(".md") ? path : `${path}.md`)));
+  const language: Language = langFlag ?? guessLanguage(sessions.map((s) => s.series ?? "").join(""));
+  const template = (path: string): string | undefined =>
+    path.trim() === "" ? undefined : readNote(join(vault, path.endsWith(".md") ? path : `${path}.md`));
   const plan = planSession({
     sessions,
     settings,
@@ -60,7 +62,8 @@ export function runNew(argv: string[], io: Io): number {
   } catch (error) {
     throw new CliError(`${target}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
   }
-  if (plan.unknown.length > 0) io.err(`session-notes: unknown template variables left as they are: ${plan.unknown.join(" ")}`);
+  if (plan.unknown.length > 0)
+    io.err(`session-notes: unknown template variables left as they are: ${plan.unknown.join(" ")}`);
   io.out(target);
   return EXIT_OK;
 }

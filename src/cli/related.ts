@@ -35,7 +35,8 @@ export function runRelated(argv: string[], io: Io): number {
   const out: string[] = [];
   for (const topic of topics) {
     out.push(`${topic.title}  (${topic.file}:${topic.line + 1})`);
-    for (const r of topic.related) out.push(`  ${r.score.toFixed(2).padStart(7)}  ${r.title}  (${r.file}:${r.line + 1})  ${r.reasons.join("; ")}`);
+    for (const r of topic.related)
+      out.push(`  ${r.score.toFixed(2).padStart(7)}  ${r.title}  (${r.file}:${r.line + 1})  ${r.reasons.join("; ")}`);
     out.push("");
   }
   io.out(out.join("\n"));

@@ -17,7 +17,10 @@ export function runSync(argv: string[], io: Io): number {
       const note = parseNote(text, { path: toSlashes(path) });
       if (!isSessionNote(note)) {
         counts.skipped++;
-        if (explicit) io.err(`session-notes: ${path}: not a session note (no presenter with a topic, no type: study-session); skipped`);
+        if (explicit)
+          io.err(
+            `session-notes: ${path}: not a session note (no presenter with a topic, no type: study-session); skipped`,
+          );
         continue;
       }
       const result = syncFrontmatter(text, note);
@@ -47,6 +50,8 @@ export function runSync(argv: string[], io: Io): number {
     }
   }
   const changed = check ? `${counts.updated} would change` : `${counts.updated} updated`;
-  io.out(`${changed}, ${counts.unchanged} unchanged, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} not session notes` : ""}`);
+  io.out(
+    `${changed}, ${counts.unchanged} unchanged, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} not session notes` : ""}`,
+  );
   return counts.failed > 0 || (check && counts.updated > 0) ? EXIT_BAD_INPUT : EXIT_OK;
 }

@@ -25,7 +25,9 @@ export function loadVault(dir: string, kindAliases?: Readonly<Record<string, str
   const files = listMarkdown(dir);
   if (files.length === 0 && readdirSync(dir).some((name) => name.toLowerCase().endsWith(".txt"))) {
     // Pasted or exported pages are .txt: say how to use them rather than report an empty vault.
-    problems.push(`${dir}: no .md notes here, only .txt pages; parse one with "parse FILE", or convert them with "import FILE… --out DIR"`);
+    problems.push(
+      `${dir}: no .md notes here, only .txt pages; parse one with "parse FILE", or convert them with "import FILE… --out DIR"`,
+    );
   }
   for (const file of files) {
     let text: string;

@@ -76,11 +76,14 @@ export function migrateSettings(raw: unknown): Migrated {
   s.sessionsFolder = text(data.sessionsFolder, s.sessionsFolder).replace(/^\/+|\/+$/g, "");
   s.fileNamePattern = text(data.fileNamePattern, s.fileNamePattern) || DEFAULT_SETTINGS.fileNamePattern;
   s.seriesName = text(data.seriesName, s.seriesName);
-  if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6) s.weekday = data.weekday;
+  if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6)
+    s.weekday = data.weekday;
   if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
   s.anchorDate = /^\d{4}-\d{2}-\d{2}$/.test(text(data.anchorDate, "")) ? text(data.anchorDate, "") : "";
   s.roster = members(data.roster);
-  s.rotation = Array.isArray(data.rotation) ? data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "") : [];
+  s.rotation = Array.isArray(data.rotation)
+    ? data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "")
+    : [];
   s.sessionTemplate = text(data.sessionTemplate, "");
   s.paperTemplate = text(data.paperTemplate, "");
   s.kindAliases = stringRecord(data.kindAliases);
@@ -99,7 +102,9 @@ function members(value: unknown): Member[] {
     if (typeof item !== "object" || item === null) continue;
     const m = item as Record<string, unknown>;
     if (typeof m.name !== "string" || m.name.trim() === "") continue;
-    const aliases = Array.isArray(m.aliases) ? m.aliases.filter((a): a is string => typeof a === "string" && a.trim() !== "") : [];
+    const aliases = Array.isArray(m.aliases)
+      ? m.aliases.filter((a): a is string => typeof a === "string" && a.trim() !== "")
+      : [];
     out.push({ name: m.name.trim(), aliases, active: m.active !== false });
   }
   return out;

@@ -19,8 +19,15 @@ export function minimalChange(before: string, after: string): TextChange | null 
     endAfter--;
   }
   // Never split a surrogate pair or a CRLF between the kept and the replaced text.
-  while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start - 1] === "\r" && before[start] === "\n"))) start--;
-  while (endBefore < before.length && (isLowSurrogate(before.charCodeAt(endBefore)) || (before[endBefore - 1] === "\r" && before[endBefore] === "\n"))) {
+  while (
+    start > 0 &&
+    (isLowSurrogate(before.charCodeAt(start)) || (before[start - 1] === "\r" && before[start] === "\n"))
+  )
+    start--;
+  while (
+    endBefore < before.length &&
+    (isLowSurrogate(before.charCodeAt(endBefore)) || (before[endBefore - 1] === "\r" && before[endBefore] === "\n"))
+  ) {
     endBefore++;
     endAfter++;
   }

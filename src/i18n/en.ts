@@ -2,7 +2,8 @@
 export const en = {
   "settings.corrupt": "Study Session Notes could not read its saved settings ({reason}); the defaults are used.",
   "settings.autoSync.name": "Sync topics automatically",
-  "settings.autoSync.desc": "Keep each session note's topic properties up to date after you pause typing and when you leave the note.",
+  "settings.autoSync.desc":
+    "Keep each session note's topic properties up to date after you pause typing and when you leave the note.",
 
   "settings.heading.newNotes": "New session notes",
   "settings.heading.group": "Group",
@@ -20,15 +21,19 @@ export const en = {
   "settings.anchor.name": "A meeting date",
   "settings.anchor.desc": "For every two weeks: any past or future meeting date (YYYY-MM-DD), which fixes the weeks.",
   "settings.sessionTemplate.name": "Session template note",
-  "settings.sessionTemplate.desc": "Path of a note to use instead of the built-in template. Leave empty for the built-in one.",
+  "settings.sessionTemplate.desc":
+    "Path of a note to use instead of the built-in template. Leave empty for the built-in one.",
   "settings.paperTemplate.name": "Paper summary template note",
   "settings.paperTemplate.desc": "Path of a note to use instead of the built-in paper summary.",
   "settings.roster.name": "Members",
-  "settings.roster.desc": "One member a line, written as on a presenter line: name / alias. Start a line with ~ for someone not presenting for now. Leave empty to take everyone who presented in the last four sessions.",
+  "settings.roster.desc":
+    "One member a line, written as on a presenter line: name / alias. Start a line with ~ for someone not presenting for now. Leave empty to take everyone who presented in the last four sessions.",
   "settings.rotation.name": "Main topic rotation",
-  "settings.rotation.desc": "Names one a line, in the order the main topic goes round. Leave empty to follow the members list.",
+  "settings.rotation.desc":
+    "Names one a line, in the order the main topic goes round. Leave empty to follow the members list.",
   "settings.kindAliases.name": "Kind aliases",
-  "settings.kindAliases.desc": "One a line: tag = kind, for example 輪読 = paper. Kinds: paper, blog, article, library, repo, service, talk, book, video.",
+  "settings.kindAliases.desc":
+    "One a line: tag = kind, for example 輪読 = paper. Kinds: paper, blog, article, library, repo, service, talk, book, video.",
   "weekday.0": "Sunday",
   "weekday.1": "Monday",
   "weekday.2": "Tuesday",
@@ -59,9 +64,12 @@ export const en = {
   "sync.updated": "Topic properties updated.",
   "sync.unchanged": "Topic properties are already up to date.",
   "sync.notSession": "This note is not a session note: it has no presenter line (@name) followed by a topic.",
-  "sync.error.malformed-yaml": "{file}: the properties (frontmatter) are not valid YAML at line {line}: {detail}. Nothing was changed.",
-  "sync.error.unclosed-frontmatter": "{file}: the properties (frontmatter) start on line 1 but have no closing ---. Nothing was changed.",
-  "sync.error.not-a-mapping": "{file}: the properties (frontmatter) at line {line} are not key: value pairs. Nothing was changed.",
+  "sync.error.malformed-yaml":
+    "{file}: the properties (frontmatter) are not valid YAML at line {line}: {detail}. Nothing was changed.",
+  "sync.error.unclosed-frontmatter":
+    "{file}: the properties (frontmatter) start on line 1 but have no closing ---. Nothing was changed.",
+  "sync.error.not-a-mapping":
+    "{file}: the properties (frontmatter) at line {line} are not key: value pairs. Nothing was changed.",
   "sync.error.read": "{file}: could not be read ({detail}).",
   "sync.progress": "Syncing session notes… {done} of {total}",
   "sync.summary": "Session notes synced: {updated} updated, {unchanged} unchanged, {failed} failed.",

@@ -4,7 +4,8 @@ import type { MessageKey } from "./en";
 export const ja: Record<MessageKey, string> = {
   "settings.corrupt": "Study Session Notes: 保存された設定を読み込めませんでした（{reason}）。既定の設定を使います。",
   "settings.autoSync.name": "トピックを自動で同期",
-  "settings.autoSync.desc": "入力が止まったときとノートを離れたときに、勉強会ノートのトピックのプロパティを更新します。",
+  "settings.autoSync.desc":
+    "入力が止まったときとノートを離れたときに、勉強会ノートのトピックのプロパティを更新します。",
 
   "settings.heading.newNotes": "新しい勉強会ノート",
   "settings.heading.group": "メンバー",
@@ -26,11 +27,13 @@ export const ja: Record<MessageKey, string> = {
   "settings.paperTemplate.name": "論文まとめのテンプレート",
   "settings.paperTemplate.desc": "組み込みの論文まとめの代わりに使うノートのパス。",
   "settings.roster.name": "メンバー",
-  "settings.roster.desc": "1 行に 1 人、発表者の行と同じ書き方で: Ryosuke Fukazawa / qluto。しばらく発表しない人は行頭に ~ を付けます。空欄なら直近 4 回の発表者を使います。",
+  "settings.roster.desc":
+    "1 行に 1 人、発表者の行と同じ書き方で: Ryosuke Fukazawa / qluto。しばらく発表しない人は行頭に ~ を付けます。空欄なら直近 4 回の発表者を使います。",
   "settings.rotation.name": "メインTOPICの順番",
   "settings.rotation.desc": "1 行に 1 人、メインTOPICを担当する順に。空欄ならメンバーの順です。",
   "settings.kindAliases.name": "種類タグの別名",
-  "settings.kindAliases.desc": "1 行に 1 つ: タグ = 種類。例: 輪読 = paper。種類: paper, blog, article, library, repo, service, talk, book, video。",
+  "settings.kindAliases.desc":
+    "1 行に 1 つ: タグ = 種類。例: 輪読 = paper。種類: paper, blog, article, library, repo, service, talk, book, video。",
   "weekday.0": "日曜日",
   "weekday.1": "月曜日",
   "weekday.2": "火曜日",
@@ -61,9 +64,12 @@ export const ja: Record<MessageKey, string> = {
   "sync.updated": "トピックのプロパティを更新しました。",
   "sync.unchanged": "トピックのプロパティは最新です。",
   "sync.notSession": "このノートは勉強会ノートではありません（発表者の行 @名前 とその下のトピックがありません）。",
-  "sync.error.malformed-yaml": "{file}: プロパティ（frontmatter）の {line} 行目が YAML として正しくありません: {detail}。何も変更していません。",
-  "sync.error.unclosed-frontmatter": "{file}: プロパティ（frontmatter）が 1 行目で始まっていますが、閉じる --- がありません。何も変更していません。",
-  "sync.error.not-a-mapping": "{file}: {line} 行目のプロパティ（frontmatter）が「キー: 値」の形になっていません。何も変更していません。",
+  "sync.error.malformed-yaml":
+    "{file}: プロパティ（frontmatter）の {line} 行目が YAML として正しくありません: {detail}。何も変更していません。",
+  "sync.error.unclosed-frontmatter":
+    "{file}: プロパティ（frontmatter）が 1 行目で始まっていますが、閉じる --- がありません。何も変更していません。",
+  "sync.error.not-a-mapping":
+    "{file}: {line} 行目のプロパティ（frontmatter）が「キー: 値」の形になっていません。何も変更していません。",
   "sync.error.read": "{file}: 読み込めませんでした（{detail}）。",
   "sync.progress": "勉強会ノートを同期しています… {done} / {total}",
   "sync.summary": "勉強会ノートを同期しました: 更新 {updated} 件、変更なし {unchanged} 件、失敗 {failed} 件。",

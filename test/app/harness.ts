@@ -9,7 +9,9 @@ import { App, MarkdownView, MetadataCache, Notice, Plugin, TFile } from "obsidia
 import { vi, type MockInstance } from "vitest";
 import StudySessionNotesPlugin from "../../src/main";
 
-export const manifest = JSON.parse(readFileSync(join(__dirname, "..", "..", "manifest.json"), "utf8")) as PluginManifest;
+export const manifest = JSON.parse(
+  readFileSync(join(__dirname, "..", "..", "manifest.json"), "utf8"),
+) as PluginManifest;
 
 /** The three Notion exports, as notes of a vault. */
 export function notionNotes(folder = "Sessions"): Record<string, string> {
@@ -49,8 +51,13 @@ export interface Harness {
  */
 function tolerateMalformedFrontmatter(): void {
   // parseFileMetadata is the mock's own (private) hook; typed here as what it is.
-  const proto = MetadataCache.prototype as unknown as { parseFileMetadata(this: MetadataCache, file: { path: string }): void };
-  const original = Object.getOwnPropertyDescriptor(proto, "parseFileMetadata")?.value as (this: MetadataCache, file: { path: string }) => void;
+  const proto = MetadataCache.prototype as unknown as {
+    parseFileMetadata(this: MetadataCache, file: { path: string }): void;
+  };
+  const original = Object.getOwnPropertyDescriptor(proto, "parseFileMetadata")?.value as (
+    this: MetadataCache,
+    file: { path: string },
+  ) => void;
   vi.spyOn(proto, "parseFileMetadata").mockImplementation(function (this: MetadataCache, file: { path: string }) {
     try {
       original.call(this, file);

@@ -5,7 +5,10 @@ import { MarkdownView, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { parseNote } from "../../src/core/note/parser";
 import { loadPlugin, notionNotes } from "./harness";
 
-vi.mock("obsidian", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getLanguage: () => "ja" }));
+vi.mock("obsidian", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  getLanguage: () => "ja",
+}));
 
 afterEach(() => {
   vi.restoreAllMocks();

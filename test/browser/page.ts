@@ -34,7 +34,12 @@ async function main(): Promise<void> {
   await new Promise((resolve) => window.setTimeout(resolve, 50));
   const pane = document.body.createDiv({ cls: "workspace-leaf-content" });
   const leaf = WorkspaceLeaf.create2__(app);
-  const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, service, related, createTranslator(params.get("lang") ?? "en"));
+  const view = new TopicIndexView(
+    leaf.asOriginalType__() as unknown as LeafOriginal,
+    service,
+    related,
+    createTranslator(params.get("lang") ?? "en"),
+  );
   pane.appendChild(view.containerEl);
   await view.onOpen();
   const api: PageApi = {
@@ -45,8 +50,18 @@ async function main(): Promise<void> {
         const file = `Synthetic/${n}.md`;
         const date = `${2000 + (n % 25)}-${String(1 + (n % 12)).padStart(2, "0")}-01`;
         const topics: IndexedTopic[] = Array.from({ length: 8 }, (_, k) => ({
-          presenter: `Presenter ${k % 7}`, kind: ["paper", "blog", "library", "repo"][k % 4] ?? null, kindLabel: null,
-          title: `Synthetic topic ${n}-${k}`, url: null, main: k === 7, tags: [], line: k, endLine: k, summary: "", file, date,
+          presenter: `Presenter ${k % 7}`,
+          kind: ["paper", "blog", "library", "repo"][k % 4] ?? null,
+          kindLabel: null,
+          title: `Synthetic topic ${n}-${k}`,
+          url: null,
+          main: k === 7,
+          tags: [],
+          line: k,
+          endLine: k,
+          summary: "",
+          file,
+          date,
         }));
         service.index.upsert({ file, date, series: null, presenters: [], topics });
       }

@@ -14,7 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
-if (!available) process.stderr.write(`Skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).\n`);
+if (!available)
+  process.stderr.write(
+    `Skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).\n`,
+  );
 
 const root = join(__dirname, "..", "..");
 const results = join(root, "test-results");
@@ -25,7 +28,8 @@ function vaultNotes(): Record<string, string> {
   for (const name of readdirSync(exports).filter((n) => n.endsWith(".txt"))) {
     notes[`Sessions/${name.replace(/\.txt$/, "")} 機械学習勉強会.md`] = readFileSync(join(exports, name), "utf8");
   }
-  for (const name of readdirSync(join(root, "demo", "notes"))) notes[`Sessions/${name}`] = readFileSync(join(root, "demo", "notes", name), "utf8");
+  for (const name of readdirSync(join(root, "demo", "notes")))
+    notes[`Sessions/${name}`] = readFileSync(join(root, "demo", "notes", name), "utf8");
   return notes;
 }
 
@@ -60,7 +64,15 @@ describe.runIf(available)("topic index view in Chromium", () => {
     url = await buildPage();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 60000);
 
@@ -78,8 +90,10 @@ describe.runIf(available)("topic index view in Chromium", () => {
     return page;
   }
 
-  const rows = (page: Page): Promise<string[]> => page.$$eval(".study-session-notes-row", (els) => els.map((el) => el.textContent ?? ""));
-  const status = (page: Page): Promise<string> => page.$eval(".study-session-notes-status", (el) => el.textContent ?? "");
+  const rows = (page: Page): Promise<string[]> =>
+    page.$$eval(".study-session-notes-row", (els) => els.map((el) => el.textContent ?? ""));
+  const status = (page: Page): Promise<string> =>
+    page.$eval(".study-session-notes-status", (el) => el.textContent ?? "");
 
   it("lays out every topic of the vault, in light and dark themes", async () => {
     for (const theme of ["light", "dark"]) {
@@ -100,10 +114,14 @@ describe.runIf(available)("topic index view in Chromium", () => {
   it("narrows as the user types, in Japanese too", async () => {
     const page = await open("?lang=ja");
     await page.fill(".study-session-notes-search", "アノテーション");
-    await page.waitForFunction(() => document.querySelector(".study-session-notes-status")?.textContent !== "29 件中 29 件");
+    await page.waitForFunction(
+      () => document.querySelector(".study-session-notes-status")?.textContent !== "29 件中 29 件",
+    );
     expect(await status(page)).toMatch(/^29 件中 \d+ 件$/);
     await page.fill(".study-session-notes-search", "bounding box");
-    await page.waitForFunction(() => document.querySelector(".study-session-notes-status")?.textContent === "29 件中 3 件");
+    await page.waitForFunction(
+      () => document.querySelector(".study-session-notes-status")?.textContent === "29 件中 3 件",
+    );
     expect((await rows(page)).filter((r) => /ounding/i.test(r))).toHaveLength(3);
     await page.screenshot({ path: join(results, "topic-index-search-ja.png") });
     await page.close();
@@ -112,16 +130,26 @@ describe.runIf(available)("topic index view in Chromium", () => {
   it("shows related topics under the list when a topic is selected", async () => {
     const page = await open();
     await page.evaluate(() => {
-      const open = (window as unknown as { ssn: { view: { app: { workspace: { getLeaf: () => { openFile: () => Promise<void> } } } } } }).ssn.view.app.workspace;
+      const open = (
+        window as unknown as {
+          ssn: { view: { app: { workspace: { getLeaf: () => { openFile: () => Promise<void> } } } } };
+        }
+      ).ssn.view.app.workspace;
       // Clicking also opens the note; the harness has no editor to open it in.
       open.getLeaf = () => ({ openFile: async () => undefined });
     });
     await page.fill(".study-session-notes-search", "Learning Intelligent Dialogs");
-    await page.waitForFunction(() => document.querySelector(".study-session-notes-status")?.textContent === "2 of 29 topics");
+    await page.waitForFunction(
+      () => document.querySelector(".study-session-notes-status")?.textContent === "2 of 29 topics",
+    );
     await page.click(".study-session-notes-topic");
     await page.waitForSelector(".study-session-notes-related-row");
-    expect(await page.$eval(".study-session-notes-same-paper", (el) => el.textContent)).toBe("Presented before: 2024-07-24 (Shun Ito)");
-    const related = await page.$$eval(".study-session-notes-related-row .study-session-notes-title", (els) => els.map((el) => el.textContent));
+    expect(await page.$eval(".study-session-notes-same-paper", (el) => el.textContent)).toBe(
+      "Presented before: 2024-07-24 (Shun Ito)",
+    );
+    const related = await page.$$eval(".study-session-notes-related-row .study-session-notes-title", (els) =>
+      els.map((el) => el.textContent),
+    );
     expect(related).toContain("Can we trust bounding box annotations for object detection?");
     await page.screenshot({ path: join(results, "topic-index-related.png") });
     await page.close();
@@ -130,12 +158,16 @@ describe.runIf(available)("topic index view in Chromium", () => {
   it("keeps at most 600 DOM nodes with 80,000 topics while scrolling to the end", async () => {
     const page = await open();
     await page.evaluate(() => (window as unknown as { ssn: { fill: (n: number) => void } }).ssn.fill(10000));
-    await page.waitForFunction(() => document.querySelector(".study-session-notes-status")?.textContent?.startsWith("80029"));
+    await page.waitForFunction(() =>
+      document.querySelector(".study-session-notes-status")?.textContent?.startsWith("80029"),
+    );
     const count = (): Promise<number> => page.$$eval(".study-session-notes-view *", (els) => els.length);
     expect(await count()).toBeLessThanOrEqual(600);
     await page.$eval(".study-session-notes-list", (el) => el.scrollTo(0, el.scrollHeight));
     // After the scroll, the rows drawn are the last ones: the untagged group at the very end.
-    await page.waitForFunction(() => [...document.querySelectorAll(".study-session-notes-row")].some((r) => r.textContent?.includes("Untagged")));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".study-session-notes-row")].some((r) => r.textContent?.includes("Untagged")),
+    );
     expect(await count()).toBeLessThanOrEqual(600);
     await page.screenshot({ path: join(results, "topic-index-80k-bottom.png") });
     await page.close();

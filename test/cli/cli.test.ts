@@ -29,11 +29,24 @@ describe("session-notes parse", () => {
     const { code, out } = cli("parse", join(fixtures, "2024-08-29.txt"), "--json");
     expect(code).toBe(0);
     const note = JSON.parse(out) as ParsedNote;
-    expect(Object.keys(note)).toEqual(expect.arrayContaining(["path", "date", "series", "presenters", "topics", "warnings"]));
+    expect(Object.keys(note)).toEqual(
+      expect.arrayContaining(["path", "date", "series", "presenters", "topics", "warnings"]),
+    );
     expect(note.date).toBe("2024-08-29");
     expect(note.topics).toHaveLength(8);
     expect(Object.keys(note.topics[0] ?? {})).toEqual(
-      expect.arrayContaining(["presenter", "kind", "kindLabel", "title", "url", "main", "tags", "line", "endLine", "summary"]),
+      expect.arrayContaining([
+        "presenter",
+        "kind",
+        "kindLabel",
+        "title",
+        "url",
+        "main",
+        "tags",
+        "line",
+        "endLine",
+        "summary",
+      ]),
     );
   });
 
@@ -66,7 +79,8 @@ describe("session-notes parse", () => {
 describe("session-notes index", () => {
   const dir = vaultWith({
     "Sessions/2024-07-24.md": "今週のTOPIC\n@qluto (Ryosuke Fukazawa)\n[論文] SpreadsheetLLM #llm\n",
-    "Sessions/2024-08-29.md": "今週のTOPIC\n@Ryosuke Fukazawa / qluto\n[論文] DocLLM #llm\n@Shun Ito\n[blog] Boxes\nメインTOPIC: VerifiNER\n",
+    "Sessions/2024-08-29.md":
+      "今週のTOPIC\n@Ryosuke Fukazawa / qluto\n[論文] DocLLM #llm\n@Shun Ito\n[blog] Boxes\nメインTOPIC: VerifiNER\n",
     "Notes/shopping.md": "# Shopping\n- milk\n",
     ".obsidian/ignored.md": "@A\n[blog] hidden\n",
   });
@@ -118,7 +132,9 @@ describe("session-notes sync", () => {
     expect(first).toMatchObject({ code: 0 });
     expect(first.out).toContain("1 updated, 0 unchanged, 0 failed");
     const written = readFileSync(join(dir, "s/2024-08-29.md"), "utf8");
-    expect(written).toBe(`---\ntype: study-session\ndate: 2024-08-29\npresenters: [Alice]\ntopics:\n  - title: "A"\n    kind: blog\n    presenter: Alice\n    tags: [x]\n---\n${session}`);
+    expect(written).toBe(
+      `---\ntype: study-session\ndate: 2024-08-29\npresenters: [Alice]\ntopics:\n  - title: "A"\n    kind: blog\n    presenter: Alice\n    tags: [x]\n---\n${session}`,
+    );
     expect(readFileSync(join(dir, "s/plain.md"), "utf8")).toBe("# just a note\n");
 
     expect(cli("sync", dir, "--check").code).toBe(0);
@@ -179,7 +195,17 @@ describe("session-notes new", () => {
   it("reads the plugin's data.json for roster, rotation, folder and language", () => {
     const dir = vaultWith({});
     const config = join(dir, "data.json");
-    writeFileSync(config, JSON.stringify({ sessionsFolder: "Weekly", seriesName: "ML/AI 会", roster: [{ name: "Dana", aliases: [], active: true }, { name: "Eve", aliases: [], active: false }] }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        sessionsFolder: "Weekly",
+        seriesName: "ML/AI 会",
+        roster: [
+          { name: "Dana", aliases: [], active: true },
+          { name: "Eve", aliases: [], active: false },
+        ],
+      }),
+    );
     const result = cli("new", "--vault", dir, "--date", "2024-09-05", "--config", config, "--lang", "en");
     expect(result.code).toBe(0);
     expect(result.out.trim()).toBe(join(dir, "Weekly/2024-09-05 ML-AI 会.md"));
@@ -199,11 +225,19 @@ describe("session-notes related", () => {
   it("prints every topic with its related topics in other sessions, best first, with reasons", async () => {
     const { readFileSync } = await import("node:fs");
     const notes: Record<string, string> = {};
-    for (const day of ["2024-05-02", "2024-07-24", "2024-08-29"]) notes[`S/${day}.md`] = readFileSync(join(fixtures, `${day}.txt`), "utf8");
+    for (const day of ["2024-05-02", "2024-07-24", "2024-08-29"])
+      notes[`S/${day}.md`] = readFileSync(join(fixtures, `${day}.txt`), "utf8");
     const vault = vaultWith(notes);
     const { code, out } = cli("related", vault, "--json", "--top", "3");
     expect(code).toBe(0);
-    const result = JSON.parse(out) as { topics: Array<{ file: string; line: number; title: string; related: Array<{ file: string; line: number; title: string; score: number; reasons: string[] }> }> };
+    const result = JSON.parse(out) as {
+      topics: Array<{
+        file: string;
+        line: number;
+        title: string;
+        related: Array<{ file: string; line: number; title: string; score: number; reasons: string[] }>;
+      }>;
+    };
     expect(result.topics).toHaveLength(20);
     const trust = result.topics.find((t) => t.title.startsWith("Can we trust"));
     expect(trust?.file).toBe("S/2024-08-29.md");

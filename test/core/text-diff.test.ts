@@ -4,7 +4,11 @@ import { mapOffset, minimalChange } from "../../src/core/text-diff";
 
 describe("minimalChange", () => {
   it("replaces only what differs", () => {
-    expect(minimalChange("---\na: 1\n---\nbody", "---\na: 1\nb: 2\n---\nbody")).toEqual({ from: 9, to: 9, text: "b: 2\n" });
+    expect(minimalChange("---\na: 1\n---\nbody", "---\na: 1\nb: 2\n---\nbody")).toEqual({
+      from: 9,
+      to: 9,
+      text: "b: 2\n",
+    });
     expect(minimalChange("same", "same")).toBeNull();
   });
 

@@ -11,10 +11,15 @@ export function applyToEditor(editor: Editor, before: string, after: string): bo
     anchor: mapOffset(editor.posToOffset(range.anchor), change),
     head: mapOffset(editor.posToOffset(range.head), change),
   }));
-  editor.transaction({ changes: [{ from: editor.offsetToPos(change.from), to: editor.offsetToPos(change.to), text: change.text }] });
+  editor.transaction({
+    changes: [{ from: editor.offsetToPos(change.from), to: editor.offsetToPos(change.to), text: change.text }],
+  });
   // CodeMirror maps selections through the change itself; saying so explicitly keeps every
   // editor implementation (and a selection spanning the change) where the user left it.
-  const selections: EditorSelectionOrCaret[] = mapped.map((range) => ({ anchor: editor.offsetToPos(range.anchor), head: editor.offsetToPos(range.head) }));
+  const selections: EditorSelectionOrCaret[] = mapped.map((range) => ({
+    anchor: editor.offsetToPos(range.anchor),
+    head: editor.offsetToPos(range.head),
+  }));
   editor.setSelections(selections);
   return true;
 }

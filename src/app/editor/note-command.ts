@@ -1,7 +1,12 @@
 /** A command on the note open in the editor: offered only when the editor shows a file. */
 import type { Editor, Plugin, TFile } from "obsidian";
 
-export function addNoteCommand(plugin: Plugin, id: string, name: string, run: (editor: Editor, file: TFile) => void): void {
+export function addNoteCommand(
+  plugin: Plugin,
+  id: string,
+  name: string,
+  run: (editor: Editor, file: TFile) => void,
+): void {
   plugin.addCommand({
     id,
     name,

@@ -68,7 +68,9 @@ export class IndexService extends Component {
     const file = this.app.vault.getFileByPath(topic.file);
     if (!file) return 0;
     const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
-    const same = parsed.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter) ?? parsed.topics.find((t) => t.title === topic.title);
+    const same =
+      parsed.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter) ??
+      parsed.topics.find((t) => t.title === topic.title);
     return same?.line ?? 0;
   }
 

@@ -4,7 +4,12 @@ import type { IndexedTopic } from "../../core/index/topic-index";
 import type { IndexService } from "./index-service";
 
 /** Open the topic's note (in this tab, or where `where` says) with its title line selected and in view. */
-export async function openTopic(app: App, service: IndexService, topic: IndexedTopic, where: PaneType | boolean): Promise<void> {
+export async function openTopic(
+  app: App,
+  service: IndexService,
+  topic: IndexedTopic,
+  where: PaneType | boolean,
+): Promise<void> {
   const file = app.vault.getFileByPath(topic.file);
   if (!file) return;
   const line = await service.lineOf(topic);

@@ -73,7 +73,10 @@ export class TopicIndexView extends ItemView {
     const select = toolbar.createEl("select", { cls: "dropdown study-session-notes-group-by" });
     for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.t(`view.groupBy.${by}`) });
     select.value = this.groupBy;
-    const thisNote = toolbar.createDiv({ cls: "clickable-icon study-session-notes-this-note", attr: { "aria-label": this.t("view.thisNote"), role: "button", tabindex: "0" } });
+    const thisNote = toolbar.createDiv({
+      cls: "clickable-icon study-session-notes-this-note",
+      attr: { "aria-label": this.t("view.thisNote"), role: "button", tabindex: "0" },
+    });
     setIcon(thisNote, "file-search");
     this.thisNoteButton = thisNote;
     this.registerDomEvent(thisNote, "click", () => this.toggleThisNote());
@@ -125,12 +128,26 @@ export class TopicIndexView extends ItemView {
     const list = this.list;
     if (!list) return;
     const index = this.service.index;
-    const { rows, matched } = topicRows(index, this.groupBy, this.query, this.collapsed, this.onlyNote ? this.noteFile : null);
+    const { rows, matched } = topicRows(
+      index,
+      this.groupBy,
+      this.query,
+      this.collapsed,
+      this.onlyNote ? this.noteFile : null,
+    );
     this.rows = rows;
     this.selected = Math.min(this.selected, rows.length - 1);
     const total = index.topics().length;
-    this.statusEl?.setText(this.service.isReady ? this.t("view.count", { shown: matched, total }) : this.t("view.loading"));
-    const empty = !this.service.isReady ? "" : total === 0 ? this.t("view.empty.noSessions") : matched === 0 ? this.t("view.empty.noMatch", { query: this.query }) : "";
+    this.statusEl?.setText(
+      this.service.isReady ? this.t("view.count", { shown: matched, total }) : this.t("view.loading"),
+    );
+    const empty = !this.service.isReady
+      ? ""
+      : total === 0
+        ? this.t("view.empty.noSessions")
+        : matched === 0
+          ? this.t("view.empty.noMatch", { query: this.query })
+          : "";
     this.emptyEl?.setText(empty);
     this.emptyEl?.toggleClass("is-hidden", empty === "");
     list.setCount(rows.length);
@@ -175,9 +192,11 @@ export class TopicIndexView extends ItemView {
     el.createDiv({ cls: "study-session-notes-title", text: topic.title });
     const meta = el.createDiv({ cls: "study-session-notes-meta" });
     // What the group already says is not repeated on every row.
-    if (topic.kind !== null && this.groupBy !== "kind") meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
+    if (topic.kind !== null && this.groupBy !== "kind")
+      meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
     if (topic.main) meta.createSpan({ cls: "study-session-notes-main", text: this.t("view.main") });
-    if (this.presentedBefore(topic)) meta.createSpan({ cls: "study-session-notes-again", text: this.t("view.badge.again") });
+    if (this.presentedBefore(topic))
+      meta.createSpan({ cls: "study-session-notes-again", text: this.t("view.badge.again") });
     if (topic.presenter !== null && this.groupBy !== "presenter") {
       meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
     }
@@ -233,10 +252,30 @@ export class TopicIndexView extends ItemView {
     this.select(i);
     const topic = row.topic;
     const menu = new Menu();
-    menu.addItem((item) => item.setTitle(this.t("view.menu.open")).setIcon("file-text").onClick(() => void openTopic(this.app, this.service, topic, false)));
-    menu.addItem((item) => item.setTitle(this.t("view.menu.openTab")).setIcon("file-plus").onClick(() => void openTopic(this.app, this.service, topic, "tab")));
-    menu.addItem((item) => item.setTitle(this.t("view.menu.copyLink")).setIcon("link").onClick(() => void this.copy(topicLink(this.app, topic))));
-    menu.addItem((item) => item.setTitle(this.t("view.menu.copyTitle")).setIcon("copy").onClick(() => void this.copy(topic.title)));
+    menu.addItem((item) =>
+      item
+        .setTitle(this.t("view.menu.open"))
+        .setIcon("file-text")
+        .onClick(() => void openTopic(this.app, this.service, topic, false)),
+    );
+    menu.addItem((item) =>
+      item
+        .setTitle(this.t("view.menu.openTab"))
+        .setIcon("file-plus")
+        .onClick(() => void openTopic(this.app, this.service, topic, "tab")),
+    );
+    menu.addItem((item) =>
+      item
+        .setTitle(this.t("view.menu.copyLink"))
+        .setIcon("link")
+        .onClick(() => void this.copy(topicLink(this.app, topic))),
+    );
+    menu.addItem((item) =>
+      item
+        .setTitle(this.t("view.menu.copyTitle"))
+        .setIcon("copy")
+        .onClick(() => void this.copy(topic.title)),
+    );
     menu.showAtMouseEvent(event);
   }
 
@@ -266,7 +305,10 @@ export class TopicIndexView extends ItemView {
     this.list?.reveal(i);
     const topic = this.topicAt(i);
     // Once related topics are known, rows can also show "presented before": redraw them.
-    if (topic && this.relatedEl) void renderRelated(this.relatedEl, topic, this.related, this.service, this.app, this.t).then(() => this.list?.redraw());
+    if (topic && this.relatedEl)
+      void renderRelated(this.relatedEl, topic, this.related, this.service, this.app, this.t).then(() =>
+        this.list?.redraw(),
+      );
   }
 
   private toggleThisNote(): void {

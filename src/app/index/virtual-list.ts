@@ -89,7 +89,10 @@ export class VirtualList {
     for (let i = first; i < last; i++) {
       const row = this.spacerEl.createDiv({ cls: "study-session-notes-row" });
       row.dataset.index = String(i);
-      row.setCssProps({ "--ssn-row-top": `${this.tops[i] ?? 0}px`, "--ssn-row-height": `${this.options.rowHeight(i)}px` });
+      row.setCssProps({
+        "--ssn-row-top": `${this.tops[i] ?? 0}px`,
+        "--ssn-row-height": `${this.options.rowHeight(i)}px`,
+      });
       this.options.renderRow(i, row);
     }
   }

@@ -58,7 +58,10 @@ export class TopicSync extends Component {
     try {
       text = await this.app.vault.cachedRead(file);
     } catch (error) {
-      return { status: "failed", error: { code: "read", line: 0, message: error instanceof Error ? error.message : String(error) } };
+      return {
+        status: "failed",
+        error: { code: "read", line: 0, message: error instanceof Error ? error.message : String(error) },
+      };
     }
     const first = this.plan(text, file.path);
     if (first.status !== "updated") return first.outcome;
@@ -93,10 +96,17 @@ export class TopicSync extends Component {
   describeFailure(file: TFile, outcome: Extract<SyncOutcome, { status: "failed" }>): string {
     const error = outcome.error;
     if (error.code === "read") return this.t("sync.error.read", { file: file.path, detail: error.message });
-    return this.t(`sync.error.${error.code}`, { file: file.path, line: error.line + 1, detail: "detail" in error ? (error.detail ?? "") : "" });
+    return this.t(`sync.error.${error.code}`, {
+      file: file.path,
+      line: error.line + 1,
+      detail: "detail" in error ? (error.detail ?? "") : "",
+    });
   }
 
-  private plan(text: string, path: string): { status: "updated"; text: string; outcome: SyncOutcome } | { status: "other"; outcome: SyncOutcome } {
+  private plan(
+    text: string,
+    path: string,
+  ): { status: "updated"; text: string; outcome: SyncOutcome } | { status: "other"; outcome: SyncOutcome } {
     const note = this.parse(text, path);
     if (!isSessionNote(note)) return { status: "other", outcome: { status: "not-session" } };
     const result = syncFrontmatter(text, note);

@@ -88,5 +88,10 @@ export class RelatedLinker {
 }
 
 export function registerLinkCommand(plugin: Plugin, linker: RelatedLinker, t: Translate): void {
-  addNoteCommand(plugin, "link-related-topics", t("command.linkRelated"), (editor, file) => void linker.link(editor, file));
+  addNoteCommand(
+    plugin,
+    "link-related-topics",
+    t("command.linkRelated"),
+    (editor, file) => void linker.link(editor, file),
+  );
 }

@@ -22,7 +22,14 @@ export function reasonLabel(reason: Reason, t: Translate): string {
   }
 }
 
-export async function renderRelated(el: HTMLElement, topic: IndexedTopic, related: RelatedService, service: IndexService, app: App, t: Translate): Promise<void> {
+export async function renderRelated(
+  el: HTMLElement,
+  topic: IndexedTopic,
+  related: RelatedService,
+  service: IndexService,
+  app: App,
+  t: Translate,
+): Promise<void> {
   el.removeClass("is-hidden");
   el.empty();
   el.dataset.topic = key(topic);
@@ -32,9 +39,15 @@ export async function renderRelated(el: HTMLElement, topic: IndexedTopic, relate
   // The user may have selected another topic meanwhile: only the latest request draws.
   if (el.dataset.topic !== key(topic)) return;
   status.remove();
-  const before = results.filter((r) => r.reasons.some((reason) => reason.type === "same-paper") && (r.topic.date ?? "") < (topic.date ?? ""));
+  const before = results.filter(
+    (r) => r.reasons.some((reason) => reason.type === "same-paper") && (r.topic.date ?? "") < (topic.date ?? ""),
+  );
   if (before.length > 0) {
-    const sessions = before.map((r) => `${r.topic.date ?? "?"}${r.topic.presenter ? ` (${service.index.displayName(r.topic.presenter)})` : ""}`).join(", ");
+    const sessions = before
+      .map(
+        (r) => `${r.topic.date ?? "?"}${r.topic.presenter ? ` (${service.index.displayName(r.topic.presenter)})` : ""}`,
+      )
+      .join(", ");
     el.createDiv({ cls: "study-session-notes-same-paper", text: t("view.related.samePaper", { sessions }) });
   }
   if (results.length === 0) {
@@ -45,7 +58,10 @@ export async function renderRelated(el: HTMLElement, topic: IndexedTopic, relate
     const row = el.createDiv({ cls: "study-session-notes-related-row", attr: { role: "button", tabindex: "0" } });
     row.createDiv({ cls: "study-session-notes-title", text: result.topic.title });
     const meta = row.createDiv({ cls: "study-session-notes-meta" });
-    meta.createSpan({ cls: "study-session-notes-reasons", text: result.reasons.map((r) => reasonLabel(r, t)).join(" · ") });
+    meta.createSpan({
+      cls: "study-session-notes-reasons",
+      text: result.reasons.map((r) => reasonLabel(r, t)).join(" · "),
+    });
     if (result.topic.date) meta.createSpan({ cls: "study-session-notes-date", text: result.topic.date });
     row.addEventListener("click", () => void openTopic(app, service, result.topic, false));
     row.addEventListener("keydown", (event) => {

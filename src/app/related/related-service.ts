@@ -24,7 +24,11 @@ export class RelatedService extends Component {
     this.index.onSession(this, (file, session) => {
       const related = this.related;
       if (!related) return;
-      if (session) related.setSession(file, session.topics.map((topic) => ({ topic })));
+      if (session)
+        related.setSession(
+          file,
+          session.topics.map((topic) => ({ topic })),
+        );
       else related.removeSession(file);
     });
   }
@@ -50,13 +54,21 @@ export class RelatedService extends Component {
     const related = new RelatedIndex();
     const sessions = this.index.index.allSessions();
     for (let i = 0; i < sessions.length; i += BUILD_SLICE) {
-      for (const session of sessions.slice(i, i + BUILD_SLICE)) related.setSession(session.file, session.topics.map((topic) => ({ topic })));
+      for (const session of sessions.slice(i, i + BUILD_SLICE))
+        related.setSession(
+          session.file,
+          session.topics.map((topic) => ({ topic })),
+        );
       await new Promise((resolve) => window.setTimeout(resolve, 0));
     }
     // Catch up with notes that changed, appeared or went while building; events keep it current after.
     const now = this.index.index.allSessions();
     for (const session of now) {
-      if (!sessions.includes(session)) related.setSession(session.file, session.topics.map((topic) => ({ topic })));
+      if (!sessions.includes(session))
+        related.setSession(
+          session.file,
+          session.topics.map((topic) => ({ topic })),
+        );
     }
     const present = new Set(now.map((s) => s.file));
     for (const session of sessions) if (!present.has(session.file)) related.removeSession(session.file);

@@ -1,5 +1,16 @@
 /** "New session note", "New session note for date…" and "Insert paper summary". */
-import { MarkdownView, Modal, Notice, Setting, TFile, getLanguage, normalizePath, type App, type Editor, type Plugin } from "obsidian";
+import {
+  MarkdownView,
+  Modal,
+  Notice,
+  Setting,
+  TFile,
+  getLanguage,
+  normalizePath,
+  type App,
+  type Editor,
+  type Plugin,
+} from "obsidian";
 import { PAPER_TEMPLATES, type Language } from "../../core/session/builtin-templates";
 import { listMarkerLength, stripHeading } from "../../core/note/grammar";
 import { fromIso, nextMeeting, toIso } from "../../core/session/schedule";
@@ -74,10 +85,14 @@ export class SessionNotes {
       await leaf.openFile(file, { active: true });
       if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor(plan.cursor);
       new Notice(this.t("newSession.created", { path }));
-      if (plan.unknown.length > 0) new Notice(this.t("newSession.unknownVariables", { names: plan.unknown.join(" ") }), 10000);
+      if (plan.unknown.length > 0)
+        new Notice(this.t("newSession.unknownVariables", { names: plan.unknown.join(" ") }), 10000);
       return file;
     } catch (error) {
-      new Notice(this.t("newSession.failed", { reason: error instanceof Error ? error.message : String(error) }), 10000);
+      new Notice(
+        this.t("newSession.failed", { reason: error instanceof Error ? error.message : String(error) }),
+        10000,
+      );
       return null;
     }
   }
@@ -99,7 +114,8 @@ export class SessionNotes {
     } else {
       editor.replaceRange(rendered.text, { line: cursor.line + 1, ch: 0 });
     }
-    if (rendered.unknown.length > 0) new Notice(this.t("newSession.unknownVariables", { names: rendered.unknown.join(" ") }), 10000);
+    if (rendered.unknown.length > 0)
+      new Notice(this.t("newSession.unknownVariables", { names: rendered.unknown.join(" ") }), 10000);
   }
 
   /** Rewrite a page pasted from Notion (the open note) into the plugin's session-note form, as one undoable change. */
@@ -174,7 +190,9 @@ class DateModal extends Modal {
         if (event.key === "Enter") submit();
       });
     });
-    new Setting(this.contentEl).addButton((button) => button.setButtonText(this.t("dateModal.create")).setCta().onClick(submit));
+    new Setting(this.contentEl).addButton((button) =>
+      button.setButtonText(this.t("dateModal.create")).setCta().onClick(submit),
+    );
   }
 
   override onClose(): void {
@@ -183,12 +201,22 @@ class DateModal extends Modal {
 }
 
 export function registerSessionCommands(plugin: Plugin, notes: SessionNotes, t: Translate): void {
-  plugin.addCommand({ id: "new-session-note", name: t("command.newSession"), callback: () => notes.create(notes.nextDate()) });
+  plugin.addCommand({
+    id: "new-session-note",
+    name: t("command.newSession"),
+    callback: () => notes.create(notes.nextDate()),
+  });
   plugin.addCommand({
     id: "new-session-note-for-date",
     name: t("command.newSessionForDate"),
     callback: () => new DateModal(plugin.app, t, notes.nextDate(), (date) => void notes.create(date)).open(),
   });
-  plugin.addCommand({ id: "insert-paper-summary", name: t("command.insertPaper"), editorCallback: (editor) => notes.insertPaper(editor) });
-  addNoteCommand(plugin, "convert-pasted-page", t("command.convertPasted"), (editor, file) => notes.convertPasted(editor, file.path));
+  plugin.addCommand({
+    id: "insert-paper-summary",
+    name: t("command.insertPaper"),
+    editorCallback: (editor) => notes.insertPaper(editor),
+  });
+  addNoteCommand(plugin, "convert-pasted-page", t("command.convertPasted"), (editor, file) =>
+    notes.convertPasted(editor, file.path),
+  );
 }

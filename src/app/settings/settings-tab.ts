@@ -3,7 +3,14 @@
  * makes it searchable) through `getSettingDefinitions()`; older versions get the same table drawn by
  * `display()`. Lists (members, rotation, kind aliases) are edited as text, one entry a line.
  */
-import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
+import {
+  PluginSettingTab,
+  Setting,
+  type App,
+  type Plugin,
+  type SettingDefinition,
+  type SettingDefinitionItem,
+} from "obsidian";
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
 import { fromIso } from "../../core/session/schedule";
 import { formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
@@ -27,7 +34,12 @@ export class SessionSettingTab extends PluginSettingTab {
 
   override getSettingDefinitions(): SettingDefinitionItem<Key>[] {
     const t = this.t;
-    const field = (key: Key, name: MessageKey, desc: MessageKey | null, control: SettingDefinition<Key>["control"]): SettingDefinition<Key> =>
+    const field = (
+      key: Key,
+      name: MessageKey,
+      desc: MessageKey | null,
+      control: SettingDefinition<Key>["control"],
+    ): SettingDefinition<Key> =>
       ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control }) as SettingDefinition<Key>;
     const weekdays: Record<string, string> = {};
     for (let d = 0; d < 7; d++) weekdays[String(d)] = t(`weekday.${d}` as MessageKey);
@@ -36,18 +48,42 @@ export class SessionSettingTab extends PluginSettingTab {
         type: "group",
         heading: t("settings.heading.newNotes"),
         items: [
-          field("sessionsFolder", "settings.folder.name", "settings.folder.desc", { type: "text", key: "sessionsFolder", placeholder: "Sessions" }),
-          field("fileNamePattern", "settings.fileName.name", "settings.fileName.desc", { type: "text", key: "fileNamePattern", placeholder: "{{date}} {{series}}" }),
-          field("seriesName", "settings.series.name", "settings.series.desc", { type: "text", key: "seriesName", placeholder: "機械学習勉強会" }),
+          field("sessionsFolder", "settings.folder.name", "settings.folder.desc", {
+            type: "text",
+            key: "sessionsFolder",
+            placeholder: "Sessions",
+          }),
+          field("fileNamePattern", "settings.fileName.name", "settings.fileName.desc", {
+            type: "text",
+            key: "fileNamePattern",
+            placeholder: "{{date}} {{series}}",
+          }),
+          field("seriesName", "settings.series.name", "settings.series.desc", {
+            type: "text",
+            key: "seriesName",
+            placeholder: "機械学習勉強会",
+          }),
           field("weekday", "settings.weekday.name", null, { type: "dropdown", key: "weekday", options: weekdays }),
           field("intervalWeeks", "settings.interval.name", null, {
             type: "dropdown",
             key: "intervalWeeks",
             options: { "1": t("settings.interval.weekly"), "2": t("settings.interval.biweekly") },
           }),
-          field("anchorDate", "settings.anchor.name", "settings.anchor.desc", { type: "text", key: "anchorDate", placeholder: "2024-08-29" }),
-          field("sessionTemplate", "settings.sessionTemplate.name", "settings.sessionTemplate.desc", { type: "text", key: "sessionTemplate", placeholder: "Templates/Session.md" }),
-          field("paperTemplate", "settings.paperTemplate.name", "settings.paperTemplate.desc", { type: "text", key: "paperTemplate", placeholder: "Templates/Paper.md" }),
+          field("anchorDate", "settings.anchor.name", "settings.anchor.desc", {
+            type: "text",
+            key: "anchorDate",
+            placeholder: "2024-08-29",
+          }),
+          field("sessionTemplate", "settings.sessionTemplate.name", "settings.sessionTemplate.desc", {
+            type: "text",
+            key: "sessionTemplate",
+            placeholder: "Templates/Session.md",
+          }),
+          field("paperTemplate", "settings.paperTemplate.name", "settings.paperTemplate.desc", {
+            type: "text",
+            key: "paperTemplate",
+            placeholder: "Templates/Paper.md",
+          }),
         ],
       },
       {
@@ -62,7 +98,10 @@ export class SessionSettingTab extends PluginSettingTab {
         type: "group",
         heading: t("settings.heading.topics"),
         items: [
-          field("kindAliases", "settings.kindAliases.name", "settings.kindAliases.desc", { type: "textarea", key: "kindAliases" }),
+          field("kindAliases", "settings.kindAliases.name", "settings.kindAliases.desc", {
+            type: "textarea",
+            key: "kindAliases",
+          }),
           field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle", key: "autoSync" }),
         ],
       },
@@ -140,7 +179,8 @@ export class SessionSettingTab extends PluginSettingTab {
     for (const item of this.getSettingDefinitions()) {
       if ("type" in item && (item.type === "group" || item.type === "list")) {
         if (item.heading) new Setting(containerEl).setName(item.heading).setHeading();
-        for (const child of item.items ?? []) if ("control" in child && child.control) this.drawControl(containerEl, child);
+        for (const child of item.items ?? [])
+          if ("control" in child && child.control) this.drawControl(containerEl, child);
       } else if ("control" in item && item.control) {
         this.drawControl(containerEl, item);
       }
@@ -162,7 +202,12 @@ export class SessionSettingTab extends PluginSettingTab {
     if (control.type === "toggle") {
       setting.addToggle((toggle) => toggle.setValue(this.getControlValue(key) === true).onChange(save));
     } else if (control.type === "text") {
-      setting.addText((input) => input.setPlaceholder(control.placeholder ?? "").setValue(this.textValue(key)).onChange(save));
+      setting.addText((input) =>
+        input
+          .setPlaceholder(control.placeholder ?? "")
+          .setValue(this.textValue(key))
+          .onChange(save),
+      );
     } else if (control.type === "textarea") {
       setting.addTextArea((input) => {
         input.setValue(this.textValue(key));
@@ -173,7 +218,9 @@ export class SessionSettingTab extends PluginSettingTab {
         input.inputEl.addEventListener("blur", () => void save(input.getValue()));
       });
     } else if (control.type === "dropdown") {
-      setting.addDropdown((dropdown) => dropdown.addOptions(control.options).setValue(this.textValue(key)).onChange(save));
+      setting.addDropdown((dropdown) =>
+        dropdown.addOptions(control.options).setValue(this.textValue(key)).onChange(save),
+      );
     }
   }
 }

@@ -25,7 +25,12 @@ export function importPage(source: string, path: string, language: "ja" | "en" =
   const out: string[] = ["---", "type: study-session"];
   if (note.date) out.push(`date: ${note.date}`);
   out.push(`series: ${JSON.stringify(series)}`, `source: ${JSON.stringify(path.replace(/^.*[\\/]/, ""))}`, "---");
-  out.push(`# ${[series, note.date].filter(Boolean).join(" ")}`, "", language === "ja" ? "## 今週のTOPIC" : "## This week's topics", "");
+  out.push(
+    `# ${[series, note.date].filter(Boolean).join(" ")}`,
+    "",
+    language === "ja" ? "## 今週のTOPIC" : "## This week's topics",
+    "",
+  );
   let presenter: string | null | undefined;
   const mainTopics = topics.filter((t) => t.main);
   for (const topic of topics.filter((t) => !t.main)) {
@@ -41,10 +46,15 @@ export function importPage(source: string, path: string, language: "ja" | "en" =
     if (topic.presenter !== null) out.push(`### @${presenterLine(note, topic.presenter)}`, "");
     out.push(...topicBlock(topic, lines));
   }
-  const body = `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  const body = `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
   const synced = syncFrontmatter(body, parseNote(body, { path }));
   if (!synced.ok) return { ok: false, reason: synced.error.message };
-  const name = sanitizeFileName([note.date, series].filter(Boolean).join(" ")) || sanitizeFileName(path.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""));
+  const name =
+    sanitizeFileName([note.date, series].filter(Boolean).join(" ")) ||
+    sanitizeFileName(path.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""));
   return { ok: true, fileName: `${name || "Imported session"}.md`, text: synced.text, topics: topics.length };
 }
 
@@ -58,7 +68,8 @@ function topicBlock(topic: Topic, lines: readonly string[]): string[] {
   const titleLine = (lines[topic.line] ?? "").trim().replace(/^#+\s+/, "");
   const mainMarker = /^(?:メインTOPIC|main topic)\s*[:：]\s*/i.exec(titleLine);
   const heading = mainMarker ? titleLine.slice(mainMarker[0].length) : titleLine;
-  const kind = topic.kindLabel !== null && !heading.startsWith("[") && !heading.startsWith("［") ? `[${topic.kindLabel}] ` : "";
+  const kind =
+    topic.kindLabel !== null && !heading.startsWith("[") && !heading.startsWith("［") ? `[${topic.kindLabel}] ` : "";
   const out = [`#### ${kind}${heading}`];
   let fence: Fence | null = null;
   for (let i = topic.line + 1; i <= topic.endLine; i++) {
@@ -91,7 +102,10 @@ function bodyLine(line: string): string {
   }
   const trimmed = line.trim();
   // A body line that would read as a heading, presenter or tag line in the new note is kept as text.
-  if (listMarkerLength(trimmed) === 0 && (stripHeading(trimmed).level > 0 || readPresenter(trimmed) !== null || readTag(trimmed) !== null)) {
+  if (
+    listMarkerLength(trimmed) === 0 &&
+    (stripHeading(trimmed).level > 0 || readPresenter(trimmed) !== null || readTag(trimmed) !== null)
+  ) {
     return `\\${trimmed}`;
   }
   return line.trimEnd();

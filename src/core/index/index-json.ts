@@ -2,7 +2,13 @@
 import type { IndexedTopic, TopicIndex } from "./topic-index";
 
 export interface IndexJson {
-  sessions: Array<{ file: string; date: string | null; series: string | null; presenters: string[]; topicCount: number }>;
+  sessions: Array<{
+    file: string;
+    date: string | null;
+    series: string | null;
+    presenters: string[];
+    topicCount: number;
+  }>;
   topics: IndexedTopic[];
   presenters: Array<{ name: string; aliases: string[]; topics: IndexedTopic[] }>;
   kinds: Array<{ kind: string | null; topics: IndexedTopic[] }>;
@@ -13,7 +19,10 @@ export function indexToJson(index: TopicIndex): IndexJson {
   // In JSON, every topic's presenter is the merged person's display name.
   const canonical = new Map<IndexedTopic, IndexedTopic>();
   for (const topic of index.topics()) {
-    canonical.set(topic, topic.presenter === null ? topic : { ...topic, presenter: index.displayName(topic.presenter) });
+    canonical.set(
+      topic,
+      topic.presenter === null ? topic : { ...topic, presenter: index.displayName(topic.presenter) },
+    );
   }
   const out = (list: readonly IndexedTopic[]): IndexedTopic[] => list.map((topic) => canonical.get(topic) ?? topic);
   const topics = out(index.topics());

@@ -180,7 +180,11 @@ export class PeopleMerger {
     // The roster's name; else the most frequent full form (`Name` of `Name / alias`); else the most used.
     forms.sort(
       (a, b) =>
-        Number(b.roster) - Number(a.roster) || b.full - a.full || b.asName - a.asName || b.seen - a.seen || a.form.localeCompare(b.form),
+        Number(b.roster) - Number(a.roster) ||
+        b.full - a.full ||
+        b.asName - a.asName ||
+        b.seen - a.seen ||
+        a.form.localeCompare(b.form),
     );
     const [best, ...others] = forms;
     const name = best?.form ?? "";

@@ -50,7 +50,9 @@ export function sessionFromProperties(file: string, frontmatter: unknown): Sessi
     });
   }
   const presenters: Presenter[] = Array.isArray(fm.presenters)
-    ? (fm.presenters as unknown[]).filter((p): p is string => typeof p === "string" && p.trim() !== "").map((name) => ({ name, aliases: [] }))
+    ? (fm.presenters as unknown[])
+        .filter((p): p is string => typeof p === "string" && p.trim() !== "")
+        .map((name) => ({ name, aliases: [] }))
     : [];
   return { file, date, series: typeof fm.series === "string" ? fm.series : null, presenters, topics };
 }

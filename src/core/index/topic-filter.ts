@@ -33,8 +33,14 @@ function foldText(text: string): string {
 }
 
 /** Topics matching every word of the query (an empty query matches all), in the given order. */
-export function filterTopics(topics: readonly IndexedTopic[], query: string, index: TopicIndex): readonly IndexedTopic[] {
-  const terms = foldKey(query).split(" ").filter((term) => term !== "");
+export function filterTopics(
+  topics: readonly IndexedTopic[],
+  query: string,
+  index: TopicIndex,
+): readonly IndexedTopic[] {
+  const terms = foldKey(query)
+    .split(" ")
+    .filter((term) => term !== "");
   if (terms.length === 0) return topics;
   return topics.filter((topic) => {
     const key = searchKey(topic, index);

@@ -59,7 +59,11 @@ export class TopicIndex {
     const entry = this.sessions.get(oldFile);
     if (!entry) return;
     this.sessions.delete(oldFile);
-    this.sessions.set(newFile, { ...entry, file: newFile, topics: entry.topics.map((topic) => ({ ...topic, file: newFile })) });
+    this.sessions.set(newFile, {
+      ...entry,
+      file: newFile,
+      topics: entry.topics.map((topic) => ({ ...topic, file: newFile })),
+    });
     this.invalidate(false);
   }
 
@@ -127,9 +131,7 @@ export class TopicIndex {
         add(by === "kind" ? topic.kind : topic.date ? topic.date.slice(0, 7) : null, topic);
       }
     }
-    return [...groups.entries()]
-      .map(([key, topics]) => ({ key, topics }))
-      .sort((a, b) => compareGroups(by, a, b));
+    return [...groups.entries()].map(([key, topics]) => ({ key, topics })).sort((a, b) => compareGroups(by, a, b));
   }
 
   private people(): PeopleMerger {

@@ -95,7 +95,14 @@ export function readTag(text: string): Tag | null {
 
 export type Marker = { type: "topics" } | { type: "main"; title: string | null };
 
-const TOPIC_MARKERS = new Set(["今週のtopic", "今週のtopics", "今週のトピック", "this week's topics", "this week's topic", "topics"]);
+const TOPIC_MARKERS = new Set([
+  "今週のtopic",
+  "今週のtopics",
+  "今週のトピック",
+  "this week's topics",
+  "this week's topic",
+  "topics",
+]);
 const MAIN_MARKERS = new Set(["メインtopic", "メイントピック", "main topic"]);
 const MARKER_ASCII_HEADS = new Set(["this ", "topic", "main "]);
 
@@ -125,7 +132,15 @@ export function mayOpenMarker(first: number, second: number): boolean {
 
 /** First characters of headings, fences, presenter lines and tags. */
 export function opensStructure(first: number): boolean {
-  return first === 0x23 || first === 0x60 || first === 0x7e || first === 0x40 || first === 0xff20 || first === 0x5b || first === 0xff3b;
+  return (
+    first === 0x23 ||
+    first === 0x60 ||
+    first === 0x7e ||
+    first === 0x40 ||
+    first === 0xff20 ||
+    first === 0x5b ||
+    first === 0xff3b
+  );
 }
 
 function mayBeMarker(text: string): boolean {
@@ -250,9 +265,31 @@ export function isComment(itemText: string): boolean {
 // a topic's summary.
 const SECTION_LABELS = new Set(
   [
-    "概要", "背景", "背景・課題", "課題", "提案手法", "手法", "実験", "結果", "まとめ", "所感", "所感・議論", "議論", "感想",
-    "summary", "abstract", "overview", "introduction", "background", "method", "methods", "experiments", "results",
-    "discussion", "conclusion", "notes",
+    "概要",
+    "背景",
+    "背景・課題",
+    "課題",
+    "提案手法",
+    "手法",
+    "実験",
+    "結果",
+    "まとめ",
+    "所感",
+    "所感・議論",
+    "議論",
+    "感想",
+    "summary",
+    "abstract",
+    "overview",
+    "introduction",
+    "background",
+    "method",
+    "methods",
+    "experiments",
+    "results",
+    "discussion",
+    "conclusion",
+    "notes",
   ].map(foldKey),
 );
 

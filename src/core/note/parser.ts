@@ -22,7 +22,15 @@ import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from ".
 import { parsePresenterName } from "../index/people";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "../text";
 import { readTopLevelScalar } from "../properties/frontmatter-range";
-import { closesFence, findFrontmatterEnd, isTrimmed, normalizeBreaks, opensFence, trimEnd, type Fence } from "./line-scan";
+import {
+  closesFence,
+  findFrontmatterEnd,
+  isTrimmed,
+  normalizeBreaks,
+  opensFence,
+  trimEnd,
+  type Fence,
+} from "./line-scan";
 
 const SUMMARY_LENGTH = 200;
 const URL_BODY_LINES = 3;
@@ -85,7 +93,8 @@ class NoteParser {
     if (src.startsWith("---")) {
       const close = findFrontmatterEnd(src);
       if (close) {
-        for (const line of src.slice(src.indexOf("\n") + 1, close.contentEnd).split("\n")) frontmatter.push(line.replace(/\r$/, ""));
+        for (const line of src.slice(src.indexOf("\n") + 1, close.contentEnd).split("\n"))
+          frontmatter.push(line.replace(/\r$/, ""));
         pos = close.next;
         i = close.lines;
       }
@@ -125,7 +134,8 @@ class NoteParser {
       pos = end + 1;
       i++;
     }
-    if (fence) this.warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
+    if (fence)
+      this.warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
     this.closeBlock();
     const { date, series, type } = this.header(frontmatter, firstText ?? "");
     return {
@@ -275,7 +285,18 @@ class NoteParser {
     readHashtags(text, tags);
     const presenter = main ? this.mainPresenter : this.presenter;
     this.draft = {
-      topic: { presenter: presenter?.name ?? null, kind, kindLabel, title, url, main, tags, line: i, endLine: i, summary: "" },
+      topic: {
+        presenter: presenter?.name ?? null,
+        kind,
+        kindLabel,
+        title,
+        url,
+        main,
+        tags,
+        line: i,
+        endLine: i,
+        summary: "",
+      },
       lastLine: i,
       bodyLines: 0,
     };
@@ -374,7 +395,6 @@ function baseName(path: string): string {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(0, dot) : name;
 }
-
 
 /** SPEC §5: a session note has `type: study-session`, or a presenter line followed by a topic. */
 export function isSessionNote(note: Pick<ParsedNote, "type" | "topics">): boolean {

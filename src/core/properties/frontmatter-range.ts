@@ -6,7 +6,13 @@ export function readTopLevelScalar(lines: readonly string[], key: string): strin
   for (const line of lines) {
     if (!line.startsWith(prefix)) continue;
     let value = line.slice(prefix.length).trim();
-    if (value === "" || value.startsWith("[") || value.startsWith("{") || value.startsWith("|") || value.startsWith(">")) {
+    if (
+      value === "" ||
+      value.startsWith("[") ||
+      value.startsWith("{") ||
+      value.startsWith("|") ||
+      value.startsWith(">")
+    ) {
       return null;
     }
     const quote = value[0];

@@ -40,7 +40,14 @@ export function syncFrontmatter(
   const eol = body.includes("\r\n") ? "\r\n" : "\n";
   const block = findBlock(body);
   if (block === "unclosed") {
-    return { ok: false, error: { code: "unclosed-frontmatter", line: 0, message: "The frontmatter starts on line 1 but has no closing ---." } };
+    return {
+      ok: false,
+      error: {
+        code: "unclosed-frontmatter",
+        line: 0,
+        message: "The frontmatter starts on line 1 but has no closing ---.",
+      },
+    };
   }
   const entries = noteEntries(note);
   if (block === null) {
@@ -54,12 +61,24 @@ export function syncFrontmatter(
   if (problem) {
     const line = block.firstLine + countLines(content.slice(0, errorOffset(content, problem.pos[0])));
     const detail = firstLine(problem.message);
-    return { ok: false, error: { code: "malformed-yaml", line, detail, message: `Malformed YAML in the frontmatter (line ${line + 1}): ${detail}` } };
+    return {
+      ok: false,
+      error: {
+        code: "malformed-yaml",
+        line,
+        detail,
+        message: `Malformed YAML in the frontmatter (line ${line + 1}): ${detail}`,
+      },
+    };
   }
   if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
     return {
       ok: false,
-      error: { code: "not-a-mapping", line: block.firstLine, message: "The frontmatter is not a list of properties (key: value lines)." },
+      error: {
+        code: "not-a-mapping",
+        line: block.firstLine,
+        message: "The frontmatter is not a list of properties (key: value lines).",
+      },
     };
   }
   const pairs = (doc.contents?.items ?? []) as Array<Pair<unknown, unknown>>;
@@ -84,7 +103,8 @@ export function syncFrontmatter(
   if (edits.length === 0 && appended.length === 0) return { ok: true, text, changed: false };
 
   let next = content;
-  for (const edit of edits.sort((a, b) => b.from - a.from)) next = next.slice(0, edit.from) + edit.text + next.slice(edit.to);
+  for (const edit of edits.sort((a, b) => b.from - a.from))
+    next = next.slice(0, edit.from) + edit.text + next.slice(edit.to);
   if (appended.length > 0) {
     const needsBreak = next.length > 0 && !next.endsWith("\n");
     next = `${next}${needsBreak ? eol : ""}${withEol(appended.join(""), eol)}`;
@@ -104,11 +124,13 @@ export function entryMemory(text: string): Map<string, { linked: string[]; unlin
   const data: unknown = doc.toJS();
   const topics = typeof data === "object" && data !== null ? (data as Record<string, unknown>).topics : undefined;
   if (!Array.isArray(topics)) return out;
-  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   for (const entry of topics) {
     if (typeof entry !== "object" || entry === null) continue;
     const record = entry as Record<string, unknown>;
-    if (typeof record.title === "string") out.set(record.title, { linked: strings(record.linked), unlinked: strings(record.unlinked) });
+    if (typeof record.title === "string")
+      out.set(record.title, { linked: strings(record.linked), unlinked: strings(record.unlinked) });
   }
   return out;
 }
@@ -121,7 +143,10 @@ function findBlock(body: string): Block | "unclosed" | null {
   let offset = contentStart;
   while (offset <= body.length) {
     const end = body.indexOf("\n", offset);
-    const line = body.slice(offset, end < 0 ? body.length : end).replace(/\r$/, "").trimEnd();
+    const line = body
+      .slice(offset, end < 0 ? body.length : end)
+      .replace(/\r$/, "")
+      .trimEnd();
     if (line === "---" || line === "...") return { contentStart, contentEnd: offset, firstLine: 1 };
     if (end < 0) break;
     offset = end + 1;
@@ -192,7 +217,10 @@ function isNodeWithJs(value: unknown): value is { toJSON(): unknown } {
  * The text range of each top-level pair: from its key's line to the line before the next key,
  * less trailing blank and column-0 comment lines (those sit between keys and are left alone).
  */
-function keyRegions(content: string, pairs: ReadonlyArray<Pair<unknown, unknown>>): Map<Pair<unknown, unknown>, { from: number; to: number }> {
+function keyRegions(
+  content: string,
+  pairs: ReadonlyArray<Pair<unknown, unknown>>,
+): Map<Pair<unknown, unknown>, { from: number; to: number }> {
   const starts = pairs.map((pair) => lineStart(content, nodeStart(pair.key)));
   const regions = new Map<Pair<unknown, unknown>, { from: number; to: number }>();
   pairs.forEach((pair, i) => {

@@ -12,7 +12,10 @@ export function topicDocuments(session: SessionEntry, text: string | undefined):
   }));
 }
 
-export function buildRelated(sessions: Iterable<SessionEntry>, textOf: (file: string) => string | undefined = () => undefined): RelatedIndex {
+export function buildRelated(
+  sessions: Iterable<SessionEntry>,
+  textOf: (file: string) => string | undefined = () => undefined,
+): RelatedIndex {
   const related = new RelatedIndex();
   for (const session of sessions) related.setSession(session.file, topicDocuments(session, textOf(session.file)));
   return related;

@@ -60,12 +60,15 @@ export function planRelatedLinks(
   const edits: Array<{ at: number; remove: number; line: string }> = [];
   let linkedTopics = 0;
   for (const topic of note.topics) {
-    const existingAt = topic.line + 1 <= topic.endLine && isRelatedLine(lines[topic.line + 1] ?? "") ? topic.line + 1 : -1;
+    const existingAt =
+      topic.line + 1 <= topic.endLine && isRelatedLine(lines[topic.line + 1] ?? "") ? topic.line + 1 : -1;
     const previous = memoryOf(topic);
     const present = existingAt >= 0 ? linkedTitles(lines[existingAt] ?? "") : [];
     const removed = previous.linked.filter((title) => !present.includes(title));
     const unlinked = [...new Set([...previous.unlinked, ...removed])];
-    const targets = relatedFor(topic).filter((target) => !unlinked.includes(target.title)).slice(0, SHOWN);
+    const targets = relatedFor(topic)
+      .filter((target) => !unlinked.includes(target.title))
+      .slice(0, SHOWN);
     if (targets.length === 0 && existingAt < 0) {
       if (unlinked.length > 0) memory.set(topic.title, { linked: [], unlinked });
       continue;
@@ -108,5 +111,8 @@ export function blockId(file: string, title: string): string {
 
 /** Heading text as a link subpath: characters Obsidian does not keep in heading links become spaces. */
 export function headingSubpath(heading: string): string {
-  return `#${heading.replace(/[[\]|#^:\\]/g, " ").replace(/\s+/g, " ").trim()}`;
+  return `#${heading
+    .replace(/[[\]|#^:\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()}`;
 }

@@ -116,7 +116,8 @@ export class RelatedIndex {
     if (!doc) return [];
     const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
-    if (this.scores.length < this.nextId) this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2, 1024));
+    if (this.scores.length < this.nextId)
+      this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2, 1024));
     const { scores, lengths } = this;
     const touched: number[] = [];
     const query = this.queryTerms(doc, n);
@@ -178,11 +179,20 @@ export class RelatedIndex {
   }
 
   /** Why `candidate` is related to `doc`, strongest first. */
-  private reasons(doc: Doc, candidate: Doc, paper: boolean, query: ReadonlyArray<{ term: string; idf: number }>, avg: number): Reason[] {
+  private reasons(
+    doc: Doc,
+    candidate: Doc,
+    paper: boolean,
+    query: ReadonlyArray<{ term: string; idf: number }>,
+    avg: number,
+  ): Reason[] {
     const out: Reason[] = [];
     if (paper) {
       const shared = doc.papers.find((key) => candidate.papers.includes(key));
-      out.push({ type: "same-paper", via: (shared ? shared.slice(0, shared.indexOf(":")) : "title") as "url" | "arxiv" | "doi" | "title" });
+      out.push({
+        type: "same-paper",
+        via: (shared ? shared.slice(0, shared.indexOf(":")) : "title") as "url" | "arxiv" | "doi" | "title",
+      });
     }
     for (const tag of doc.tags) if (candidate.tags.includes(tag)) out.push({ type: "tag", tag });
     if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
@@ -278,7 +288,10 @@ export class RelatedIndex {
     };
     addAll(tokenize(topic.title), TITLE_WEIGHT);
     const tags = topic.tags.map((tag) => tag.toLowerCase());
-    addAll(tags.map((tag) => `#${tag}`), TAG_WEIGHT);
+    addAll(
+      tags.map((tag) => `#${tag}`),
+      TAG_WEIGHT,
+    );
     addAll(tokenize(`${topic.summary}\n${body ?? ""}`), 1);
     let length = 0;
     for (const tf of terms.values()) length += tf;
@@ -305,7 +318,8 @@ export function paperKeys(topic: Pick<IndexedTopic, "title" | "url" | "summary">
   if (arxiv?.[1]) keys.add(`arxiv:${arxiv[1]}`);
   const doi = DOI.exec(text);
   if (doi?.[1]) keys.add(`doi:${doi[1].toLowerCase()}`);
-  if (topic.url && /^https?:\/\//i.test(topic.url) && !ARXIV.test(topic.url)) keys.add(`url:${normalizeUrl(topic.url)}`);
+  if (topic.url && /^https?:\/\//i.test(topic.url) && !ARXIV.test(topic.url))
+    keys.add(`url:${normalizeUrl(topic.url)}`);
   const title = titleKey(topic.title);
   if (title.length >= 12) keys.add(`title:${title}`);
   return [...keys];
@@ -327,7 +341,9 @@ function insertTop(best: Array<{ id: number; score: number }>, item: { id: numbe
 }
 
 function titleKey(title: string): string {
-  return foldKey(title).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return foldKey(title)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** One title holds the other whole, and the shorter is long enough to name one work. */
@@ -352,7 +368,9 @@ export function normalizeUrl(url: string): string {
 export function reasonText(reason: Reason): string {
   switch (reason.type) {
     case "same-paper":
-      return reason.via === "title" ? "same paper (same title)" : `same paper (same ${reason.via === "url" ? "link" : reason.via === "arxiv" ? "arXiv id" : "DOI"})`;
+      return reason.via === "title"
+        ? "same paper (same title)"
+        : `same paper (same ${reason.via === "url" ? "link" : reason.via === "arxiv" ? "arXiv id" : "DOI"})`;
     case "tag":
       return `shared tag #${reason.tag}`;
     case "words":

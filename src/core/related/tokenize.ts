@@ -5,16 +5,18 @@
  */
 
 const EN_STOP = new Set(
-  ("a an and are as at be but by can do does for from has have how i in into is it its of on or our over so than that the their " +
+  (
+    "a an and are as at be but by can do does for from has have how i in into is it its of on or our over so than that the their " +
     "them then there these they this to up us using via vs was we were what when which while who why will with without you your " +
-    "new based towards toward about more most all any also one two")
-    .split(" "),
+    "new based towards toward about more most all any also one two"
+  ).split(" "),
 );
 
 const JA_STOP = new Set(
-  ("こと もの ため よう これ それ あれ この その あの ここ そこ する した して され される いる ある なる なっ られ れる ない です ます " +
-    "という として による により において について における に対する など および また さらに ただし 話 的 化 件 ション")
-    .split(" "),
+  (
+    "こと もの ため よう これ それ あれ この その あの ここ そこ する した して され される いる ある なる なっ られ れる ない です ます " +
+    "という として による により において について における に対する など および また さらに ただし 話 的 化 件 ション"
+  ).split(" "),
 );
 
 type Segmenter = { segment(text: string): Iterable<{ segment: string; isWordLike?: boolean }> };
@@ -34,14 +36,29 @@ const CJK_RUN = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+/g;
 const NUMBER = /^[0-9.,%]+$/;
 
 /** Words whose final s is no plural. */
-const UNSTEMMED = new Set(["mlops", "devops", "llmops", "aiops", "dataops", "news", "series", "species", "kubernetes", "pandas", "redis", "aws", "gpus"]);
+const UNSTEMMED = new Set([
+  "mlops",
+  "devops",
+  "llmops",
+  "aiops",
+  "dataops",
+  "news",
+  "series",
+  "species",
+  "kubernetes",
+  "pandas",
+  "redis",
+  "aws",
+  "gpus",
+]);
 
 /** English plural and possessive endings, so `annotations` meets `annotation`. */
 export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word) || UNSTEMMED.has(word)) return word;
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
-  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
+  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is"))
+    return word.slice(0, -1);
   return word;
 }
 

@@ -3,7 +3,13 @@
  * link to the previous session, file path and text. Pure: the vault's sessions and the settings in,
  * a plan out; the plugin and the CLI write it.
  */
-import { EMPTY_TOPIC_LINE, PAPER_TEMPLATES, SESSION_TEMPLATES, presenterBlock, type Language } from "./builtin-templates";
+import {
+  EMPTY_TOPIC_LINE,
+  PAPER_TEMPLATES,
+  SESSION_TEMPLATES,
+  presenterBlock,
+  type Language,
+} from "./builtin-templates";
 import { PeopleMerger } from "../index/people";
 import { learnRoster, type Member } from "./roster";
 import { followingMeeting, type Schedule } from "./schedule";
@@ -46,10 +52,13 @@ export function scheduleOf(settings: Settings): Schedule {
 
 export function planSession(input: PlanInput): SessionPlan {
   const { settings, date, language } = input;
-  const before = input.sessions.filter((s) => s.date !== null && s.date < date).sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? 1 : -1));
+  const before = input.sessions
+    .filter((s) => s.date !== null && s.date < date)
+    .sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? 1 : -1));
   const previous = before[0] ?? null;
   const presenters = settings.roster.length > 0 ? settings.roster.filter((m) => m.active) : learnRoster(input.sessions);
-  const series = settings.seriesName.trim() || previous?.series || latestSeries(input.sessions) || DEFAULT_SERIES[language];
+  const series =
+    settings.seriesName.trim() || previous?.series || latestSeries(input.sessions) || DEFAULT_SERIES[language];
   const number = before.length + 1;
   const mainPresenter = nextMainPresenter(before, settings, presenters);
   const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { title: "", url: "" });
@@ -65,7 +74,11 @@ export function planSession(input: PlanInput): SessionPlan {
   };
   const dates = { date, next_date: followingMeeting(date, scheduleOf(settings)) };
   const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], values, dates);
-  const name = renderTemplate(settings.fileNamePattern || "{{date}} {{series}}", { series, number: String(number) }, dates);
+  const name = renderTemplate(
+    settings.fileNamePattern || "{{date}} {{series}}",
+    { series, number: String(number) },
+    dates,
+  );
   const folder = settings.sessionsFolder.replace(/^\/+|\/+$/g, "");
   const fileName = sanitizeFileName(name.text) || date;
   return {
@@ -83,11 +96,17 @@ export function planSession(input: PlanInput): SessionPlan {
 }
 
 /** The one after the last session's main presenter in the rotation, skipping those not presenting. */
-function nextMainPresenter(before: readonly SessionEntry[], settings: Settings, presenters: readonly Member[]): string | null {
+function nextMainPresenter(
+  before: readonly SessionEntry[],
+  settings: Settings,
+  presenters: readonly Member[],
+): string | null {
   const people = new PeopleMerger(settings.roster);
   const canonical = (name: string): string => people.resolve(name).name;
   const active = new Set(presenters.map((m) => canonical(m.name)));
-  const rotation = (settings.rotation.length > 0 ? settings.rotation : presenters.map((m) => m.name)).filter((name) => active.has(canonical(name)));
+  const rotation = (settings.rotation.length > 0 ? settings.rotation : presenters.map((m) => m.name)).filter((name) =>
+    active.has(canonical(name)),
+  );
   if (rotation.length === 0) return null;
   let last: string | null = null;
   for (const session of before) {

@@ -42,7 +42,9 @@ export function parseNames(text: string): string[] {
  * order they presented in the latest one first.
  */
 export function learnRoster(sessions: readonly SessionEntry[], recent = 4): Member[] {
-  const latest = [...sessions].sort((a, b) => ((b.date ?? "") < (a.date ?? "") ? -1 : (b.date ?? "") > (a.date ?? "") ? 1 : 0)).slice(0, recent);
+  const latest = [...sessions]
+    .sort((a, b) => ((b.date ?? "") < (a.date ?? "") ? -1 : (b.date ?? "") > (a.date ?? "") ? 1 : 0))
+    .slice(0, recent);
   // One person across spellings (`@al` one week, `@Alice / al` another).
   const people = new PeopleMerger();
   for (const session of latest) for (const presenter of session.presenters) people.add(presenter);

@@ -14,7 +14,11 @@ export interface Rendered {
 const VARIABLE = /\{\{\s*([a-zA-Z_]\w*)\s*(?::([^}]*))?\}\}/g;
 
 /** Render `template`. `values` are plain text; `dates` are ISO days that accept `:FORMAT`. */
-export function renderTemplate(template: string, values: Readonly<Record<string, string>>, dates: Readonly<Record<string, string | null>> = {}): Rendered {
+export function renderTemplate(
+  template: string,
+  values: Readonly<Record<string, string>>,
+  dates: Readonly<Record<string, string | null>> = {},
+): Rendered {
   const unknown: string[] = [];
   const text = template.replace(VARIABLE, (whole, name: string, fmt: string | undefined) => {
     // Own properties only: `{{constructor}}` must not reach Object.prototype.

@@ -81,7 +81,9 @@ describe("the index service", () => {
     expect(fresh.index.size).toBe(3);
     // Only the note without properties is read (once by each service: the plugin's and this one).
     await vi.waitFor(() => expect(read).toHaveBeenCalled());
-    expect(new Set(read.mock.calls.map((call) => (call[0] as { path: string }).path))).toEqual(new Set(["Notes/plain.md"]));
+    expect(new Set(read.mock.calls.map((call) => (call[0] as { path: string }).path))).toEqual(
+      new Set(["Notes/plain.md"]),
+    );
   });
 
   it("follows edits, renames and deletions", async () => {
@@ -147,10 +149,16 @@ describe("the topic index view", () => {
   it("finishes its scan when a note cannot be read", async () => {
     const h = await loadPlugin({ "S/a.md": "@A\n[blog] A\n", "S/gone.md": "@B\n[blog] B\n" });
     const read = h.app.vault.cachedRead.bind(h.app.vault);
-    vi.spyOn(h.app.vault, "cachedRead").mockImplementation((file) => (file.path === "S/gone.md" ? Promise.reject(new Error("ENOENT")) : read(file)));
+    vi.spyOn(h.app.vault, "cachedRead").mockImplementation((file) =>
+      file.path === "S/gone.md" ? Promise.reject(new Error("ENOENT")) : read(file),
+    );
     h.layoutReady();
     await serviceOf(h).complete;
-    expect(serviceOf(h).index.topics().map((t) => t.title)).toEqual(["A"]);
+    expect(
+      serviceOf(h)
+        .index.topics()
+        .map((t) => t.title),
+    ).toEqual(["A"]);
   });
 
   it("opens the note at the topic's line on click, and in a new tab with a modifier", async () => {
@@ -162,7 +170,8 @@ describe("the topic index view", () => {
       await Promise.resolve();
     });
     typeInto(view, "Cleanlab");
-    const row = (): HTMLElement | undefined => [...view.contentEl.querySelectorAll<HTMLElement>(".study-session-notes-topic")][0];
+    const row = (): HTMLElement | undefined =>
+      [...view.contentEl.querySelectorAll<HTMLElement>(".study-session-notes-topic")][0];
     row()?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     await vi.waitFor(() => expect(opened).toEqual([{ path: "Sessions/2024-08-29 機械学習勉強会.md", line: 56 }]));
     expect(getLeaf).toHaveBeenLastCalledWith(false);
@@ -198,7 +207,9 @@ describe("the topic index view", () => {
 
   it("renders user text as text, never as HTML", async () => {
     vi.useFakeTimers();
-    const h = await loadPlugin({ "S/x.md": "今週のTOPIC\n@<b>Mallory</b>\n[blog] <img src=x onerror=alert(1)>\n- javascript:alert(1)\n" });
+    const h = await loadPlugin({
+      "S/x.md": "今週のTOPIC\n@<b>Mallory</b>\n[blog] <img src=x onerror=alert(1)>\n- javascript:alert(1)\n",
+    });
     h.layoutReady();
     await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(1));
     const view = await openView(h);
@@ -216,10 +227,23 @@ describe("the topic index view", () => {
       const file = `S/${n}.md`;
       const date = `20${String(10 + Math.floor(n / 365)).padStart(2, "0")}-01-01`;
       service.index.upsert({
-        file, date, series: null, presenters: [{ name: `P${n % 7}`, aliases: [] }],
+        file,
+        date,
+        series: null,
+        presenters: [{ name: `P${n % 7}`, aliases: [] }],
         topics: Array.from({ length: 8 }, (_, k) => ({
-          presenter: `P${k % 7}`, kind: ["paper", "blog", "library"][k % 3] ?? null, kindLabel: null, title: `Topic ${n}-${k}`,
-          url: null, main: k === 7, tags: [], line: k, endLine: k, summary: "", file, date,
+          presenter: `P${k % 7}`,
+          kind: ["paper", "blog", "library"][k % 3] ?? null,
+          kindLabel: null,
+          title: `Topic ${n}-${k}`,
+          url: null,
+          main: k === 7,
+          tags: [],
+          line: k,
+          endLine: k,
+          summary: "",
+          file,
+          date,
         })),
       });
     }
@@ -254,12 +278,18 @@ describe("related topics in the sidebar", () => {
     rows()[0]?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     await vi.runAllTimersAsync();
     const panel = view.contentEl.querySelector(".study-session-notes-related");
-    await vi.waitFor(() => expect(panel?.querySelectorAll(".study-session-notes-related-row").length).toBeGreaterThan(0));
-    expect(panel?.querySelector(".study-session-notes-same-paper")?.textContent).toBe("Presented before: 2024-07-24 (Shun Ito)");
+    await vi.waitFor(() =>
+      expect(panel?.querySelectorAll(".study-session-notes-related-row").length).toBeGreaterThan(0),
+    );
+    expect(panel?.querySelector(".study-session-notes-same-paper")?.textContent).toBe(
+      "Presented before: 2024-07-24 (Shun Ito)",
+    );
     const first = panel?.querySelector(".study-session-notes-related-row")?.textContent ?? "";
     expect(first).toContain("Learning Intelligent Dialogs for Bounding Box Annotation");
     expect(first).toContain("Same paper");
-    const all = [...(panel?.querySelectorAll(".study-session-notes-related-row") ?? [])].map((r) => r.textContent ?? "");
+    const all = [...(panel?.querySelectorAll(".study-session-notes-related-row") ?? [])].map(
+      (r) => r.textContent ?? "",
+    );
     expect(all.some((r) => r.startsWith("Can we trust bounding box annotations"))).toBe(true);
     // Once related topics are known, the list marks the topic presented again.
     view.refresh();
@@ -286,7 +316,12 @@ describe("the members setting in the index", () => {
     h.layoutReady();
     const service = serviceOf(h);
     await vi.waitFor(() => expect(service.index.size).toBe(2));
-    expect(service.index.persons().map((p) => p.name).sort()).toEqual(["Naoto S.", "shima"]);
+    expect(
+      service.index
+        .persons()
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["Naoto S.", "shima"]);
     h.plugin.settings.roster = [{ name: "Naoto Shimakoshi", aliases: ["shima", "Naoto S."], active: true }];
     await h.plugin.saveSettings();
     const people = service.index.persons();

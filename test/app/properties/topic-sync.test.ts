@@ -14,8 +14,16 @@ function frontmatterOf(text: string): Record<string, unknown> {
   return match ? (parseYaml(match[1] ?? "") as Record<string, unknown>) : {};
 }
 
-function runEditorCommand(command: { editorCheckCallback?: unknown }, editor: Editor, view: MarkdownViewOriginal): void {
-  const callback = command.editorCheckCallback as (checking: boolean, editor: Editor, view: MarkdownViewOriginal) => boolean;
+function runEditorCommand(
+  command: { editorCheckCallback?: unknown },
+  editor: Editor,
+  view: MarkdownViewOriginal,
+): void {
+  const callback = command.editorCheckCallback as (
+    checking: boolean,
+    editor: Editor,
+    view: MarkdownViewOriginal,
+  ) => boolean;
   expect(callback(true, editor, view)).toBe(true);
   callback(false, editor, view);
 }
@@ -99,7 +107,9 @@ describe("Sync all session notes", () => {
     const syncAll = h.command("sync-all").callback as () => Promise<void>;
 
     await syncAll();
-    expect(h.notices().at(-1)).toMatch(/^Session notes synced: 5 updated, 0 unchanged, 1 failed\.\nFailed:\nSessions\/broken\.md: .*line 2/);
+    expect(h.notices().at(-1)).toMatch(
+      /^Session notes synced: 5 updated, 0 unchanged, 1 failed\.\nFailed:\nSessions\/broken\.md: .*line 2/,
+    );
     expect(process).toHaveBeenCalledTimes(5);
     expect(await h.app.vault.read(h.file("Sessions/broken.md"))).toBe(bad);
     expect(await h.app.vault.read(h.file("Notes/plain.md"))).toBe("just text\n");

@@ -13,17 +13,22 @@ afterEach(() => {
  * starts with one, and knows only wiki links. This follows Obsidian's documented behaviour.
  */
 function linkFormat(markdown: boolean): void {
-  vi.spyOn(FileManager.prototype, "generateMarkdownLink").mockImplementation((file: { basename: string; path: string }, _source: string, subpath = "", alias = "") =>
-    markdown
-      ? `[${alias || file.basename}](${encodeURI(file.path)}${subpath.replace(/\^/g, "%5E").replace(/ /g, "%20")})`
-      : `[[${file.basename}${subpath}${alias ? `|${alias}` : ""}]]`,
+  vi.spyOn(FileManager.prototype, "generateMarkdownLink").mockImplementation(
+    (file: { basename: string; path: string }, _source: string, subpath = "", alias = "") =>
+      markdown
+        ? `[${alias || file.basename}](${encodeURI(file.path)}${subpath.replace(/\^/g, "%5E").replace(/ /g, "%20")})`
+        : `[[${file.basename}${subpath}${alias ? `|${alias}` : ""}]]`,
   );
 }
 
 /** Run the command on the note (opened in an editor) and wait for its `times`-th completion notice. */
 async function runLink(h: Harness, path: string, times = 1): Promise<string> {
   const view = await h.open(path);
-  const command = h.command("link-related-topics").editorCheckCallback as (c: boolean, e: Editor, v: MarkdownViewOriginal) => boolean;
+  const command = h.command("link-related-topics").editorCheckCallback as (
+    c: boolean,
+    e: Editor,
+    v: MarkdownViewOriginal,
+  ) => boolean;
   command(false, view.editor.asOriginalType__(), view.asOriginalType7__());
   await vi.waitFor(() => expect(h.notices().filter((n) => /linked under/.test(n))).toHaveLength(times));
   return view.editor.getValue();
@@ -40,8 +45,13 @@ describe("Link related topics (harness)", () => {
     const dialogs = text.split("\n").findIndex((l) => l.startsWith("#### [論文] Learning Intelligent Dialogs"));
     const line = text.split("\n")[dialogs + 1] ?? "";
     // The same paper in a Notion export, whose title line is no heading: a block reference.
-    const id = blockId("Sessions/2024-07-24 機械学習勉強会.md", "Learning Intelligent Dialogs for Bounding Box Annotation");
-    expect(line).toContain(`Related: [[2024-07-24 機械学習勉強会#^${id}|Learning Intelligent Dialogs for Bounding Box Annotation]]`);
+    const id = blockId(
+      "Sessions/2024-07-24 機械学習勉強会.md",
+      "Learning Intelligent Dialogs for Bounding Box Annotation",
+    );
+    expect(line).toContain(
+      `Related: [[2024-07-24 機械学習勉強会#^${id}|Learning Intelligent Dialogs for Bounding Box Annotation]]`,
+    );
     const target = await h.app.vault.read(h.file("Sessions/2024-07-24 機械学習勉強会.md"));
     expect(target).toContain(`[論文] Learning Intelligent Dialogs for Bounding Box Annotation ^${id}\n`);
     expect(target.split(`^${id}`)).toHaveLength(2);
@@ -58,7 +68,11 @@ describe("Link related topics (harness)", () => {
     const text = await runLink(h, "Sessions/2024-08-29 機械学習勉強会.md");
     const line = text.split("\n").find((l) => l.startsWith("Related: [Learning Intelligent Dialogs")) ?? "";
     // A block reference into the Notion export, a heading link into the note written from the template.
-    expect(line).toMatch(/^Related: \[Learning Intelligent Dialogs for Bounding Box Annotation\]\(Sessions\/2024-07-24%20[^)]*\.md#%5Etopic-[0-9a-z]+\)/);
-    expect(line).toMatch(/\]\(Sessions\/2024-09-12[^)]*\.md#論文%20Learning%20Intelligent%20Dialogs%20for%20Bounding%20Box%20Annotation\)/);
+    expect(line).toMatch(
+      /^Related: \[Learning Intelligent Dialogs for Bounding Box Annotation\]\(Sessions\/2024-07-24%20[^)]*\.md#%5Etopic-[0-9a-z]+\)/,
+    );
+    expect(line).toMatch(
+      /\]\(Sessions\/2024-09-12[^)]*\.md#論文%20Learning%20Intelligent%20Dialogs%20for%20Bounding%20Box%20Annotation\)/,
+    );
   });
 });

@@ -64,7 +64,10 @@ describe("New session note", () => {
 
 describe("Insert paper summary", () => {
   function run(h: Harness, editor: Editor, view: MarkdownViewOriginal): Promise<void> {
-    return (h.command("insert-paper-summary").editorCallback as (e: Editor, v: MarkdownViewOriginal) => Promise<void>)(editor, view);
+    return (h.command("insert-paper-summary").editorCallback as (e: Editor, v: MarkdownViewOriginal) => Promise<void>)(
+      editor,
+      view,
+    );
   }
 
   it("turns the cursor's line with a link into the paper block, as one undoable change", async () => {
@@ -77,7 +80,9 @@ describe("Insert paper summary", () => {
     expect(text).toContain("#### [paper] \n- Authors: \n- Venue / year: \n- Link: https://arxiv.org/abs/2401.00908\n");
     expect(text).toContain("##### Discussion");
     const parsed = parseNote(text.replace("#### [paper] \n", "#### [paper] DocLLM\n"), { path: "S/2024-09-05.md" });
-    expect(parsed.topics).toMatchObject([{ main: true, presenter: "Alice", kind: "paper", title: "DocLLM", url: "https://arxiv.org/abs/2401.00908" }]);
+    expect(parsed.topics).toMatchObject([
+      { main: true, presenter: "Alice", kind: "paper", title: "DocLLM", url: "https://arxiv.org/abs/2401.00908" },
+    ]);
     view.editor.undo();
     expect(view.editor.getValue()).toBe(note);
   });
@@ -93,8 +98,14 @@ describe("Insert paper summary", () => {
 
 describe("prefill", () => {
   it("reads titles and links from what the user was on", () => {
-    expect(prefill("- [DocLLM](https://arxiv.org/abs/2401.00908)")).toEqual({ title: "DocLLM", url: "https://arxiv.org/abs/2401.00908" });
-    expect(prefill("### [論文] VerifiNER https://aclanthology.org/x")).toEqual({ title: "VerifiNER", url: "https://aclanthology.org/x" });
+    expect(prefill("- [DocLLM](https://arxiv.org/abs/2401.00908)")).toEqual({
+      title: "DocLLM",
+      url: "https://arxiv.org/abs/2401.00908",
+    });
+    expect(prefill("### [論文] VerifiNER https://aclanthology.org/x")).toEqual({
+      title: "VerifiNER",
+      url: "https://aclanthology.org/x",
+    });
     expect(prefill("   ")).toEqual({ title: "", url: "" });
   });
 });
@@ -104,7 +115,11 @@ describe("Convert pasted Notion page to session note", () => {
     const pasted = notionNotes()["Sessions/2024-08-29 機械学習勉強会.md"] ?? "";
     const h = await loadPlugin({ "Inbox/pasted.md": pasted });
     const view = await h.open("Inbox/pasted.md");
-    const command = h.command("convert-pasted-page").editorCheckCallback as (c: boolean, e: Editor, v: MarkdownViewOriginal) => boolean;
+    const command = h.command("convert-pasted-page").editorCheckCallback as (
+      c: boolean,
+      e: Editor,
+      v: MarkdownViewOriginal,
+    ) => boolean;
     command(false, view.editor.asOriginalType__(), view.asOriginalType7__());
     const text = view.editor.getValue();
     expect(text).toMatch(/^---\ntype: study-session\ndate: 2024-08-29\n/);

@@ -13,9 +13,21 @@ describe("settings tab", () => {
     // The mocks' Setting: a row holds its control, then its info (whose first child is the name).
     const names = [...tab.containerEl.children].map((row) => row.children[1]?.children[0]?.textContent);
     expect(names).toEqual([
-      "New session notes", "Sessions folder", "File name", "Series name", "Meeting day", "How often", "A meeting date",
-      "Session template note", "Paper summary template note", "Group", "Members", "Main topic rotation", "Topics",
-      "Kind aliases", "Sync topics automatically",
+      "New session notes",
+      "Sessions folder",
+      "File name",
+      "Series name",
+      "Meeting day",
+      "How often",
+      "A meeting date",
+      "Session template note",
+      "Paper summary template note",
+      "Group",
+      "Members",
+      "Main topic rotation",
+      "Topics",
+      "Kind aliases",
+      "Sync topics automatically",
     ]);
     const save = vi.spyOn(h.plugin, "saveData");
     await tab.setControlValue("roster", "Ryosuke Fukazawa / qluto\n~Shun Ito\n\n");
@@ -38,6 +50,10 @@ describe("settings tab", () => {
     const h = await loadPlugin({});
     const tab = new SessionSettingTab(h.app.asOriginalType__(), h.plugin, createTranslator("ja"));
     const groups = tab.getSettingDefinitions();
-    expect(groups.map((g) => ("heading" in g ? g.heading : null))).toEqual(["新しい勉強会ノート", "メンバー", "トピック"]);
+    expect(groups.map((g) => ("heading" in g ? g.heading : null))).toEqual([
+      "新しい勉強会ノート",
+      "メンバー",
+      "トピック",
+    ]);
   });
 });

@@ -9,7 +9,22 @@ const dir = join(__dirname, "..", "..", "fixtures", "notion-export");
 const pages = readdirSync(dir)
   .filter((n) => n.endsWith(".txt"))
   .map((n) => readFileSync(join(dir, n), "utf8"));
-const pieces = ["@Alice", "@b (Bob)", "[blog] T", "［論文］P", "- bullet", "  • deep", "メインTOPIC: M", "今週のTOPIC", "plain text", "", "#tag", "[shima] x", "```", "> q"];
+const pieces = [
+  "@Alice",
+  "@b (Bob)",
+  "[blog] T",
+  "［論文］P",
+  "- bullet",
+  "  • deep",
+  "メインTOPIC: M",
+  "今週のTOPIC",
+  "plain text",
+  "",
+  "#tag",
+  "[shima] x",
+  "```",
+  "> q",
+];
 
 const page = fc
   .tuple(fc.constantFrom(...pages), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...pieces)), { maxLength: 12 }))

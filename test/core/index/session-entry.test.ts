@@ -23,8 +23,24 @@ describe("sessionFromProperties", () => {
     const fromParse = sessionFromParse("s.md", parsed);
     expect(fromProperties?.date).toBe("2024-08-29");
     expect(fromProperties?.presenters).toEqual([{ name: "Ryosuke Fukazawa", aliases: [] }]);
-    const strip = (t: { title: string; kind: string | null; presenter: string | null; url: string | null; tags: string[]; main: boolean; file: string; date: string | null }) => ({
-      title: t.title, kind: t.kind, presenter: t.presenter, url: t.url, tags: t.tags, main: t.main, file: t.file, date: t.date,
+    const strip = (t: {
+      title: string;
+      kind: string | null;
+      presenter: string | null;
+      url: string | null;
+      tags: string[];
+      main: boolean;
+      file: string;
+      date: string | null;
+    }) => ({
+      title: t.title,
+      kind: t.kind,
+      presenter: t.presenter,
+      url: t.url,
+      tags: t.tags,
+      main: t.main,
+      file: t.file,
+      date: t.date,
     });
     expect(fromProperties?.topics.map(strip)).toEqual(fromParse.topics.map(strip));
     expect(fromProperties?.topics.every((t) => t.line === -1)).toBe(true);
@@ -41,7 +57,14 @@ describe("sessionFromProperties", () => {
       type: "study-session",
       date: "2024-08-29T19:00",
       presenters: ["A", 3, null, ""],
-      topics: [null, "x", { kind: "blog" }, { title: "  " }, { title: 42, tags: ["#x", 5, ""], main: "yes" }, { title: "ok", tags: "notalist" }],
+      topics: [
+        null,
+        "x",
+        { kind: "blog" },
+        { title: "  " },
+        { title: 42, tags: ["#x", 5, ""], main: "yes" },
+        { title: "ok", tags: "notalist" },
+      ],
     });
     expect(session?.date).toBe("2024-08-29");
     expect(session?.presenters).toEqual([{ name: "A", aliases: [] }]);

@@ -13,15 +13,49 @@ const fixtures = readdirSync(dir)
 
 // Lines that exercise the grammar's corners, spliced into notes at random.
 const grammarLines = [
-  "今週のTOPIC", "メインTOPIC", "メインTOPIC: x", "## Main topic：Y", "@Alice", "＠Bob / b", "@c (Carol)", "@", "[blog] T",
-  "［論文］T", "[", "]", "[[", "[x](", "- [shima] c", "  • x", "```", "~~~", "---", "#tag", "# ", "###### @Z", "",
-  "\r", "\uFEFF", "\u0000", "１２３", "2024-02-29", "https://a.b/c", "[]", "[ ]", "> quote", "|a|b|", "\t@T", "[blog]",
+  "今週のTOPIC",
+  "メインTOPIC",
+  "メインTOPIC: x",
+  "## Main topic：Y",
+  "@Alice",
+  "＠Bob / b",
+  "@c (Carol)",
+  "@",
+  "[blog] T",
+  "［論文］T",
+  "[",
+  "]",
+  "[[",
+  "[x](",
+  "- [shima] c",
+  "  • x",
+  "```",
+  "~~~",
+  "---",
+  "#tag",
+  "# ",
+  "###### @Z",
+  "",
+  "\r",
+  "\uFEFF",
+  "\u0000",
+  "１２３",
+  "2024-02-29",
+  "https://a.b/c",
+  "[]",
+  "[ ]",
+  "> quote",
+  "|a|b|",
+  "\t@T",
+  "[blog]",
 ];
 
 const mutatedNote = fc
   .tuple(
     fc.constantFrom(...fixtures),
-    fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...grammarLines), fc.string()), fc.boolean()), { maxLength: 20 }),
+    fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...grammarLines), fc.string()), fc.boolean()), {
+      maxLength: 20,
+    }),
   )
   .map(([text, edits]) => {
     const lines = text.split("\n");
@@ -33,7 +67,9 @@ const mutatedNote = fc
     return lines.join("\n");
   });
 
-const grammarSoup = fc.array(fc.oneof(fc.constantFrom(...grammarLines), fc.string({ maxLength: 12 })), { maxLength: 40 }).map((lines) => lines.join("\n"));
+const grammarSoup = fc
+  .array(fc.oneof(fc.constantFrom(...grammarLines), fc.string({ maxLength: 12 })), { maxLength: 40 })
+  .map((lines) => lines.join("\n"));
 
 function checkInvariants(text: string): void {
   const first = parseNote(text, { path: "Sessions/2024-09-05 x.md" });
@@ -49,7 +85,12 @@ function checkInvariants(text: string): void {
     expect(topic.endLine).toBeGreaterThanOrEqual(topic.line);
     expect(topic.summary.length).toBeLessThanOrEqual(200);
     // The title is the line's own text unless the line holds a link the title was read out of.
-    if (!titleLine.includes("[") && !titleLine.includes("http") && !titleLine.includes("*") && !titleLine.includes("_")) {
+    if (
+      !titleLine.includes("[") &&
+      !titleLine.includes("http") &&
+      !titleLine.includes("*") &&
+      !titleLine.includes("_")
+    ) {
       expect(collapseWhitespace(titleLine)).toContain(topic.title);
     }
     previousEnd = topic.endLine;
@@ -58,15 +99,24 @@ function checkInvariants(text: string): void {
 
 describe("parser properties", () => {
   it("never throws and is deterministic on arbitrary strings", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), (text) => checkInvariants(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (text) => checkInvariants(text)),
+      { numRuns: 500 },
+    );
   });
 
   it("never throws and keeps its invariants on mutated real notes", () => {
-    fc.assert(fc.property(mutatedNote, (text) => checkInvariants(text)), { numRuns: 200 });
+    fc.assert(
+      fc.property(mutatedNote, (text) => checkInvariants(text)),
+      { numRuns: 200 },
+    );
   });
 
   it("keeps its invariants on notes made of grammar fragments", () => {
-    fc.assert(fc.property(grammarSoup, (text) => checkInvariants(text)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(grammarSoup, (text) => checkInvariants(text)),
+      { numRuns: 1000 },
+    );
   });
 
   it("gives the same parse for LF and CRLF line endings", () => {

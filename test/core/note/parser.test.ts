@@ -30,9 +30,23 @@ const rows: Row[] = [
       - 外部知識で NER の誤りを検証する
     `,
     topics: [
-      { line: 2, endLine: 3, presenter: "Naoto Shimakoshi", kind: "blog", title: "AutoMLOpsを使って機械学習CI/CDパイプラインを組んでみた", main: false },
+      {
+        line: 2,
+        endLine: 3,
+        presenter: "Naoto Shimakoshi",
+        kind: "blog",
+        title: "AutoMLOpsを使って機械学習CI/CDパイプラインを組んでみた",
+        main: false,
+      },
       { line: 5, endLine: 6, presenter: "Shun Ito", kind: "paper", kindLabel: "論文", summary: "CVPR2022" },
-      { line: 9, presenter: "Yuya Matsumura", kind: "paper", title: "VerifiNER", main: true, summary: "外部知識で NER の誤りを検証する" },
+      {
+        line: 9,
+        presenter: "Yuya Matsumura",
+        kind: "paper",
+        title: "VerifiNER",
+        main: true,
+        summary: "外部知識で NER の誤りを検証する",
+      },
     ],
   },
   {
@@ -49,7 +63,14 @@ const rows: Row[] = [
     `,
     topics: [
       { line: 3, presenter: "Alice", kind: "blog", title: "Scaling laws revisited" },
-      { line: 5, presenter: null, kind: null, title: "Attention Is All You Need", main: true, summary: "the transformer" },
+      {
+        line: 5,
+        presenter: null,
+        kind: null,
+        title: "Attention Is All You Need",
+        main: true,
+        summary: "the transformer",
+      },
     ],
   },
   {
@@ -141,7 +162,14 @@ const rows: Row[] = [
       GitHub Copilot Workspace: Welcome to the Copilot-native developer environment
       - github上でタスクを起点に
     `,
-    topics: [{ line: 2, kind: null, kindLabel: null, title: "GitHub Copilot Workspace: Welcome to the Copilot-native developer environment" }],
+    topics: [
+      {
+        line: 2,
+        kind: null,
+        kindLabel: null,
+        title: "GitHub Copilot Workspace: Welcome to the Copilot-native developer environment",
+      },
+    ],
   },
   {
     name: "a presenter with no topic is a warning",
@@ -296,11 +324,41 @@ describe("note grammar (SPEC §2)", () => {
 
 describe("date and series", () => {
   const cases: Array<{ name: string; path: string; text: string; date: string | null; series: string | null }> = [
-    { name: "frontmatter wins", path: "2024-01-01 x.md", text: "---\ndate: 2024-08-29\n---\n2024-05-02 機械学習勉強会", date: "2024-08-29", series: "機械学習勉強会" },
-    { name: "then the file name", path: "Sessions/2024-07-24 ML会.md", text: "今週のTOPIC", date: "2024-07-24", series: "ML会" },
-    { name: "then the first line", path: "untitled.md", text: "\n# 2024/8/29 機械学習勉強会\n今週のTOPIC", date: "2024-08-29", series: "機械学習勉強会" },
-    { name: "Japanese date form", path: "x.md", text: "2024年8月29日 機械学習勉強会", date: "2024-08-29", series: "機械学習勉強会" },
-    { name: "full-width digits", path: "x.md", text: "２０２４年８月２９日 勉強会", date: "2024-08-29", series: "勉強会" },
+    {
+      name: "frontmatter wins",
+      path: "2024-01-01 x.md",
+      text: "---\ndate: 2024-08-29\n---\n2024-05-02 機械学習勉強会",
+      date: "2024-08-29",
+      series: "機械学習勉強会",
+    },
+    {
+      name: "then the file name",
+      path: "Sessions/2024-07-24 ML会.md",
+      text: "今週のTOPIC",
+      date: "2024-07-24",
+      series: "ML会",
+    },
+    {
+      name: "then the first line",
+      path: "untitled.md",
+      text: "\n# 2024/8/29 機械学習勉強会\n今週のTOPIC",
+      date: "2024-08-29",
+      series: "機械学習勉強会",
+    },
+    {
+      name: "Japanese date form",
+      path: "x.md",
+      text: "2024年8月29日 機械学習勉強会",
+      date: "2024-08-29",
+      series: "機械学習勉強会",
+    },
+    {
+      name: "full-width digits",
+      path: "x.md",
+      text: "２０２４年８月２９日 勉強会",
+      date: "2024-08-29",
+      series: "勉強会",
+    },
     { name: "an impossible date is no date", path: "2024-02-30.md", text: "nothing", date: null, series: null },
     { name: "leap day", path: "2024-02-29.md", text: "", date: "2024-02-29", series: null },
   ];
@@ -365,6 +423,8 @@ describe("the main topic's presenter", () => {
 
 describe("line breaks", () => {
   it("reads old-Mac text with lone CRs as lines", () => {
-    expect(parseNote("今週のTOPIC\r@A\r[blog] T\r- body\r").topics).toMatchObject([{ title: "T", line: 2, endLine: 3 }]);
+    expect(parseNote("今週のTOPIC\r@A\r[blog] T\r- body\r").topics).toMatchObject([
+      { title: "T", line: 2, endLine: 3 },
+    ]);
   });
 });

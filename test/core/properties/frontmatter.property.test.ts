@@ -6,19 +6,43 @@ import { parseNote } from "../../../src/core/note/parser";
 
 const PLUGIN_KEYS = ["type", "date", "presenters", "topics"];
 
-const userKey = fc.stringMatching(/^[a-zA-Z\u3041-\u3093][a-zA-Z0-9_\-\u3041-\u3093]{0,8}$/).filter((k) => !PLUGIN_KEYS.includes(k));
+const userKey = fc
+  .stringMatching(/^[a-zA-Z\u3041-\u3093][a-zA-Z0-9_\-\u3041-\u3093]{0,8}$/)
+  .filter((k) => !PLUGIN_KEYS.includes(k));
 const userLine = fc.oneof(
   fc.tuple(userKey, fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null))).map(([key, value]) => ({
     key,
     line: `${key}: ${stringify(value, { lineWidth: 0 }).trimEnd()}`,
   })),
-  fc.string({ maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)).map((s) => ({ key: null, line: `# ${s}` })),
+  fc
+    .string({ maxLength: 20 })
+    .filter((s) => !/[\r\n]/.test(s))
+    .map((s) => ({ key: null, line: `# ${s}` })),
   fc.constant({ key: null, line: "" }),
 );
-const pluginJunk = fc.constantFrom("presenters: 5", "topics: [x]", "topics:\n  - title: stale\n    kind: blog", "presenters: []");
+const pluginJunk = fc.constantFrom(
+  "presenters: 5",
+  "topics: [x]",
+  "topics:\n  - title: stale\n    kind: blog",
+  "presenters: []",
+);
 
-const bodyLines = ["今週のTOPIC", "@Alice / al", "[blog] Title #tag", "- bullet", "メインTOPIC: Main", "---", "x: y", "", "```", "@Bob", "[論文] P"];
-const body = fc.array(fc.oneof(fc.constantFrom(...bodyLines), fc.string({ maxLength: 15 })), { maxLength: 15 }).map((l) => l.join("\n"));
+const bodyLines = [
+  "今週のTOPIC",
+  "@Alice / al",
+  "[blog] Title #tag",
+  "- bullet",
+  "メインTOPIC: Main",
+  "---",
+  "x: y",
+  "",
+  "```",
+  "@Bob",
+  "[論文] P",
+];
+const body = fc
+  .array(fc.oneof(fc.constantFrom(...bodyLines), fc.string({ maxLength: 15 })), { maxLength: 15 })
+  .map((l) => l.join("\n"));
 
 const noteArb = fc
   .record({

@@ -37,15 +37,30 @@ interface Case {
 
 const cases: Case[] = [
   { name: "no-frontmatter", before: SESSION },
-  { name: "comments-and-quoting", before: `---\n# my header comment\ntitle: 'Week 35'   # inline comment\nrating: "5"\naliases:\n  - w35 # first\n---\n${SESSION}` },
-  { name: "unusual-key-order", before: `---\ntopics: []\nzeta: 1\npresenters: [Someone Else]\nalpha: true\n---\n${SESSION}` },
-  { name: "lists-and-nesting", before: `---\ntags:\n  - study\n  - ml\nmeta: {a: 1, b: [x, y]}\ncssclasses: [wide]\n---\n${SESSION}` },
+  {
+    name: "comments-and-quoting",
+    before: `---\n# my header comment\ntitle: 'Week 35'   # inline comment\nrating: "5"\naliases:\n  - w35 # first\n---\n${SESSION}`,
+  },
+  {
+    name: "unusual-key-order",
+    before: `---\ntopics: []\nzeta: 1\npresenters: [Someone Else]\nalpha: true\n---\n${SESSION}`,
+  },
+  {
+    name: "lists-and-nesting",
+    before: `---\ntags:\n  - study\n  - ml\nmeta: {a: 1, b: [x, y]}\ncssclasses: [wide]\n---\n${SESSION}`,
+  },
   { name: "crlf-and-bom", before: `\uFEFF---\r\nauthor: me\r\n---\r\n${SESSION.replace(/\n/g, "\r\n")}\r\n` },
   { name: "empty-body", before: "---\ndate: 2024-08-29\n---\n" },
   { name: "body-with-rules", before: `---\nstatus: draft\n---\n${SESSION}\n---\nnot: frontmatter\n---\n` },
   { name: "japanese-keys", before: `---\n担当: 島越\nメモ: "次回は RAG"\n---\n${SESSION}` },
-  { name: "user-type-and-extra-entry-keys", before: `---\ntype: meeting\ntopics:\n  - title: VerifiNER\n    kind: null\n    presenter: null\n    main: true\n    rating: 5\n---\n${SESSION}` },
-  { name: "blank-lines-between-keys", before: `---\nfoo: 1\n\npresenters: [Old]\n\n# kept comment\nbar: 2\n---\n${SESSION}` },
+  {
+    name: "user-type-and-extra-entry-keys",
+    before: `---\ntype: meeting\ntopics:\n  - title: VerifiNER\n    kind: null\n    presenter: null\n    main: true\n    rating: 5\n---\n${SESSION}`,
+  },
+  {
+    name: "blank-lines-between-keys",
+    before: `---\nfoo: 1\n\npresenters: [Old]\n\n# kept comment\nbar: 2\n---\n${SESSION}`,
+  },
 ];
 
 describe("syncFrontmatter: before/after snapshots", () => {
@@ -70,7 +85,13 @@ describe("syncFrontmatter: what it writes", () => {
       date: "2024-08-29",
       presenters: ["Naoto Shimakoshi", "Ryosuke Fukazawa"],
       topics: [
-        { title: "AutoMLOpsを使って機械学習CI/CDパイプラインを組んでみた", kind: "blog", presenter: "Naoto Shimakoshi", url: "https://example.com/automlops", tags: ["mlops"] },
+        {
+          title: "AutoMLOpsを使って機械学習CI/CDパイプラインを組んでみた",
+          kind: "blog",
+          presenter: "Naoto Shimakoshi",
+          url: "https://example.com/automlops",
+          tags: ["mlops"],
+        },
         { title: 'DocLLM: "quoted" & colon: yes', kind: "paper", presenter: "Ryosuke Fukazawa" },
         { title: "VerifiNER", kind: null, presenter: null, main: true },
       ],
@@ -79,7 +100,11 @@ describe("syncFrontmatter: what it writes", () => {
 
   it("leaves a user's type and date alone and keeps extra keys on entries", () => {
     const after = synced(cases.find((c) => c.name === "user-type-and-extra-entry-keys")?.before ?? "");
-    const fm = parseYaml(after.split("---\n")[1] ?? "") as { type: string; date?: string; topics: Array<Record<string, unknown>> };
+    const fm = parseYaml(after.split("---\n")[1] ?? "") as {
+      type: string;
+      date?: string;
+      topics: Array<Record<string, unknown>>;
+    };
     expect(fm.type).toBe("meeting");
     expect(fm.topics.find((t) => t.title === "VerifiNER")).toMatchObject({ rating: 5, main: true });
   });

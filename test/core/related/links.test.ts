@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { entryMemory, syncFrontmatter } from "../../../src/core/properties/frontmatter";
 import type { Topic } from "../../../src/core/note/model";
 import { parseNote } from "../../../src/core/note/parser";
-import { blockId, headingSubpath, linkedTitles, planRelatedLinks, type LinkTarget, type TopicMemory } from "../../../src/core/related/links";
+import {
+  blockId,
+  headingSubpath,
+  linkedTitles,
+  planRelatedLinks,
+  type LinkTarget,
+  type TopicMemory,
+} from "../../../src/core/related/links";
 import { parseTitleOnly } from "../note/title-helper";
 
 const NOTE = "今週のTOPIC\n@Alice\n[blog] Alpha\n- body\n@Bob\n[論文] Beta\n";
@@ -20,7 +27,13 @@ const targets: Record<string, LinkTarget[]> = {
 function run(text: string): string {
   const note = parseNote(text, { path: "s.md" });
   const memory = entryMemory(text);
-  const plan = planRelatedLinks(text, note, (t: Topic) => targets[t.title] ?? [], (t: Topic): TopicMemory => memory.get(t.title) ?? { linked: [], unlinked: [] }, "Related");
+  const plan = planRelatedLinks(
+    text,
+    note,
+    (t: Topic) => targets[t.title] ?? [],
+    (t: Topic): TopicMemory => memory.get(t.title) ?? { linked: [], unlinked: [] },
+    "Related",
+  );
   const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
   const synced = syncFrontmatter(plan.text, parseNote(plan.text, { path: "s.md" }), extras);
   if (!synced.ok) throw new Error(synced.error.message);

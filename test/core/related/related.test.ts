@@ -24,7 +24,21 @@ const find = (title: string): IndexedTopic => {
 };
 
 function topic(file: string, title: string, extra: Partial<IndexedTopic> = {}): IndexedTopic {
-  return { presenter: null, kind: "paper", kindLabel: null, title, url: null, main: false, tags: [], line: 0, endLine: 0, summary: "", file, date: file.slice(0, 10), ...extra };
+  return {
+    presenter: null,
+    kind: "paper",
+    kindLabel: null,
+    title,
+    url: null,
+    main: false,
+    tags: [],
+    line: 0,
+    endLine: 0,
+    summary: "",
+    file,
+    date: file.slice(0, 10),
+    ...extra,
+  };
 }
 
 describe("related topics on the real exports", () => {
@@ -45,9 +59,13 @@ describe("related topics on the real exports", () => {
 
 describe("same paper", () => {
   it("normalizes arXiv ids across versions and abs/pdf forms, DOIs and URLs", () => {
-    expect(paperKeys(topic("a", "x", { url: "https://arxiv.org/pdf/2401.00908v2.pdf" }), "")).toContain("arxiv:2401.00908");
+    expect(paperKeys(topic("a", "x", { url: "https://arxiv.org/pdf/2401.00908v2.pdf" }), "")).toContain(
+      "arxiv:2401.00908",
+    );
     expect(paperKeys(topic("a", "x"), "- arxiv: 2401.00908")).toContain("arxiv:2401.00908");
-    expect(paperKeys(topic("a", "x", { url: "https://doi.org/10.18653/v1/2024.acl-long.130" }), "")).toContain("doi:10.18653/v1/2024.acl-long.130");
+    expect(paperKeys(topic("a", "x", { url: "https://doi.org/10.18653/v1/2024.acl-long.130" }), "")).toContain(
+      "doi:10.18653/v1/2024.acl-long.130",
+    );
     expect(normalizeUrl("https://www.Example.com/a/?utm_source=x#top")).toBe(normalizeUrl("http://example.com/a"));
   });
 

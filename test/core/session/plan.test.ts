@@ -5,7 +5,13 @@ import { parseNote } from "../../../src/core/note/parser";
 import { parseRoster } from "../../../src/core/session/roster";
 import { sessionFromParse } from "../../../src/core/index/session-entry";
 import { planSession, sanitizeFileName } from "../../../src/core/session/plan";
-import { DEFAULT_SETTINGS, formatKindAliases, migrateSettings, parseKindAliases, type Settings } from "../../../src/core/settings";
+import {
+  DEFAULT_SETTINGS,
+  formatKindAliases,
+  migrateSettings,
+  parseKindAliases,
+  type Settings,
+} from "../../../src/core/settings";
 import { renderTemplate } from "../../../src/core/session/template";
 import type { SessionEntry } from "../../../src/core/index/topic-index";
 
@@ -20,17 +26,29 @@ function vaultSessions(): SessionEntry[] {
   }
   for (const name of readdirSync(join(root, "demo", "notes"))) {
     const file = `Sessions/${name}`;
-    out.push(sessionFromParse(file, parseNote(readFileSync(join(root, "demo", "notes", name), "utf8"), { path: file })));
+    out.push(
+      sessionFromParse(file, parseNote(readFileSync(join(root, "demo", "notes", name), "utf8"), { path: file })),
+    );
   }
   return out;
 }
 
-const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {}, ...patch });
+const settings = (patch: Partial<Settings> = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  roster: [],
+  rotation: [],
+  kindAliases: {},
+  ...patch,
+});
 const link = (file: string): string => `[[${file.replace(/^.*\//, "").replace(/\.md$/, "")}]]`;
 
 describe("renderTemplate", () => {
   it("fills every variable, formats dates, and leaves unknown ones visible", () => {
-    const out = renderTemplate("{{series}} {{date}} {{date:yyyy年M月d日}} {{ date : EEE }} {{next_date:MM/dd}} {{nope}} {{date:YYYY}}", { series: "ML" }, { date: "2024-09-05", next_date: "2024-09-12" });
+    const out = renderTemplate(
+      "{{series}} {{date}} {{date:yyyy年M月d日}} {{ date : EEE }} {{next_date:MM/dd}} {{nope}} {{date:YYYY}}",
+      { series: "ML" },
+      { date: "2024-09-05", next_date: "2024-09-12" },
+    );
     expect(out.text).toBe("ML 2024-09-05 2024年9月5日 Thu 09/12 {{nope}} {{date:YYYY}}");
     expect(out.unknown).toEqual(["{{nope}}", "{{date:YYYY}}"]);
   });
@@ -53,40 +71,75 @@ describe("planSession over a vault of real and template-made notes", () => {
     expect(plan.text).toContain("前回: [[2024-09-19 ML study group]]");
     // The four latest: 09-19, 09-12, 08-29 and 07-24 (whose last presenter was Yosuke Yoshida).
     expect(plan.presenters.map((m) => m.name)).toEqual([
-      "Tomoaki Kitaoka", "Ryosuke Fukazawa", "Yuya Matsumura", "Naoto Shimakoshi", "Shun Ito", "Yuta Kamikawa", "Masamune Ishihara", "Yosuke Yoshida",
+      "Tomoaki Kitaoka",
+      "Ryosuke Fukazawa",
+      "Yuya Matsumura",
+      "Naoto Shimakoshi",
+      "Shun Ito",
+      "Yuta Kamikawa",
+      "Masamune Ishihara",
+      "Yosuke Yoshida",
     ]);
     expect(plan.unknown).toEqual([]);
   });
 
   it("rotates the main topic after the last session's main presenter, skipping inactive members", () => {
-    const roster = parseRoster("Naoto Shimakoshi\nYuta Kamikawa\n~Shun Ito\nMasamune Ishihara\nqluto (Ryosuke Fukazawa)");
+    const roster = parseRoster(
+      "Naoto Shimakoshi\nYuta Kamikawa\n~Shun Ito\nMasamune Ishihara\nqluto (Ryosuke Fukazawa)",
+    );
     // The latest main topic (2024-09-19) was Masamune Ishihara's: next in the roster order is qluto.
-    expect(planSession({ sessions, settings: settings({ roster }), date: "2024-09-26", language: "en", link }).mainPresenter).toBe("Ryosuke Fukazawa");
+    expect(
+      planSession({ sessions, settings: settings({ roster }), date: "2024-09-26", language: "en", link }).mainPresenter,
+    ).toBe("Ryosuke Fukazawa");
     const rotation = ["Masamune Ishihara", "Shun Ito", "Naoto Shimakoshi"];
-    expect(planSession({ sessions, settings: settings({ roster, rotation }), date: "2024-09-26", language: "en", link }).mainPresenter).toBe("Naoto Shimakoshi");
+    expect(
+      planSession({ sessions, settings: settings({ roster, rotation }), date: "2024-09-26", language: "en", link })
+        .mainPresenter,
+    ).toBe("Naoto Shimakoshi");
     // Before 2024-09-19, the last main presenter was Yuta Kamikawa (2024-09-12).
-    expect(planSession({ sessions, settings: settings({ roster }), date: "2024-09-13", language: "en", link }).mainPresenter).toBe("Masamune Ishihara");
+    expect(
+      planSession({ sessions, settings: settings({ roster }), date: "2024-09-13", language: "en", link }).mainPresenter,
+    ).toBe("Masamune Ishihara");
   });
 
   it("renders a note that parses into the roster's empty presenter blocks", () => {
     const roster = parseRoster("Alice / al\nBob\n~Carol");
     for (const language of ["ja", "en"] as const) {
-      const plan = planSession({ sessions: [], settings: settings({ roster, seriesName: "輪読会" }), date: "2024-09-05", language, link });
+      const plan = planSession({
+        sessions: [],
+        settings: settings({ roster, seriesName: "輪読会" }),
+        date: "2024-09-05",
+        language,
+        link,
+      });
       const parsed = parseNote(plan.text, { path: plan.path });
       expect(parsed.date).toBe("2024-09-05");
       expect(parsed.type).toBe("study-session");
       // Alice also holds the main topic (first in the rotation): one person, listed once.
-      expect(parsed.presenters).toEqual([{ name: "Alice", aliases: [] }, { name: "Bob", aliases: [] }]);
+      expect(parsed.presenters).toEqual([
+        { name: "Alice", aliases: [] },
+        { name: "Bob", aliases: [] },
+      ]);
       expect(parsed.topics).toEqual([]);
       expect(parsed.warnings).toEqual([]);
       expect(plan.text.split("\n")[plan.cursor.line]).toBe("#### ");
-      expect(plan.text).toContain(language === "ja" ? "# 輪読会 第1回（2024年9月5日）" : "# 輪読会 no. 1 (September 5, 2024)");
+      expect(plan.text).toContain(
+        language === "ja" ? "# 輪読会 第1回（2024年9月5日）" : "# 輪読会 no. 1 (September 5, 2024)",
+      );
     }
   });
 
   it("fills the template's topics into entries once written", () => {
-    const plan = planSession({ sessions: [], settings: settings({ roster: parseRoster("Alice") }), date: "2024-09-05", language: "en", link });
-    const written = plan.text.replace("#### \n", "#### [blog] Scaling laws\n").replace("#### [paper] \n", "#### [paper] Attention Is All You Need\n");
+    const plan = planSession({
+      sessions: [],
+      settings: settings({ roster: parseRoster("Alice") }),
+      date: "2024-09-05",
+      language: "en",
+      link,
+    });
+    const written = plan.text
+      .replace("#### \n", "#### [blog] Scaling laws\n")
+      .replace("#### [paper] \n", "#### [paper] Attention Is All You Need\n");
     const parsed = parseNote(written, { path: plan.path });
     expect(parsed.topics.map((t) => [t.presenter, t.kind, t.title, t.main])).toEqual([
       ["Alice", "blog", "Scaling laws", false],
@@ -96,7 +149,14 @@ describe("planSession over a vault of real and template-made notes", () => {
   });
 
   it("uses the user's template and reports unknown variables", () => {
-    const plan = planSession({ sessions: [], settings: settings(), date: "2024-09-05", language: "en", link, sessionTemplate: "# {{series}} {{speaker}}\n{{presenters}}" });
+    const plan = planSession({
+      sessions: [],
+      settings: settings(),
+      date: "2024-09-05",
+      language: "en",
+      link,
+      sessionTemplate: "# {{series}} {{speaker}}\n{{presenters}}",
+    });
     expect(plan.text).toBe("# Study session {{speaker}}\n");
     expect(plan.unknown).toEqual(["{{speaker}}"]);
   });
@@ -104,7 +164,9 @@ describe("planSession over a vault of real and template-made notes", () => {
 
 describe("file names", () => {
   it("never hold the characters SPEC §7 forbids", () => {
-    expect(sanitizeFileName('2024-09-05 ML/AI: "deep" #1 ^x [a|b] c*?<>\\')).toBe("2024-09-05 ML-AI- -deep- -1 -x -a-b- c-----");
+    expect(sanitizeFileName('2024-09-05 ML/AI: "deep" #1 ^x [a|b] c*?<>\\')).toBe(
+      "2024-09-05 ML-AI- -deep- -1 -x -a-b- c-----",
+    );
     expect(sanitizeFileName("2024-09-05 機械学習勉強会")).toBe("2024-09-05 機械学習勉強会");
     expect(sanitizeFileName("...")).toBe("");
   });
@@ -115,13 +177,29 @@ describe("settings migration", () => {
     expect(migrateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problem: null });
     expect(migrateSettings(42).problem).toBe("not an object");
     expect(migrateSettings([1, 2]).problem).toBe("not an object");
-    const partial = migrateSettings({ weekday: 9, intervalWeeks: 3, sessionsFolder: "/Weekly/", roster: [{ name: "A" }, { nope: 1 }, "x"], autoSync: "yes" });
-    expect(partial.settings).toMatchObject({ weekday: 4, intervalWeeks: 1, sessionsFolder: "Weekly", roster: [{ name: "A", aliases: [], active: true }], autoSync: true });
+    const partial = migrateSettings({
+      weekday: 9,
+      intervalWeeks: 3,
+      sessionsFolder: "/Weekly/",
+      roster: [{ name: "A" }, { nope: 1 }, "x"],
+      autoSync: "yes",
+    });
+    expect(partial.settings).toMatchObject({
+      weekday: 4,
+      intervalWeeks: 1,
+      sessionsFolder: "Weekly",
+      roster: [{ name: "A", aliases: [], active: true }],
+      autoSync: true,
+    });
   });
 
   it("carries a version 1 data.json forward", () => {
     const v1 = { version: 1, kindAliases: { 輪読: "paper" }, autoSync: false };
-    expect(migrateSettings(v1).settings).toEqual({ ...DEFAULT_SETTINGS, kindAliases: { 輪読: "paper" }, autoSync: false });
+    expect(migrateSettings(v1).settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      kindAliases: { 輪読: "paper" },
+      autoSync: false,
+    });
   });
 
   it("reads kind aliases as the settings tab writes them", () => {

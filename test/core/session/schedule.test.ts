@@ -11,12 +11,42 @@ describe("nextMeeting (TZ pinned to UTC by the test config; dates are local cale
     { name: "across a month", today: "2024-09-28", schedule: thursdays, expected: "2024-10-03" },
     { name: "across a year", today: "2024-12-30", schedule: thursdays, expected: "2025-01-02" },
     { name: "onto a leap day", today: "2024-02-26", schedule: thursdays, expected: "2024-02-29" },
-    { name: "past a leap day", today: "2024-02-29", schedule: { weekday: 5, intervalWeeks: 1, anchor: null }, expected: "2024-03-01" },
-    { name: "Sunday meetings", today: "2024-09-02", schedule: { weekday: 0, intervalWeeks: 1, anchor: null }, expected: "2024-09-08" },
-    { name: "every two weeks, on an anchor week", today: "2024-09-02", schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" }, expected: "2024-09-05" },
-    { name: "every two weeks, off week skipped", today: "2024-08-26", schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" }, expected: "2024-09-05" },
-    { name: "every two weeks, anchor in the future", today: "2024-08-01", schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" }, expected: "2024-08-08" },
-    { name: "every two weeks, today is a meeting", today: "2024-09-05", schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" }, expected: "2024-09-05" },
+    {
+      name: "past a leap day",
+      today: "2024-02-29",
+      schedule: { weekday: 5, intervalWeeks: 1, anchor: null },
+      expected: "2024-03-01",
+    },
+    {
+      name: "Sunday meetings",
+      today: "2024-09-02",
+      schedule: { weekday: 0, intervalWeeks: 1, anchor: null },
+      expected: "2024-09-08",
+    },
+    {
+      name: "every two weeks, on an anchor week",
+      today: "2024-09-02",
+      schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" },
+      expected: "2024-09-05",
+    },
+    {
+      name: "every two weeks, off week skipped",
+      today: "2024-08-26",
+      schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" },
+      expected: "2024-09-05",
+    },
+    {
+      name: "every two weeks, anchor in the future",
+      today: "2024-08-01",
+      schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" },
+      expected: "2024-08-08",
+    },
+    {
+      name: "every two weeks, today is a meeting",
+      today: "2024-09-05",
+      schedule: { weekday: 4, intervalWeeks: 2, anchor: "2024-08-22" },
+      expected: "2024-09-05",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => expect(nextMeeting(c.today, c.schedule)).toBe(c.expected));
