@@ -1,4 +1,5 @@
 /** Readable (non-JSON) output of the CLI. */
+import { HEADINGS } from "../core/note/vocabulary";
 import type { ParsedNote, Topic } from "../core/note/model";
 import type { GroupBy, IndexedTopic, TopicIndex } from "../core/index/topic-index";
 
@@ -9,7 +10,7 @@ export function formatNote(note: ParsedNote): string {
   let presenter: string | null | undefined;
   for (const topic of note.topics) {
     if (topic.main) {
-      out.push("", `Main topic${topic.presenter ? ` (@${topic.presenter})` : ""}`);
+      out.push("", `${HEADINGS.en.main}${topic.presenter ? ` (@${topic.presenter})` : ""}`);
       presenter = undefined;
     } else if (topic.presenter !== presenter) {
       out.push("", `@${topic.presenter ?? "?"}`);

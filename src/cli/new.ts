@@ -1,7 +1,7 @@
 /** `new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]`: the plugin's "New session note". */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Language } from "../core/session/builtin-templates";
+import type { Language } from "../core/note/vocabulary";
 import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
 import { planSession, scheduleOf } from "../core/session/plan";
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from "../core/settings";

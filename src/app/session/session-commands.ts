@@ -11,7 +11,8 @@ import {
   type Editor,
   type Plugin,
 } from "obsidian";
-import { PAPER_TEMPLATES, type Language } from "../../core/session/builtin-templates";
+import { PAPER_TEMPLATES } from "../../core/session/builtin-templates";
+import type { Language } from "../../core/note/vocabulary";
 import { listMarkerLength, stripHeading } from "../../core/note/grammar";
 import { fromIso, nextMeeting, toIso } from "../../core/session/schedule";
 import { planSession, scheduleOf } from "../../core/session/plan";

@@ -1,10 +1,11 @@
 /**
  * Importing pasted or exported pages (Notion's plain text) into session notes in the plugin's own
- * Markdown form: a frontmatter with the topic entries, `## 今週のTOPIC`, a `### @Name` heading per
+ * Markdown form: a frontmatter with the topic entries, the topics heading, a `### @Name` heading per
  * presenter, a `#### [kind] Title` heading per topic with its body, and the main topic. The topics of
  * the result parse exactly as those of the page.
  */
-import { listMarkerLength, readPresenter, readTag, stripHeading } from "../note/grammar";
+import { afterMainMarker, listMarkerLength, readPresenter, readTag, stripHeading } from "../note/grammar";
+import { DEFAULT_SERIES, HEADINGS, SESSION_TYPE, type Language } from "../note/vocabulary";
 import { closesFence, opensFence, type Fence } from "../note/line-scan";
 import { syncFrontmatter } from "../properties/frontmatter";
 import type { ParsedNote, Presenter, Topic } from "../note/model";
@@ -15,22 +16,17 @@ export type Imported = { ok: true; fileName: string; text: string; topics: numbe
 
 const TIGHT_BULLET = /^(\s*)[•‣◦・]\s*/;
 
-export function importPage(source: string, path: string, language: "ja" | "en" = "ja"): Imported {
+export function importPage(source: string, path: string, language: Language = "ja"): Imported {
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const note = parseNote(text, { path });
   const topics = note.topics;
   if (topics.length === 0) return { ok: false, reason: "no presenter with a topic was found: not a session page" };
   const lines = text.split("\n");
-  const series = note.series ?? (language === "ja" ? "勉強会" : "Study session");
-  const out: string[] = ["---", "type: study-session"];
+  const series = note.series ?? DEFAULT_SERIES[language];
+  const out: string[] = ["---", `type: ${SESSION_TYPE}`];
   if (note.date) out.push(`date: ${note.date}`);
   out.push(`series: ${JSON.stringify(series)}`, `source: ${JSON.stringify(path.replace(/^.*[\\/]/, ""))}`, "---");
-  out.push(
-    `# ${[series, note.date].filter(Boolean).join(" ")}`,
-    "",
-    language === "ja" ? "## 今週のTOPIC" : "## This week's topics",
-    "",
-  );
+  out.push(`# ${[series, note.date].filter(Boolean).join(" ")}`, "", `## ${HEADINGS[language].topics}`, "");
   let presenter: string | null | undefined;
   const mainTopics = topics.filter((t) => t.main);
   for (const topic of topics.filter((t) => !t.main)) {
@@ -42,7 +38,7 @@ export function importPage(source: string, path: string, language: "ja" | "en" =
     out.push(...topicBlock(topic, lines));
   }
   for (const topic of mainTopics) {
-    out.push(language === "ja" ? "## メインTOPIC" : "## Main topic", "");
+    out.push(`## ${HEADINGS[language].main}`, "");
     if (topic.presenter !== null) out.push(`### @${presenterLine(note, topic.presenter)}`, "");
     out.push(...topicBlock(topic, lines));
   }
@@ -66,8 +62,7 @@ function presenterLine(note: ParsedNote, name: string | null): string {
 /** The topic as a heading (the title line as written, tag and link kept) and its body. */
 function topicBlock(topic: Topic, lines: readonly string[]): string[] {
   const titleLine = (lines[topic.line] ?? "").trim().replace(/^#+\s+/, "");
-  const mainMarker = /^(?:メインTOPIC|main topic)\s*[:：]\s*/i.exec(titleLine);
-  const heading = mainMarker ? titleLine.slice(mainMarker[0].length) : titleLine;
+  const heading = topic.main ? afterMainMarker(titleLine) : titleLine;
   const kind =
     topic.kindLabel !== null && !heading.startsWith("[") && !heading.startsWith("［") ? `[${topic.kindLabel}] ` : "";
   const out = [`#### ${kind}${heading}`];

@@ -3,7 +3,7 @@
  * properties as Obsidian's metadata cache has them (a synced note: no file read at all).
  */
 import type { ParsedNote, Presenter } from "../note/model";
-import { SESSION_TYPE } from "../note/parser";
+import { SESSION_TYPE } from "../note/vocabulary";
 import type { IndexedTopic, SessionEntry } from "./topic-index";
 
 const NO_TAGS: readonly string[] = Object.freeze([]);

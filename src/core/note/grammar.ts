@@ -3,6 +3,7 @@
  * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
  * paragraph) is rejected on its first character without a regular expression.
  */
+import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
 import { collapseWhitespace, firstHttpUrl, foldKey } from "../text";
 
 export interface Heading {
@@ -95,20 +96,13 @@ export function readTag(text: string): Tag | null {
 
 export type Marker = { type: "topics" } | { type: "main"; title: string | null };
 
-const TOPIC_MARKERS = new Set([
-  "今週のtopic",
-  "今週のtopics",
-  "今週のトピック",
-  "this week's topics",
-  "this week's topic",
-  "topics",
-]);
-const MAIN_MARKERS = new Set(["メインtopic", "メイントピック", "main topic"]);
+const TOPIC_MARKERS = new Set(TOPIC_MARKER_FORMS.map(foldMarker));
+const MAIN_MARKERS = new Set(MAIN_MARKER_FORMS.map(foldMarker));
 const MARKER_ASCII_HEADS = new Set(["this ", "topic", "main "]);
 
 /**
  * A cheap gate on a line's first two characters: may it be a section marker? (`This week's topics`,
- * `Topics`, `Main topic`, `今週のTOPIC`, `メインTOPIC`, full-width forms.) Most lines fail it.
+ * `Topics`, the main-topic markers of the vocabulary, full-width forms.) Most lines fail it.
  */
 export function mayOpenMarker(first: number, second: number): boolean {
   switch (first) {
@@ -155,7 +149,7 @@ function foldMarker(text: string): string {
 
 /**
  * A section marker line. A line that merely starts with a marker (Notion's run-together table of
- * contents, `今週のTOPIC[blog] Looker…`) is not one.
+ * contents: the topics heading run together with `[blog] Looker…`) is not one.
  */
 export function readMarker(text: string): Marker | null {
   if (!mayBeMarker(text)) return null;
@@ -167,6 +161,12 @@ export function readMarker(text: string): Marker | null {
   }
   if (TOPIC_MARKERS.has(head) && (colon < 0 || text.slice(colon + 1).trim() === "")) return { type: "topics" };
   return null;
+}
+
+/** A main-topic title line without its marker (`<main marker>: Title` → `Title`); other lines as they are. */
+export function afterMainMarker(text: string): string {
+  const marker = readMarker(text);
+  return marker?.type === "main" && marker.title !== null ? marker.title : text;
 }
 
 const MAX_PRESENTER_LENGTH = 80;

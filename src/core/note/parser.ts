@@ -2,6 +2,7 @@
  * The session-note parser: SPEC §2 grammar → SPEC §3 model. A total function: any string in, a
  * result out, never an exception.
  */
+import { SESSION_TYPE } from "./vocabulary";
 import { findDate } from "./dates";
 import {
   isComment,
@@ -400,5 +401,3 @@ function baseName(path: string): string {
 export function isSessionNote(note: Pick<ParsedNote, "type" | "topics">): boolean {
   return note.type === SESSION_TYPE || note.topics.some((topic) => !topic.main && topic.presenter !== null);
 }
-
-export const SESSION_TYPE = "study-session";

@@ -6,7 +6,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from "yaml";
 import { MANAGED_ENTRY_KEYS, noteEntries, type NoteEntries, type TopicEntry } from "./entries";
 import type { ParsedNote } from "../note/model";
-import { SESSION_TYPE } from "../note/parser";
+import { SESSION_TYPE } from "../note/vocabulary";
 
 export interface FrontmatterError {
   code: "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping";

@@ -3,11 +3,11 @@
  * the note grammar of SPEC §2 (heading form), so a new note parses into empty presenter blocks.
  */
 
-export type Language = "ja" | "en";
+import { EMPTY_TOPIC_LINE, HEADINGS, SESSION_TYPE, type Language } from "../note/vocabulary";
 
 export const SESSION_TEMPLATES: Record<Language, string> = {
   ja: `---
-type: study-session
+type: ${SESSION_TYPE}
 date: {{date}}
 series: {{series}}
 number: {{number}}
@@ -16,15 +16,15 @@ number: {{number}}
 
 前回: {{prev}}
 
-## 今週のTOPIC
+## ${HEADINGS.ja.topics}
 
 {{presenters}}
-## メインTOPIC
+## ${HEADINGS.ja.main}
 
 ### @{{main_presenter}}
 {{paper}}`,
   en: `---
-type: study-session
+type: ${SESSION_TYPE}
 date: {{date}}
 series: {{series}}
 number: {{number}}
@@ -33,10 +33,10 @@ number: {{number}}
 
 Previous: {{prev}}
 
-## This week's topics
+## ${HEADINGS.en.topics}
 
 {{presenters}}
-## Main topic
+## ${HEADINGS.en.main}
 
 ### @{{main_presenter}}
 {{paper}}`,
@@ -83,8 +83,7 @@ export const PAPER_TEMPLATES: Record<Language, string> = {
 
 /** One presenter's empty block: the topic heading is left blank for the presenter to fill in. */
 export function presenterBlock(name: string): string {
-  return `### @${name}\n#### \n- \n`;
+  return `### @${name}\n${EMPTY_TOPIC_LINE}\n- \n`;
 }
 
 /** The marker of an empty topic heading the cursor is put on. */
-export const EMPTY_TOPIC_LINE = "#### ";

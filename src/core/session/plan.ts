@@ -3,13 +3,8 @@
  * link to the previous session, file path and text. Pure: the vault's sessions and the settings in,
  * a plan out; the plugin and the CLI write it.
  */
-import {
-  EMPTY_TOPIC_LINE,
-  PAPER_TEMPLATES,
-  SESSION_TEMPLATES,
-  presenterBlock,
-  type Language,
-} from "./builtin-templates";
+import { DEFAULT_SERIES, EMPTY_TOPIC_LINE, type Language } from "../note/vocabulary";
+import { PAPER_TEMPLATES, SESSION_TEMPLATES, presenterBlock } from "./builtin-templates";
 import { PeopleMerger } from "../index/people";
 import { learnRoster, type Member } from "./roster";
 import { followingMeeting, type Schedule } from "./schedule";
@@ -43,8 +38,6 @@ export interface SessionPlan {
   cursor: { line: number; ch: number };
   unknown: string[];
 }
-
-const DEFAULT_SERIES: Record<Language, string> = { ja: "勉強会", en: "Study session" };
 
 export function scheduleOf(settings: Settings): Schedule {
   return { weekday: settings.weekday, intervalWeeks: settings.intervalWeeks, anchor: settings.anchorDate || null };
