@@ -16,8 +16,8 @@ export function readNoteWithEncoding(path: string): { text: string; encoding: No
     throw new CliError(`${path}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
   }
   const decoded = decodeNote(bytes);
-  if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`, EXIT_BAD_INPUT);
-  return { text: decoded.text, encoding: decoded.encoding };
+  if (!decoded.ok) throw new CliError(`${path}: ${decoded.problem.message}`, EXIT_BAD_INPUT);
+  return { text: decoded.value.text, encoding: decoded.value.encoding };
 }
 
 /** Replace a file's content all at once: a sibling temporary file renamed over it, so no reader ever sees half a note. */

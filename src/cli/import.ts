@@ -18,15 +18,15 @@ export function runImport(argv: string[], io: Io): number {
   for (const file of args.positional) {
     try {
       const result = importPage(readNote(file), file, lang);
-      if (!result.ok) throw new CliError(`${file}: ${result.reason}`, EXIT_BAD_INPUT);
+      if (!result.ok) throw new CliError(`${file}: ${result.problem.message}`, EXIT_BAD_INPUT);
       mkdirSync(out, { recursive: true });
-      const target = join(out, result.fileName);
+      const target = join(out, result.value.fileName);
       if (existsSync(target)) {
         io.err(`session-notes: ${target} exists already; ${file} not imported`);
         continue;
       }
       try {
-        writeFileSync(target, result.text, { encoding: "utf8", flag: "wx" });
+        writeFileSync(target, result.value.text, { encoding: "utf8", flag: "wx" });
       } catch (error) {
         throw new CliError(`${target}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
       }

@@ -26,10 +26,10 @@ export function runSync(argv: string[], io: Io): number {
       const result = syncFrontmatter(text, note);
       if (!result.ok) {
         counts.failed++;
-        io.err(`session-notes: ${path}:${result.error.line + 1}: ${result.error.message}`);
+        io.err(`session-notes: ${path}:${result.problem.line + 1}: ${result.problem.message}`);
         continue;
       }
-      if (!result.changed) {
+      if (!result.value.changed) {
         counts.unchanged++;
         continue;
       }
@@ -41,7 +41,7 @@ export function runSync(argv: string[], io: Io): number {
       if (encoding !== "utf-8") {
         throw new CliError(`${path}: is ${encoding.toUpperCase()}; only UTF-8 notes are written`, EXIT_BAD_INPUT);
       }
-      writeNoteAtomically(path, result.text);
+      writeNoteAtomically(path, result.value.text);
       counts.updated++;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;

@@ -57,6 +57,7 @@ export const en = {
 
   "command.convertPasted": "Convert pasted Notion page to session note",
   "import.done": "Converted: {count} topics, with their properties.",
+  "import.failed": "Nothing was changed: {detail}",
   "import.notSession": "No presenter line (@name) followed by a topic was found in this note: nothing was changed.",
   "command.syncNote": "Sync topics to properties",
   "command.syncAll": "Sync all session notes",

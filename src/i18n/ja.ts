@@ -57,6 +57,7 @@ export const ja: Record<MessageKey, string> = {
 
   "command.convertPasted": "貼り付けた Notion ページを勉強会ノートに変換",
   "import.done": "変換しました: トピック {count} 件（プロパティ付き）。",
+  "import.failed": "何も変更していません: {detail}",
   "import.notSession": "このノートには発表者の行（@名前）とその下のトピックがないため、何も変更していません。",
   "command.syncNote": "トピックをプロパティに同期",
   "command.syncAll": "すべての勉強会ノートを同期",

@@ -110,9 +110,9 @@ export class TopicSync extends Component {
     const note = this.parse(text, path);
     if (!isSessionNote(note)) return { status: "other", outcome: { status: "not-session" } };
     const result = syncFrontmatter(text, note);
-    if (!result.ok) return { status: "other", outcome: { status: "failed", error: result.error } };
-    if (!result.changed) return { status: "other", outcome: { status: "unchanged" } };
-    return { status: "updated", text: result.text, outcome: { status: "updated" } };
+    if (!result.ok) return { status: "other", outcome: { status: "failed", error: result.problem } };
+    if (!result.value.changed) return { status: "other", outcome: { status: "unchanged" } };
+    return { status: "updated", text: result.value.text, outcome: { status: "updated" } };
   }
 
   private openEditorFor(file: TFile): Editor | null {

@@ -124,11 +124,16 @@ export class SessionNotes {
     const before = editor.getValue();
     const result = importPage(before, path, language());
     if (!result.ok) {
-      new Notice(this.t("import.notSession"));
+      const problem = result.problem;
+      new Notice(
+        problem.code === "not-a-session"
+          ? this.t("import.notSession")
+          : this.t("import.failed", { detail: problem.message }),
+      );
       return;
     }
-    applyToEditor(editor, before, result.text);
-    new Notice(this.t("import.done", { count: result.topics }));
+    applyToEditor(editor, before, result.value.text);
+    new Notice(this.t("import.done", { count: result.value.topics }));
   }
 
   private async templateText(path: string): Promise<string | undefined> {

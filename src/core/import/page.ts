@@ -7,12 +7,13 @@
 import { afterMainMarker, listMarkerLength, readPresenter, readTag, stripHeading } from "../note/grammar";
 import { DEFAULT_SERIES, HEADINGS, SESSION_TYPE, type Language } from "../note/vocabulary";
 import { closesFence, opensFence, type Fence } from "../note/line-scan";
-import { syncFrontmatter } from "../properties/frontmatter";
+import { syncFrontmatter, type FrontmatterCode } from "../properties/frontmatter";
+import { fail, ok, type Result } from "../result";
 import type { ParsedNote, Presenter, Topic } from "../note/model";
 import { parseNote } from "../note/parser";
 import { sanitizeFileName } from "../session/plan";
 
-export type Imported = { ok: true; fileName: string; text: string; topics: number } | { ok: false; reason: string };
+export type Imported = Result<{ fileName: string; text: string; topics: number }, "not-a-session" | FrontmatterCode>;
 
 const TIGHT_BULLET = /^(\s*)[•‣◦・]\s*/;
 
@@ -20,7 +21,8 @@ export function importPage(source: string, path: string, language: Language = "j
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const note = parseNote(text, { path });
   const topics = note.topics;
-  if (topics.length === 0) return { ok: false, reason: "no presenter with a topic was found: not a session page" };
+  if (topics.length === 0)
+    return fail({ code: "not-a-session", message: "no presenter with a topic was found: not a session page" });
   const lines = text.split("\n");
   const series = note.series ?? DEFAULT_SERIES[language];
   const out: string[] = ["---", `type: ${SESSION_TYPE}`];
@@ -47,11 +49,11 @@ export function importPage(source: string, path: string, language: Language = "j
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
   const synced = syncFrontmatter(body, parseNote(body, { path }));
-  if (!synced.ok) return { ok: false, reason: synced.error.message };
+  if (!synced.ok) return fail(synced.problem);
   const name =
     sanitizeFileName([note.date, series].filter(Boolean).join(" ")) ||
     sanitizeFileName(path.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""));
-  return { ok: true, fileName: `${name || "Imported session"}.md`, text: synced.text, topics: topics.length };
+  return ok({ fileName: `${name || "Imported session"}.md`, text: synced.value.text, topics: topics.length });
 }
 
 function presenterLine(note: ParsedNote, name: string | null): string {

@@ -7,18 +7,15 @@ import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Pair } fro
 import { MANAGED_ENTRY_KEYS, noteEntries, type NoteEntries, type TopicEntry } from "./entries";
 import type { ParsedNote } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
+import type { Problem } from "../result";
 
-export interface FrontmatterError {
-  code: "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping";
-  /** 0-based line of the note where the problem is. */
-  line: number;
-  /** English sentence for logs and the CLI; the app localizes from `code` and `detail`. */
-  message: string;
-  /** The YAML parser's own words, for `malformed-yaml`. */
-  detail?: string;
-}
+export type FrontmatterCode = "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping";
 
-export type SyncResult = { ok: true; text: string; changed: boolean } | { ok: false; error: FrontmatterError };
+/** A frontmatter problem always names its line; the app localizes from `code` and `detail`. */
+export type FrontmatterError = Problem<FrontmatterCode> & { line: number };
+
+export type SyncResult =
+  { ok: true; value: { text: string; changed: boolean } } | { ok: false; problem: FrontmatterError };
 
 interface Block {
   /** Offset where the frontmatter's content starts (after the opening `---` line). */
@@ -42,7 +39,7 @@ export function syncFrontmatter(
   if (block === "unclosed") {
     return {
       ok: false,
-      error: {
+      problem: {
         code: "unclosed-frontmatter",
         line: 0,
         message: "The frontmatter starts on line 1 but has no closing ---.",
@@ -53,7 +50,7 @@ export function syncFrontmatter(
   if (block === null) {
     const wanted = [...headerKeys(null, note.date), ...entryKeys(entries, null, extras)];
     const yaml = wanted.map(([key, value]) => serialize(key, value)).join("");
-    return { ok: true, text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true };
+    return { ok: true, value: { text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true } };
   }
   const content = body.slice(block.contentStart, block.contentEnd);
   const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
@@ -63,7 +60,7 @@ export function syncFrontmatter(
     const detail = firstLine(problem.message);
     return {
       ok: false,
-      error: {
+      problem: {
         code: "malformed-yaml",
         line,
         detail,
@@ -74,7 +71,7 @@ export function syncFrontmatter(
   if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
     return {
       ok: false,
-      error: {
+      problem: {
         code: "not-a-mapping",
         line: block.firstLine,
         message: "The frontmatter is not a list of properties (key: value lines).",
@@ -100,7 +97,7 @@ export function syncFrontmatter(
     if (!region) continue;
     edits.push({ from: region.from, to: region.to, text: withEol(serialize(key, value), eol) });
   }
-  if (edits.length === 0 && appended.length === 0) return { ok: true, text, changed: false };
+  if (edits.length === 0 && appended.length === 0) return { ok: true, value: { text, changed: false } };
 
   let next = content;
   for (const edit of edits.sort((a, b) => b.from - a.from))
@@ -110,7 +107,7 @@ export function syncFrontmatter(
     next = `${next}${needsBreak ? eol : ""}${withEol(appended.join(""), eol)}`;
   }
   const result = `${bom}${body.slice(0, block.contentStart)}${next}${body.slice(block.contentEnd)}`;
-  return { ok: true, text: result, changed: result !== text };
+  return { ok: true, value: { text: result, changed: result !== text } };
 }
 
 /** The `linked` / `unlinked` memory of each topic entry in a note's frontmatter, by title. */

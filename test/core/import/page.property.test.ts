@@ -49,7 +49,7 @@ describe("import", () => {
           expect(parseNote(text).topics).toHaveLength(0);
           return;
         }
-        expect(shape(result.text)).toEqual(shape(text));
+        expect(shape(result.value.text)).toEqual(shape(text));
       }),
       { numRuns: 300 },
     );

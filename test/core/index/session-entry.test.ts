@@ -17,8 +17,8 @@ describe("sessionFromProperties", () => {
   it("reads back what sync wrote: the same topics as a parse, without lines", () => {
     const parsed = parseNote(TEXT, { path: "s.md" });
     const result = syncFrontmatter(TEXT, parsed);
-    if (!result.ok) throw new Error(result.error.message);
-    const fm = parseYaml(result.text.split("---\n")[1] ?? "") as unknown;
+    if (!result.ok) throw new Error(result.problem.message);
+    const fm = parseYaml(result.value.text.split("---\n")[1] ?? "") as unknown;
     const fromProperties = sessionFromProperties("s.md", fm);
     const fromParse = sessionFromParse("s.md", parsed);
     expect(fromProperties?.date).toBe("2024-08-29");

@@ -83,9 +83,9 @@ describe("sync properties", () => {
         const first = sync(text);
         expect(first.ok).toBe(true);
         if (!first.ok) return;
-        expect(first.text.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));
+        expect(first.value.text.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));
         const before = split(text);
-        const after = split(first.text);
+        const after = split(first.value.text);
         expect(after.body).toBe(before.body);
         if (hasFrontmatter) {
           // Every line the user wrote is still there, byte for byte and in the same order.
@@ -97,8 +97,8 @@ describe("sync properties", () => {
             cursor = found + 1;
           }
         }
-        const second = sync(first.text);
-        expect(second).toEqual({ ok: true, text: first.text, changed: false });
+        const second = sync(first.value.text);
+        expect(second).toEqual({ ok: true, value: { text: first.value.text, changed: false } });
       }),
       { numRuns: 500 },
     );

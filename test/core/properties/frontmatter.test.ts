@@ -20,8 +20,8 @@ function sync(text: string, path = "Sessions/2024-08-29 機械学習勉強会.md
 
 function synced(text: string, path?: string): string {
   const result = sync(text, path);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.text;
+  if (!result.ok) throw new Error(result.problem.message);
+  return result.value.text;
 }
 
 /** The body: everything after the frontmatter's closing line. */
@@ -72,7 +72,7 @@ describe("syncFrontmatter: before/after snapshots", () => {
       expect(after.startsWith("\uFEFF")).toBe(c.before.startsWith("\uFEFF"));
       if (c.before.includes("\r\n")) expect(after.replace(/\r\n/g, "")).not.toMatch(/\n/);
       const again = sync(after);
-      expect(again).toEqual({ ok: true, text: after, changed: false });
+      expect(again).toEqual({ ok: true, value: { text: after, changed: false } });
     });
   }
 });
@@ -111,7 +111,7 @@ describe("syncFrontmatter: what it writes", () => {
 
   it("does not touch a note whose entries are already right, however they are quoted", () => {
     const text = `---\ntype: study-session\ndate: "2024-08-29"\npresenters:\n  - "Alice"\ntopics:\n  - {title: 'A', kind: blog, presenter: Alice}\n---\n今週のTOPIC\n@Alice\n[blog] A\n`;
-    expect(sync(text)).toEqual({ ok: true, text, changed: false });
+    expect(sync(text)).toEqual({ ok: true, value: { text, changed: false } });
   });
 
   it("rewrites only the plugin's keys when a topic changes", () => {
@@ -137,8 +137,8 @@ describe("syncFrontmatter: bad input is refused with the line, never guessed", (
       const result = sync(b.text);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.error.line).toBe(b.line);
-      expect(result.error.message).not.toBe("");
+      expect(result.problem.line).toBe(b.line);
+      expect(result.problem.message).not.toBe("");
     });
   }
 });

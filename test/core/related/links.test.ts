@@ -36,8 +36,8 @@ function run(text: string): string {
   );
   const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
   const synced = syncFrontmatter(plan.text, parseNote(plan.text, { path: "s.md" }), extras);
-  if (!synced.ok) throw new Error(synced.error.message);
-  return synced.text;
+  if (!synced.ok) throw new Error(synced.problem.message);
+  return synced.value.text;
 }
 
 describe("Link related topics", () => {
