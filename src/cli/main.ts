@@ -1,7 +1,7 @@
 /** `session-notes VERB …`: the command line over the plugin's core (SPEC §5). */
 import { indexToJson } from "../core/index/index-json";
 import { parseNote } from "../core/note/parser";
-import type { GroupBy } from "../core/index/topic-index";
+import { GROUPINGS, isGroupBy } from "../core/index/topic-index";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";
@@ -76,8 +76,6 @@ function runParse(argv: string[], io: Io): number {
   return EXIT_OK;
 }
 
-const GROUPINGS: readonly GroupBy[] = ["kind", "tag", "presenter", "month"];
-
 function runIndex(argv: string[], io: Io): number {
   const args = parseArgs(argv, ["by"], ["json"]);
   const [dir, ...extra] = args.positional;
@@ -88,8 +86,4 @@ function runIndex(argv: string[], io: Io): number {
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   io.out(args.flags.has("json") ? JSON.stringify(indexToJson(index), null, 2) : formatIndex(index, by));
   return EXIT_OK;
-}
-
-function isGroupBy(value: string): value is GroupBy {
-  return (GROUPINGS as readonly string[]).includes(value);
 }

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import type { Language } from "../core/note/vocabulary";
 import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
 import { planSession, scheduleOf } from "../core/session/plan";
-import { DEFAULT_SETTINGS, migrateSettings, type Settings } from "../core/settings";
+import { defaultSettings, migrateSettings, type Settings } from "../core/settings";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { describe, readNote } from "./files";
@@ -70,7 +70,7 @@ export function runNew(argv: string[], io: Io): number {
 
 /** The plugin's data.json; a corrupt or foreign one is an error here (the plugin falls back instead). */
 function readConfig(path: string | undefined): Settings {
-  if (path === undefined) return { ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {} };
+  if (path === undefined) return defaultSettings();
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));

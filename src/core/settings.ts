@@ -56,7 +56,8 @@ export interface Migrated {
   problem: string | null;
 }
 
-function fresh(): Settings {
+/** A fresh, mutable copy of the defaults (nothing shared with `DEFAULT_SETTINGS` or another copy). */
+export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {} };
 }
 
@@ -66,13 +67,16 @@ function fresh(): Settings {
  * Version 1 (the first release) had only `kindAliases` and `autoSync`: the rest is new in 2.
  */
 export function migrateSettings(raw: unknown): Migrated {
-  if (raw === null || raw === undefined) return { settings: fresh(), problem: null };
+  if (raw === null || raw === undefined) return { settings: defaultSettings(), problem: null };
   if (raw instanceof UnreadableData) {
-    return { settings: fresh(), problem: raw.cause instanceof Error ? raw.cause.message : "unreadable data.json" };
+    return {
+      settings: defaultSettings(),
+      problem: raw.cause instanceof Error ? raw.cause.message : "unreadable data.json",
+    };
   }
-  if (typeof raw !== "object" || Array.isArray(raw)) return { settings: fresh(), problem: "not an object" };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { settings: defaultSettings(), problem: "not an object" };
   const data = raw as Record<string, unknown>;
-  const s = fresh();
+  const s = defaultSettings();
   s.sessionsFolder = text(data.sessionsFolder, s.sessionsFolder).replace(/^\/+|\/+$/g, "");
   s.fileNamePattern = text(data.fileNamePattern, s.fileNamePattern) || DEFAULT_SETTINGS.fileNamePattern;
   s.seriesName = text(data.seriesName, s.seriesName);

@@ -5,7 +5,7 @@
  */
 import { ItemView, Keymap, Menu, Notice, setIcon, type PaneType, type TFile, type WorkspaceLeaf } from "obsidian";
 import { groupId, topicRows, type Row } from "../../core/index/topic-filter";
-import type { GroupBy, IndexedTopic } from "../../core/index/topic-index";
+import { GROUPINGS, type GroupBy, type IndexedTopic } from "../../core/index/topic-index";
 import type { MessageKey, Translate } from "../../i18n";
 import type { IndexService } from "./index-service";
 import { openTopic, topicLink } from "./open-topic";
@@ -18,7 +18,6 @@ export const TOPIC_VIEW_ICON = "library";
 
 const GROUP_ROW_HEIGHT = 30;
 const TOPIC_ROW_HEIGHT = 46;
-const GROUPINGS: readonly GroupBy[] = ["kind", "tag", "presenter", "month"];
 /** Typing pauses this long before the list is filtered again (80,000 topics take a few ms). */
 const SEARCH_DELAY_MS = 120;
 

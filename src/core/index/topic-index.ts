@@ -19,7 +19,13 @@ export interface SessionEntry {
   topics: IndexedTopic[];
 }
 
-export type GroupBy = "kind" | "tag" | "presenter" | "month";
+/** The ways topics can be grouped, in the order the sidebar and the CLI offer them. */
+export const GROUPINGS = ["kind", "tag", "presenter", "month"] as const;
+export type GroupBy = (typeof GROUPINGS)[number];
+
+export function isGroupBy(value: string): value is GroupBy {
+  return (GROUPINGS as readonly string[]).includes(value);
+}
 
 export interface TopicGroup {
   key: string | null;
