@@ -5,7 +5,7 @@ import { importPage } from "../core/import/page";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { describe, readNote } from "./files";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export function runImport(argv: string[], io: Io): number {
   const args = parseArgs(argv, ["out", "lang"], []);

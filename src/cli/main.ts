@@ -10,12 +10,9 @@ import { runImport } from "./import";
 import { runNew } from "./new";
 import { runRelated } from "./related";
 import { runSync } from "./sync";
+import type { Io } from "./io";
 import { loadVault } from "./vault";
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const USAGE = `Usage: session-notes VERB …
 

@@ -8,7 +8,7 @@ import { defaultSettings, migrateSettings, type Settings } from "../core/setting
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { describe, readNote } from "./files";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { loadVault } from "./vault";
 
 export function runNew(argv: string[], io: Io): number {

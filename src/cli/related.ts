@@ -3,7 +3,7 @@ import { reasonText } from "../core/related/related";
 import { buildRelated } from "../core/related/build";
 import { parseArgs, stringFlag } from "./args";
 import { EXIT_OK, usageError } from "./errors";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { loadVault } from "./vault";
 
 export function runRelated(argv: string[], io: Io): number {

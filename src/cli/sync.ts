@@ -4,7 +4,7 @@ import { isSessionNote, parseNote } from "../core/note/parser";
 import { parseArgs } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { expandPaths, readNoteWithEncoding, toSlashes, writeNoteAtomically } from "./files";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export function runSync(argv: string[], io: Io): number {
   const args = parseArgs(argv, [], ["check"]);
