@@ -13,7 +13,6 @@ import { runSync } from "./sync";
 import type { Io } from "./io";
 import { loadVault } from "./vault";
 
-
 const USAGE = `Usage: session-notes VERB …
 
   parse FILE [--json]                 parse one session note (.md or .txt)

@@ -3,12 +3,13 @@
  * inverted index updated one session at a time, and strong signals on top — the same paper (URL, arXiv
  * id in any version or form, DOI, or title), shared #tags — and a weak one, the same presenter.
  */
+import { paperIdKey, paperIds, parsePaperIdKey, titleKey, type PaperScheme } from "../papers/paper-id";
 import { foldKey } from "../text";
 import { tokenize } from "./tokenize";
 import type { IndexedTopic } from "../index/topic-index";
 
 export type Reason =
-  | { type: "same-paper"; via: "url" | "arxiv" | "doi" | "title" }
+  | { type: "same-paper"; via: PaperScheme }
   | { type: "tag"; tag: string }
   | { type: "words"; words: string[] }
   | { type: "presenter" };
@@ -41,6 +42,7 @@ interface Doc {
   topic: IndexedTopic;
   terms: Map<string, number>;
   length: number;
+  /** `paperIdKey`s of the paper the topic presents. */
   papers: string[];
   tags: string[];
   titleKey: string;
@@ -95,7 +97,7 @@ export class RelatedIndex {
   samePaper(topic: IndexedTopic): IndexedTopic[] {
     const id = this.ids.get(topic);
     const doc = id === undefined ? undefined : this.docs[id];
-    const keys = doc ? doc.papers : paperKeys(topic, "");
+    const keys = doc ? doc.papers : paperIds(topic, "").map(paperIdKey);
     const out = new Set<IndexedTopic>();
     for (const key of keys) {
       for (const other of this.papers.get(key) ?? []) {
@@ -189,10 +191,7 @@ export class RelatedIndex {
     const out: Reason[] = [];
     if (paper) {
       const shared = doc.papers.find((key) => candidate.papers.includes(key));
-      out.push({
-        type: "same-paper",
-        via: (shared ? shared.slice(0, shared.indexOf(":")) : "title") as "url" | "arxiv" | "doi" | "title",
-      });
+      out.push({ type: "same-paper", via: (shared === undefined ? null : parsePaperIdKey(shared))?.scheme ?? "title" });
     }
     for (const tag of doc.tags) if (candidate.tags.includes(tag)) out.push({ type: "tag", tag });
     if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
@@ -299,30 +298,12 @@ export class RelatedIndex {
       topic,
       terms,
       length,
-      papers: paperKeys(topic, body ?? ""),
+      papers: paperIds(topic, body ?? "").map(paperIdKey),
       tags,
       titleKey: titleKey(topic.title),
       presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
     };
   }
-}
-
-const ARXIV = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/i;
-const DOI = /\b(10\.\d{4,9}\/[-._;()/:a-z0-9]+[a-z0-9])/i;
-
-/** Keys that identify the thing presented: normalized URL, arXiv id, DOI, title. */
-export function paperKeys(topic: Pick<IndexedTopic, "title" | "url" | "summary">, body: string): string[] {
-  const keys = new Set<string>();
-  const text = `${topic.url ?? ""}\n${topic.title}\n${topic.summary}\n${body}`;
-  const arxiv = ARXIV.exec(text);
-  if (arxiv?.[1]) keys.add(`arxiv:${arxiv[1]}`);
-  const doi = DOI.exec(text);
-  if (doi?.[1]) keys.add(`doi:${doi[1].toLowerCase()}`);
-  if (topic.url && /^https?:\/\//i.test(topic.url) && !ARXIV.test(topic.url))
-    keys.add(`url:${normalizeUrl(topic.url)}`);
-  const title = titleKey(topic.title);
-  if (title.length >= 12) keys.add(`title:${title}`);
-  return [...keys];
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
@@ -340,28 +321,10 @@ function insertTop(best: Array<{ id: number; score: number }>, item: { id: numbe
   if (best.length > top) best.pop();
 }
 
-function titleKey(title: string): string {
-  return foldKey(title)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
 /** One title holds the other whole, and the shorter is long enough to name one work. */
 function containsTitle(a: string, b: string): boolean {
   if (a.length < 20 || b.length < 20) return false;
   return a.length <= b.length ? b.includes(a) : a.includes(b);
-}
-
-/** `https://www.x.com/a/?utm_source=y#z` and `http://x.com/a` are one page. */
-export function normalizeUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/^https?:\/\/(www\.)?/i, "")
-    .replace(/#.*$/, "")
-    .replace(/[?&](utm_[^=&]+|ref|source)=[^&]*/gi, "")
-    .replace(/\?$/, "")
-    .replace(/\/+$/, "")
-    .toLowerCase();
 }
 
 /** The reasons as the CLI prints them (English). */

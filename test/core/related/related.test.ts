@@ -2,7 +2,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../../src/core/note/parser";
-import { normalizeUrl, paperKeys, reasonText, RelatedIndex } from "../../../src/core/related/related";
+import { reasonText, RelatedIndex } from "../../../src/core/related/related";
+import { normalizeUrl, paperIdKey, paperIds } from "../../../src/core/papers/paper-id";
+
+const paperKeys = (...args: Parameters<typeof paperIds>) => paperIds(...args).map(paperIdKey);
 import { buildRelated } from "../../../src/core/related/build";
 import { sessionFromParse } from "../../../src/core/index/session-entry";
 import type { IndexedTopic, SessionEntry } from "../../../src/core/index/topic-index";
