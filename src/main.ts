@@ -18,11 +18,13 @@ export default class StudySessionNotesPlugin extends Plugin {
 
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
-    const { settings, problem } = migrateSettings(
+    const { settings, problem, fieldProblems } = migrateSettings(
       await this.loadData().catch((error: unknown) => new UnreadableData(error)),
     );
     this.settings = settings;
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
+    else if (fieldProblems.length > 0)
+      new Notice(this.t("settings.fieldProblems", { detail: fieldProblems.map((f) => f.message).join("; ") }), 15000);
 
     const getSettings = (): Settings => this.settings;
     const sync = this.addChild(new TopicSync(this.app, getSettings, this.t));

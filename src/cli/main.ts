@@ -3,6 +3,7 @@ import { indexToJson } from "../core/index/index-json";
 import { parseNote } from "../core/note/parser";
 import { GROUPINGS, isGroupBy } from "../core/index/topic-index";
 import { parseArgs, stringFlag } from "./args";
+import { readConfig } from "./config";
 import { CliError, EXIT_OK, usageError } from "./errors";
 import { toSlashes, readNote } from "./files";
 import { formatIndex, formatNote } from "./format";
@@ -16,9 +17,10 @@ import { loadVault } from "./vault";
 const USAGE = `Usage: session-notes VERB …
 
   parse FILE [--json]                 parse one session note (.md or .txt)
-  index DIR [--json] [--by kind|tag|presenter|month]
+  index DIR [--json] [--by kind|tag|presenter|month] [--config FILE]
                                       every session note under DIR, grouped
-  sync PATH… [--check]                write topic entries into each session note's
+  sync PATH… [--check] [--config FILE]
+                                      write topic entries into each session note's
                                       properties; --check writes nothing and
                                       exits 1 if any note would change
   new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]
@@ -73,12 +75,13 @@ function runParse(argv: string[], io: Io): number {
 }
 
 function runIndex(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ["by"], ["json"]);
+  const args = parseArgs(argv, ["by", "config"], ["json"]);
   const [dir, ...extra] = args.positional;
   if (dir === undefined || extra.length > 0) throw usageError("index takes exactly one DIR");
+  const settings = readConfig(stringFlag(args, "config"), io);
   const by = stringFlag(args, "by") ?? "kind";
   if (!isGroupBy(by)) throw usageError(`--by takes one of ${GROUPINGS.join(", ")}`);
-  const { index, problems } = loadVault(dir);
+  const { index, problems } = loadVault(dir, settings);
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   io.out(args.flags.has("json") ? JSON.stringify(indexToJson(index), null, 2) : formatIndex(index, by));
   return EXIT_OK;

@@ -1,11 +1,11 @@
 /** `new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]`: the plugin's "New session note". */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Language } from "../core/note/vocabulary";
 import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
 import { planSession, scheduleOf } from "../core/session/plan";
-import { defaultSettings, migrateSettings, type Settings } from "../core/settings";
 import { parseArgs, stringFlag } from "./args";
+import { readConfig } from "./config";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { describe, readNote } from "./files";
 import type { Io } from "./io";
@@ -17,13 +17,13 @@ export function runNew(argv: string[], io: Io): number {
   const vault = stringFlag(args, "vault");
   if (vault === undefined) throw usageError("new needs --vault DIR");
   const configPath = stringFlag(args, "config");
-  const settings = readConfig(configPath);
+  const settings = readConfig(configPath, io);
   const dateFlag = stringFlag(args, "date");
   if (dateFlag !== undefined && !fromIso(dateFlag)) throw usageError(`--date takes YYYY-MM-DD, not "${dateFlag}"`);
   const langFlag = stringFlag(args, "lang");
   if (langFlag !== undefined && langFlag !== "ja" && langFlag !== "en") throw usageError("--lang takes ja or en");
 
-  const { index, problems } = loadVault(vault, settings.kindAliases);
+  const { index, problems } = loadVault(vault, settings);
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   const sessions = index.allSessions();
   const latest = sessions[0];
@@ -66,20 +66,6 @@ export function runNew(argv: string[], io: Io): number {
     io.err(`session-notes: unknown template variables left as they are: ${plan.unknown.join(" ")}`);
   io.out(target);
   return EXIT_OK;
-}
-
-/** The plugin's data.json; a corrupt or foreign one is an error here (the plugin falls back instead). */
-function readConfig(path: string | undefined): Settings {
-  if (path === undefined) return defaultSettings();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new CliError(`${path}: not a readable JSON settings file (${describe(error)})`, EXIT_BAD_INPUT);
-  }
-  const { settings, problem } = migrateSettings(raw);
-  if (problem !== null) throw new CliError(`${path}: ${problem}`, EXIT_BAD_INPUT);
-  return settings;
 }
 
 function guessLanguage(text: string): Language {

@@ -54,6 +54,14 @@ export interface Migrated {
   settings: Settings;
   /** Set when the saved data was unusable and defaults were taken: what was wrong. */
   problem: string | null;
+  /** Fields of the wrong type or shape, each replaced by its default: to be reported once, never silently. */
+  fieldProblems: FieldProblem[];
+}
+
+export interface FieldProblem {
+  field: keyof Settings;
+  /** English sentence naming the field, what it held and what is used instead. */
+  message: string;
 }
 
 /** A fresh, mutable copy of the defaults (nothing shared with `DEFAULT_SETTINGS` or another copy). */
@@ -63,40 +71,78 @@ export function defaultSettings(): Settings {
 
 /**
  * Never throws. Missing data gives defaults; garbage gives defaults and a problem to report; each
- * known field is taken when it has the right shape, so one bad field never costs the others.
- * Version 1 (the first release) had only `kindAliases` and `autoSync`: the rest is new in 2.
+ * known field is taken when it has the right shape, so one bad field never costs the others, and
+ * each bad one is listed in `fieldProblems`. Version 1 (the first release) had only `kindAliases`
+ * and `autoSync`: the rest is new in 2.
  */
 export function migrateSettings(raw: unknown): Migrated {
-  if (raw === null || raw === undefined) return { settings: defaultSettings(), problem: null };
+  if (raw === null || raw === undefined) return { settings: defaultSettings(), problem: null, fieldProblems: [] };
   if (raw instanceof UnreadableData) {
     return {
       settings: defaultSettings(),
       problem: raw.cause instanceof Error ? raw.cause.message : "unreadable data.json",
+      fieldProblems: [],
     };
   }
-  if (typeof raw !== "object" || Array.isArray(raw)) return { settings: defaultSettings(), problem: "not an object" };
+  if (typeof raw !== "object" || Array.isArray(raw))
+    return { settings: defaultSettings(), problem: "not an object", fieldProblems: [] };
   const data = raw as Record<string, unknown>;
   const s = defaultSettings();
-  s.sessionsFolder = text(data.sessionsFolder, s.sessionsFolder).replace(/^\/+|\/+$/g, "");
-  s.fileNamePattern = text(data.fileNamePattern, s.fileNamePattern) || DEFAULT_SETTINGS.fileNamePattern;
-  s.seriesName = text(data.seriesName, s.seriesName);
-  if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6)
-    s.weekday = data.weekday;
-  if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
-  s.anchorDate = /^\d{4}-\d{2}-\d{2}$/.test(text(data.anchorDate, "")) ? text(data.anchorDate, "") : "";
+  const fieldProblems: FieldProblem[] = [];
+  const wrong = (field: keyof Settings, expected: string): void => {
+    fieldProblems.push({
+      field,
+      message: `"${field}" should be ${expected}, not ${describeValue(data[field])}; the default ${JSON.stringify(DEFAULT_SETTINGS[field])} is used`,
+    });
+  };
+  const textField = (
+    field: "sessionsFolder" | "fileNamePattern" | "seriesName" | "anchorDate" | "sessionTemplate" | "paperTemplate",
+  ): string => {
+    const value = data[field];
+    if (value === undefined) return s[field];
+    if (typeof value === "string") return value.trim();
+    wrong(field, "text");
+    return s[field];
+  };
+  s.sessionsFolder = textField("sessionsFolder").replace(/^\/+|\/+$/g, "");
+  s.fileNamePattern = textField("fileNamePattern") || DEFAULT_SETTINGS.fileNamePattern;
+  s.seriesName = textField("seriesName");
+  if (data.weekday !== undefined) {
+    if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6)
+      s.weekday = data.weekday;
+    else wrong("weekday", "a whole number from 0 (Sunday) to 6 (Saturday)");
+  }
+  if (data.intervalWeeks !== undefined) {
+    if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
+    else wrong("intervalWeeks", "1 or 2");
+  }
+  const anchor = textField("anchorDate");
+  if (anchor === "" || /^\d{4}-\d{2}-\d{2}$/.test(anchor)) s.anchorDate = anchor;
+  else wrong("anchorDate", "a date YYYY-MM-DD or empty");
+  if (data.roster !== undefined && !Array.isArray(data.roster)) wrong("roster", "a list of members");
   s.roster = members(data.roster);
-  s.rotation = Array.isArray(data.rotation)
-    ? data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "")
-    : [];
-  s.sessionTemplate = text(data.sessionTemplate, "");
-  s.paperTemplate = text(data.paperTemplate, "");
+  if (Array.isArray(data.rotation))
+    s.rotation = data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "");
+  else if (data.rotation !== undefined) wrong("rotation", "a list of names");
+  s.sessionTemplate = textField("sessionTemplate");
+  s.paperTemplate = textField("paperTemplate");
+  if (
+    data.kindAliases !== undefined &&
+    (typeof data.kindAliases !== "object" || data.kindAliases === null || Array.isArray(data.kindAliases))
+  )
+    wrong("kindAliases", "a map of alias to kind");
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
-  return { settings: s, problem: null };
+  else if (data.autoSync !== undefined) wrong("autoSync", "true or false");
+  return { settings: s, problem: null, fieldProblems };
 }
 
-function text(value: unknown, fallback: string): string {
-  return typeof value === "string" ? value.trim() : fallback;
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  const shown = JSON.stringify(value) ?? typeof value;
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
 }
 
 function members(value: unknown): Member[] {

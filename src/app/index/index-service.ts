@@ -6,7 +6,7 @@
  */
 import { Component, Events, TFile, type App, type CachedMetadata } from "obsidian";
 import type { ParsedNote } from "../../core/note/model";
-import { isSessionNote, parseNote } from "../../core/note/parser";
+import { readSessionNote, type SessionNoteRead } from "../../core/note/session-note";
 import { sessionFromParse, sessionFromProperties } from "../../core/index/session-entry";
 import type { Settings } from "../../core/settings";
 import { TopicIndex, type IndexedTopic, type SessionEntry } from "../../core/index/topic-index";
@@ -59,7 +59,12 @@ export class IndexService extends Component {
   }
 
   parse(text: string, path: string): ParsedNote {
-    return parseNote(text, { path, kindAliases: this.settings().kindAliases });
+    return this.read(text, path).note;
+  }
+
+  /** The note's parse and whether it is a session note (SPEC §5), with the user's settings. */
+  read(text: string, path: string): SessionNoteRead {
+    return readSessionNote(text, path, this.settings());
   }
 
   /** The 0-based line of a topic in its note (topics read from properties do not know it). */
@@ -120,9 +125,9 @@ export class IndexService extends Component {
         // A note deleted or unreadable since the listing is skipped: the scan must always finish.
         const text = await this.app.vault.cachedRead(file).catch(() => null);
         if (text === null) return false;
-        const parsed = this.parse(text, file.path);
-        if (!isSessionNote(parsed)) return false;
-        this.upsert(sessionFromParse(file.path, parsed));
+        const { note, session } = this.read(text, file.path);
+        if (!session) return false;
+        this.upsert(sessionFromParse(file.path, note));
         return true;
       }),
     ).then((found) => {
@@ -135,8 +140,8 @@ export class IndexService extends Component {
   private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
     if (!this.ready || file.extension !== "md") return;
     // The text is at hand: a fresh parse beats properties that auto-sync may not have rewritten yet.
-    const parsed = this.parse(data, file.path);
-    if (isSessionNote(parsed)) this.upsert(sessionFromParse(file.path, parsed));
+    const { note, session } = this.read(data, file.path);
+    if (session) this.upsert(sessionFromParse(file.path, note));
     else {
       const fromProperties = sessionFromProperties(file.path, cache.frontmatter);
       if (!fromProperties) {
