@@ -1,8 +1,7 @@
 /** `--config FILE`: the plugin's `data.json` read as the plugin reads it, with its problems on stderr. */
 import { readFileSync } from "node:fs";
 import { defaultSettings, migrateSettings, type Settings } from "../core/settings";
-import { CliError, EXIT_BAD_INPUT } from "./errors";
-import { describe } from "./files";
+import { CliError, EXIT_BAD_INPUT, fsReason } from "./errors";
 import type { Io } from "./io";
 
 /**
@@ -11,11 +10,18 @@ import type { Io } from "./io";
  */
 export function readConfig(path: string | undefined, io: Io): Settings {
   if (path === undefined) return defaultSettings();
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot open settings '${path}': ${fsReason(error)}`, EXIT_BAD_INPUT);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: not a readable JSON settings file (${describe(error)})`, EXIT_BAD_INPUT);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`'${path}' is not a JSON settings file (data.json): ${reason}`, EXIT_BAD_INPUT);
   }
   const { settings, problem, fieldProblems } = migrateSettings(raw);
   if (problem !== null) throw new CliError(`${path}: ${problem}`, EXIT_BAD_INPUT);

@@ -1,15 +1,32 @@
 /** `sync PATH… [--check] [--config FILE]`: write each session note's topic entries into its properties (SPEC §4, §5). */
 import { isMarkdownPath, readSessionNote } from "../core/note/session-note";
 import { syncFrontmatter } from "../core/properties/frontmatter";
-import { parseArgs, stringFlag } from "./args";
 import { readConfig } from "./config";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { expandPaths, readNoteWithEncoding, writeNoteAtomically } from "./files";
 import type { Io } from "./io";
+import { stringFlag, type Args, type Verb } from "./verb";
 
-export function runSync(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ["config"], ["check"]);
-  if (args.positional.length === 0) throw usageError("sync takes one or more PATHs (notes or folders)");
+export const syncVerb: Verb = {
+  name: "sync",
+  usage: "PATH… [--check] [--config FILE]",
+  summary: "write each session note's topics into its properties",
+  description: `Write each session note's presenters and topics into its properties (SPEC §4).
+PATH is a note or a folder (every .md note under it). Only the plugin's keys change;
+a note already in sync is not written; malformed YAML is refused with its line.
+Session notes only (SPEC §5): type: study-session, a topic under a topic section,
+or a topic inside the sessions folder (Sessions, or --config's sessionsFolder).
+Only .md notes are written; a symbolic link is followed and its target written;
+a read-only note is refused.`,
+  options: {
+    check: { type: "boolean", help: "write nothing; exit 1 if any note would change" },
+    config: { type: "string", value: "FILE", help: "the plugin's data.json, for the sessions folder and kind aliases" },
+  },
+  run: runSync,
+};
+
+function runSync(args: Args, io: Io): number {
+  if (args.positional.length === 0) throw usageError("sync needs one or more PATHs (notes or folders)", "sync");
   const check = args.flags.has("check");
   const settings = readConfig(stringFlag(args, "config"), io);
   const counts = { updated: 0, unchanged: 0, failed: 0, skipped: 0 };
