@@ -1,5 +1,5 @@
 /** `new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]`: the plugin's "New session note". */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { noteLanguage, type Language } from "../core/note/vocabulary";
 import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
