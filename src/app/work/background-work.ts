@@ -143,20 +143,27 @@ export class BackgroundWork extends Component {
         result.errors.push({ item, error });
       }
     };
+    // Estimated cost of one item, from the last chunk: sizes the next chunk to what fits in the slice.
+    let perItem = 0;
     try {
-      for (let i = 0; i < items.length; i += parallel) {
+      while (result.done < items.length) {
         if (signal.aborted || !this.alive) {
           result.cancelled = true;
           break;
         }
         const before = this.clock();
-        const chunk = items.slice(i, i + parallel);
+        const room = SLICE_MS - (before - sliceStart);
+        // The first item alone measures the cost; free items (no clock time) go `parallel` at once.
+        const size =
+          result.done === 0 ? 1 : perItem > 0 ? Math.min(parallel, Math.max(1, Math.floor(room / perItem))) : parallel;
+        const chunk = items.slice(result.done, result.done + size);
         if (chunk.length === 1) await attempt(chunk[0] as T);
         else await Promise.all(chunk.map(attempt));
         result.done += chunk.length;
         const now = this.clock();
-        // Yield before a next chunk like this one would take the slice past its budget.
-        if (now - sliceStart + (now - before) > SLICE_MS && result.done < items.length) {
+        perItem = (now - before) / chunk.length;
+        // Yield when one more item would take the slice past its budget.
+        if (now - sliceStart + perItem > SLICE_MS && result.done < items.length) {
           if (options.progress && now - started > PROGRESS_AFTER_MS) {
             notice ??= this.progressNotice(controller);
             notice.text.setText(this.t(options.progress, { done: result.done, total: result.total }));
@@ -165,7 +172,6 @@ export class BackgroundWork extends Component {
           sliceStart = this.clock();
         }
       }
-      if (signal.aborted && result.done < items.length) result.cancelled = true;
     } finally {
       notice?.notice.hide();
     }
