@@ -2,7 +2,7 @@
  * Helpers for tests of the plugin's background work: its services, notes that arrive late, a clock the
  * test controls, and a watch on how long the app went without a turn of its event loop.
  */
-import { Notice, TFile } from "obsidian-test-mocks/obsidian";
+import { Notice } from "obsidian-test-mocks/obsidian";
 import { vi } from "vitest";
 import { IndexService } from "../../src/app/index/index-service";
 import { TopicSync } from "../../src/app/properties/topic-sync";
@@ -41,12 +41,14 @@ export function sessionVault(count: number): Record<string, string> {
  */
 export function virtualClock(h: Harness): {
   now: () => number;
+  advance: (ms: number) => void;
   cost: (method: "process" | "cachedRead", ms: number) => void;
 } {
   let now = 0;
   vi.spyOn(performance, "now").mockImplementation(() => now);
   return {
     now: () => now,
+    advance: (ms) => void (now += ms),
     cost: (method, ms) => {
       const vault = h.app.vault as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
       const original = vault[method]?.bind(h.app.vault);
@@ -84,12 +86,9 @@ export function watchEventLoop(now: () => number): { longest: () => number; stop
 export function noticeSpy(): () => Array<{ message: string; el: HTMLElement }> {
   const spy = vi.spyOn(Notice.prototype, "constructor__");
   return () =>
-    spy.mock.contexts.map((notice) => {
-      const el = (notice as unknown as { messageEl: HTMLElement }).messageEl;
-      return { message: el.textContent ?? "", el };
-    });
-}
-
-export function isFile(value: unknown): value is TFile {
-  return value instanceof TFile;
+    // The mocks' Notice keeps the real one's `messageEl`; its declared type does not reach here.
+    (spy.mock.contexts as Array<{ messageEl: HTMLElement }>).map(({ messageEl: el }) => ({
+      message: el.textContent ?? "",
+      el,
+    }));
 }

@@ -54,7 +54,7 @@ describe("automatic sync through a day of renames, deletes and settings", () => 
     type(h, viewA);
     type(h, viewB);
     expect(sync.pendingCount).toBe(2);
-    await h.app.vault.delete(h.file(a ?? ""));
+    await h.app.fileManager.trashFile(h.file(a ?? ""));
     await h.app.vault.rename(h.file(b ?? ""), "Notes/plain.txt");
     expect(sync.pendingCount).toBe(0);
     const process = vi.spyOn(h.app.vault, "process");

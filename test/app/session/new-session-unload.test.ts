@@ -23,7 +23,7 @@ describe("New session note and the plugin's lifecycle", () => {
     h.plugin.unload();
     gate.resolve();
     await command;
-    await service.idle();
+    await service.complete;
     expect(create).not.toHaveBeenCalled();
     expect(h.app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(["Notes/unsynced.md"]);
   });
