@@ -1,11 +1,34 @@
-/** `import FILE… --out DIR`: pasted or exported pages into session notes in the plugin's form. */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+/**
+ * `import FILE… --out DIR`: pasted pages (`.txt`, `.md`) and Notion workspace exports (the `.zip` as
+ * downloaded, or its unpacked folder) into session notes and plain notes under DIR. A target that
+ * exists is never overwritten: left as it is when it is this import's own earlier output, else
+ * reported (exit 1). Bad input is refused before anything is written.
+ */
+import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { planExport, NOTION_ID_KEY, type ExportPlan } from "../core/import/export";
 import { importPage } from "../core/import/page";
+import { DEFAULT_LIMITS, exportFromFiles, unpackExport, type ExportFile } from "../core/import/zip";
 import { parseArgs, stringFlag } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
-import { describe, readNote } from "./files";
+import { describe, readNote, toSlashes } from "./files";
+import { parseHtml } from "./html";
 import type { Io } from "./io";
+
+const ATTACHMENTS = "attachments";
+
+interface Target {
+  path: string;
+  content: string | Uint8Array;
+  /** Whether an existing file at `path` is this import's own earlier output. */
+  isOwn: (existing: Uint8Array) => boolean;
+}
+
+interface Tally {
+  written: number;
+  unchanged: number;
+  conflicts: number;
+}
 
 export function runImport(argv: string[], io: Io): number {
   const args = parseArgs(argv, ["out", "lang"], []);
@@ -14,28 +37,185 @@ export function runImport(argv: string[], io: Io): number {
   if (args.positional.length === 0) throw usageError("import takes one or more FILEs");
   const lang = stringFlag(args, "lang") ?? "ja";
   if (lang !== "ja" && lang !== "en") throw usageError("--lang takes ja or en");
+  checkOut(out);
   let failed = 0;
+  const tally: Tally = { written: 0, unchanged: 0, conflicts: 0 };
   for (const file of args.positional) {
     try {
-      const result = importPage(readNote(file), file, lang);
-      if (!result.ok) throw new CliError(`${file}: ${result.problem.message}`, EXIT_BAD_INPUT);
-      mkdirSync(out, { recursive: true });
-      const target = join(out, result.value.fileName);
-      if (existsSync(target)) {
-        io.err(`session-notes: ${target} exists already; ${file} not imported`);
+      if (isExport(file)) {
+        if (!importExport(file, out, io, tally)) failed++;
         continue;
       }
-      try {
-        writeFileSync(target, result.value.text, { encoding: "utf8", flag: "wx" });
-      } catch (error) {
-        throw new CliError(`${target}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
-      }
-      io.out(target);
+      const result = importPage(readNote(file), file, lang);
+      if (!result.ok) throw new CliError(`${file}: ${result.problem.message}`, EXIT_BAD_INPUT);
+      const text = result.value.text;
+      const target = { path: join(out, result.value.fileName), content: text, isOwn: sameText(text) };
+      if (!writeTargets([target], io, tally)) failed++;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       failed++;
       io.err(`session-notes: ${error.message}`);
     }
   }
-  return failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+  if (tally.conflicts > 0) {
+    io.err(
+      `session-notes: ${tally.conflicts} file(s) not imported: a different file has that name (nothing was overwritten)`,
+    );
+  }
+  return failed > 0 || tally.conflicts > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function checkOut(out: string): void {
+  let stat;
+  try {
+    stat = statSync(out);
+  } catch {
+    return; // created on the first write
+  }
+  if (!stat.isDirectory()) throw new CliError(`--out ${out}: not a folder`, EXIT_BAD_INPUT);
+}
+
+function isExport(file: string): boolean {
+  try {
+    if (statSync(file).isDirectory()) return true;
+  } catch {
+    return false; // reading it reports the error with the file's name
+  }
+  return /\.zip$/i.test(file);
+}
+
+/** One export, all or nothing on bad input; returns false when something was not imported. */
+function importExport(file: string, out: string, io: Io, tally: Tally): boolean {
+  const files = readExport(file);
+  const plan = planExport(files, {
+    fileNamePattern: "{{date}} {{series}}",
+    attachmentFolder: ATTACHMENTS,
+    parseHtml,
+    progress: (done, total) => {
+      if (done === total || done % 50 === 0) io.err(`session-notes: ${file}: ${done}/${total} pages read`);
+    },
+  });
+  if (!plan.ok) throw new CliError(`${file}: ${plan.problem.message}`, EXIT_BAD_INPUT);
+  const targets: Target[] = [
+    ...plan.value.notes.map((note) => ({
+      path: join(out, note.name),
+      content: note.text,
+      isOwn: note.id ? sameNotionPage(note.id, note.text) : sameText(note.text),
+    })),
+    ...plan.value.attachments.map((a) => ({
+      path: join(out, ATTACHMENTS, a.name),
+      content: a.bytes,
+      isOwn: (existing: Uint8Array) => Buffer.from(existing).equals(Buffer.from(a.bytes)),
+    })),
+  ];
+  const before = { ...tally };
+  const ok = writeTargets(targets, io, tally);
+  report(file, plan.value, tally, before, io);
+  return ok && plan.value.skipped.length === 0;
+}
+
+function report(file: string, plan: ExportPlan, tally: Tally, before: Tally, io: Io): void {
+  const sessions = plan.notes.filter((n) => n.session).length;
+  io.err(
+    `session-notes: ${file}: ${sessions} session notes, ${plan.notes.length - sessions} pages, ` +
+      `${plan.attachments.length} attachments, ${plan.skipped.length} skipped; ` +
+      `${tally.written - before.written} written, ${tally.unchanged - before.unchanged} unchanged, ` +
+      `${tally.conflicts - before.conflicts} not imported`,
+  );
+  for (const skipped of plan.skipped) io.err(`session-notes: skipped ${skipped.source}: ${skipped.reason}`);
+}
+
+/** The export's files: from the zip, or from the unpacked folder (symbolic links are not followed). */
+function readExport(file: string): ExportFile[] {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    throw new CliError(`${file}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
+  }
+  if (!stat.isDirectory()) {
+    if (stat.size > DEFAULT_LIMITS.maxBytes)
+      throw new CliError(`${file}: larger than the import limit`, EXIT_BAD_INPUT);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      throw new CliError(`${file}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
+    }
+    const unpacked = unpackExport(bytes);
+    if (!unpacked.ok) throw new CliError(`${file}: ${unpacked.problem.message}; nothing was written`, EXIT_BAD_INPUT);
+    return unpacked.value;
+  }
+  const files: ExportFile[] = [];
+  let budget = DEFAULT_LIMITS.maxBytes;
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && !lstatSync(full).isSymbolicLink()) {
+        budget -= statSync(full).size;
+        if (budget < 0)
+          throw new CliError(`${file}: larger than the import limit; nothing was written`, EXIT_BAD_INPUT);
+        files.push({ path: toSlashes(relative(file, full)), bytes: readFileSync(full) });
+      }
+    }
+  };
+  walk(file);
+  const checked = exportFromFiles(files);
+  if (!checked.ok) throw new CliError(`${file}: ${checked.problem.message}; nothing was written`, EXIT_BAD_INPUT);
+  return checked.value;
+}
+
+/** Write each target that does not exist; an existing one is left alone (own output) or reported. */
+function writeTargets(targets: readonly Target[], io: Io, tally: Tally): boolean {
+  let ok = true;
+  for (const target of targets) {
+    let existing: Uint8Array | null = null;
+    try {
+      existing = readFileSync(target.path);
+    } catch {
+      existing = null;
+    }
+    if (existing !== null) {
+      if (target.isOwn(existing)) {
+        tally.unchanged++;
+        continue;
+      }
+      tally.conflicts++;
+      ok = false;
+      io.err(`session-notes: ${target.path} exists already and is a different file: not overwritten`);
+      continue;
+    }
+    writeNew(target.path, target.content);
+    tally.written++;
+    io.out(target.path);
+  }
+  return ok;
+}
+
+/** A new file, whole or not at all: written beside it, then linked into place (which fails if the name is taken). */
+function writeNew(path: string, content: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, content, { flag: "wx" });
+    linkSync(temporary, path);
+  } catch (error) {
+    throw new CliError(`${path}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function sameText(text: string): (existing: Uint8Array) => boolean {
+  return (existing) => Buffer.from(existing).toString("utf8") === text;
+}
+
+/** A note that carries the same page's `notion-id` is this import's earlier output, edited since or not. */
+function sameNotionPage(id: string, text: string): (existing: Uint8Array) => boolean {
+  const line = new RegExp(`^${NOTION_ID_KEY}: "?${id}"?\\r?$`, "m");
+  return (existing) => {
+    const current = Buffer.from(existing).toString("utf8");
+    return current === text || line.test(current.slice(0, current.indexOf("\n---", 3) + 1 || 0));
+  };
 }
