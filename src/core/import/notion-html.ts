@@ -325,7 +325,8 @@ function longestRun(text: string, char: string): number {
 }
 
 function collapse(text: string): string {
-  return text.replace(/[ \t\u00a0]+/g, " ").trim();
+  // Notion writes its HTML with `white-space: pre-wrap`: runs of spaces are the page's own.
+  return text.replace(/\t/g, " ").trim();
 }
 
 export function textOf(node: HtmlNode): string {

@@ -104,16 +104,14 @@ function utf8Name(name: string): string {
   }
 }
 
-/** A relative, `/`-separated NFC path that stays inside the export, or the whole import is refused. */
+/**
+ * A relative, `/`-separated NFC path that stays inside the export, or the whole import is refused.
+ * Other odd characters may stay: these names only match links; what is written gets safe names.
+ */
 function safeName(name: string): string {
   const path = name.replace(/\\/g, "/").normalize("NFC");
   const parts = path.split("/");
-  if (
-    path.startsWith("/") ||
-    /^[a-zA-Z]:/.test(path) ||
-    parts.some((p) => p === ".." || p === ".") ||
-    [...path].some((c) => c.charCodeAt(0) < 0x20)
-  ) {
+  if (path.startsWith("/") || /^[a-zA-Z]:/.test(path) || parts.some((p) => p === ".." || p === ".")) {
     throw new Refused("unsafe-name", `the zip holds an unsafe file name (${JSON.stringify(name.slice(0, 120))})`);
   }
   return parts.filter((p) => p !== "").join("/");
