@@ -9,11 +9,11 @@ import { basename, dirname, join, relative } from "node:path";
 import { planExport, NOTION_ID_KEY, type ExportPlan } from "../core/import/export";
 import { importPage } from "../core/import/page";
 import { DEFAULT_LIMITS, exportFromFiles, unpackExport, type ExportFile } from "../core/import/zip";
-import { parseArgs, stringFlag } from "./args";
-import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
-import { describe, readNote, toSlashes } from "./files";
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./errors";
+import { readNote, toSlashes } from "./files";
 import { parseHtml } from "./html";
 import type { Io } from "./io";
+import { stringFlag, type Args, type Verb } from "./verb";
 
 const ATTACHMENTS = "attachments";
 
@@ -30,13 +30,31 @@ interface Tally {
   conflicts: number;
 }
 
-export function runImport(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ["out", "lang"], []);
+export const importVerb: Verb = {
+  name: "import",
+  usage: "FILE… --out DIR [--lang ja|en]",
+  summary: "pasted pages and Notion exports (.zip or folder) into session notes",
+  description: `Convert pages pasted from Notion (.txt, .md) and Notion workspace exports (the .zip as
+downloaded, Markdown & CSV or HTML, or its unpacked folder) into notes under DIR:
+session pages become synced session notes named like new ones, other pages plain
+notes named by their title, attachments go to DIR/attachments, links between pages
+become wiki links and database properties become frontmatter. A file that exists is
+never overwritten: this import's own earlier output is left as it is; any other file
+is reported and the exit code is 1. Bad input (not a Notion export, a damaged zip, a
+zip bomb, unsafe names) is refused before anything is written.`,
+  options: {
+    out: { type: "string", value: "DIR", help: "the folder to write the notes into" },
+    lang: { type: "string", value: "ja|en", help: "the language of the headings of pasted pages (default ja)" },
+  },
+  run: runImport,
+};
+
+function runImport(args: Args, io: Io): number {
   const out = stringFlag(args, "out");
-  if (out === undefined) throw usageError("import needs --out DIR");
-  if (args.positional.length === 0) throw usageError("import takes one or more FILEs");
+  if (out === undefined) throw usageError("import needs --out DIR", "import");
+  if (args.positional.length === 0) throw usageError("import needs one or more FILEs", "import");
   const lang = stringFlag(args, "lang") ?? "ja";
-  if (lang !== "ja" && lang !== "en") throw usageError("--lang takes ja or en");
+  if (lang !== "ja" && lang !== "en") throw usageError(`--lang takes ja or en; not '${lang}'`, "import");
   checkOut(out);
   let failed = 0;
   const tally: Tally = { written: 0, unchanged: 0, conflicts: 0 };
@@ -131,7 +149,7 @@ function readExport(file: string): ExportFile[] {
   try {
     stat = statSync(file);
   } catch (error) {
-    throw new CliError(`${file}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
+    throw new CliError(`cannot read '${file}': ${fsReason(error)}`, EXIT_BAD_INPUT);
   }
   if (!stat.isDirectory()) {
     if (stat.size > DEFAULT_LIMITS.maxBytes)
@@ -140,7 +158,7 @@ function readExport(file: string): ExportFile[] {
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      throw new CliError(`${file}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
+      throw new CliError(`cannot read '${file}': ${fsReason(error)}`, EXIT_BAD_INPUT);
     }
     const unpacked = unpackExport(bytes);
     if (!unpacked.ok) throw new CliError(`${file}: ${unpacked.problem.message}; nothing was written`, EXIT_BAD_INPUT);
@@ -201,7 +219,7 @@ function writeNew(path: string, content: string | Uint8Array): void {
     writeFileSync(temporary, content, { flag: "wx" });
     linkSync(temporary, path);
   } catch (error) {
-    throw new CliError(`${path}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
+    throw new CliError(`cannot write '${path}': ${fsReason(error)}`, EXIT_BAD_INPUT);
   } finally {
     rmSync(temporary, { force: true });
   }
