@@ -77,7 +77,7 @@ describe("formatDate: moment's tokens", () => {
           expect(formatDate(iso, format, language).text).toBe(momentFormat(iso, format, language));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 });
