@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     // Dates in tests are fixed and the zone pinned, so results never depend on the machine.
     env: { TZ: "UTC" },
+    // Tests check behaviour, never speed (that is `npm run bench`): a property test's thousand runs on a
+    // machine shared by many builds must not fail for taking more than vitest's default 5 s.
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,
