@@ -4,21 +4,15 @@ export default defineConfig({
   test: {
     // Dates in tests are fixed and the zone pinned, so results never depend on the machine.
     env: { TZ: "UTC" },
-    // Tests check behaviour, never speed (that is `npm run bench`): a property test's thousand runs on a
-    // machine shared by many builds must not fail for taking more than vitest's default 5 s.
-    testTimeout: 60_000,
+    // Generous: the suite must not fail because the machine is busy (speed is the bench's job).
+    testTimeout: 30000,
+    hookTimeout: 30000,
     projects: [
       {
         extends: true,
         test: {
           name: "core",
-          include: [
-            "test/core/**/*.test.ts",
-            "test/cli/**/*.test.ts",
-            "test/i18n/**/*.test.ts",
-            "test/scripts/**/*.test.ts",
-            "test/*.test.ts",
-          ],
+          include: ["test/core/**/*.test.ts", "test/cli/**/*.test.ts", "test/i18n/**/*.test.ts", "test/*.test.ts"],
           environment: "node",
         },
       },
