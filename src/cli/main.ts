@@ -9,6 +9,7 @@ import { formatIndex, formatNote } from "./format";
 import { runImport } from "./import";
 import { runNew } from "./new";
 import { runRelated } from "./related";
+import { runStats } from "./stats";
 import { runSync } from "./sync";
 import type { Io } from "./io";
 import { loadVault } from "./vault";
@@ -29,6 +30,12 @@ const USAGE = `Usage: session-notes VERB …
                                       session notes; never overwrites
   related DIR [--json] [--top K]      for every topic, the K (default 5) most
                                       related topics in other sessions
+  stats DIR [--json] [--config FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+            [--series NAME] [--ics N [--date YYYY-MM-DD]]
+                                      who presented what, per presenter and
+                                      month, and the main-topic rotation;
+                                      --ics prints the next N meetings as an
+                                      iCalendar file
   help                                this text
 
 Exit codes: 0 success, 1 bad input or a failed --check, 2 usage error.`;
@@ -41,6 +48,7 @@ const VERBS: Record<string, Verb> = {
   sync: runSync,
   new: runNew,
   related: runRelated,
+  stats: runStats,
   import: runImport,
 };
 
