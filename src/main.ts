@@ -8,6 +8,7 @@ import { SessionSettingTab } from "./app/settings/settings-tab";
 import { registerSyncCommands } from "./app/properties/sync-commands";
 import { TopicSync } from "./app/properties/topic-sync";
 import { registerTopicView } from "./app/index/view-commands";
+import { StatsCommands, registerStats } from "./app/stats/stats-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -33,6 +34,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     const related = this.addChild(new RelatedService(index));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
+    registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 
