@@ -324,7 +324,9 @@ describe("session-notes stats", () => {
     expect(people(stats.presenters.map((p) => ({ name: p.name, aliases: p.aliases, n: p.topics })))).toEqual(
       people(index.presenters.map((p) => ({ name: p.name, aliases: p.aliases, n: p.topics.length }))),
     );
-    for (const p of index.presenters) {
+    const topicAt = new Map(index.topics.map((t) => [`${t.file}:${t.line}`, t]));
+    for (const person of index.presenters) {
+      const p = { name: person.name, topics: person.topics.map((ref) => topicAt.get(`${ref.file}:${ref.line}`)!) };
       const s = stats.presenters.find((x) => x.name === p.name);
       const byKind: Record<string, number> = {};
       const byMonth: Record<string, number> = {};
