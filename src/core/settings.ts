@@ -27,6 +27,12 @@ export interface Settings {
   kindAliases: Record<string, string>;
   /** Keep topic properties in sync while editing session notes. */
   autoSync: boolean;
+  /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
+  meetingTime: string;
+  /** Length of a meeting in minutes (timed events only). */
+  meetingMinutes: number;
+  /** Upcoming meetings in the exported schedule and the statistics view's plan. */
+  scheduleCount: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +49,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paperTemplate: "",
   kindAliases: {},
   autoSync: true,
+  meetingTime: "",
+  meetingMinutes: 90,
+  scheduleCount: 8,
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -134,6 +143,20 @@ export function migrateSettings(raw: unknown): Migrated {
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
   else if (data.autoSync !== undefined) wrong("autoSync", "true or false");
+  if (data.meetingTime !== undefined) {
+    const time = typeof data.meetingTime === "string" ? data.meetingTime.trim() : null;
+    if (time !== null && (time === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(time))) s.meetingTime = time;
+    else wrong("meetingTime", "a time HH:MM or empty");
+  }
+  for (const [field, max] of [
+    ["meetingMinutes", 24 * 60],
+    ["scheduleCount", 520],
+  ] as const) {
+    if (data[field] === undefined) continue;
+    const value = wholeNumber(data[field], 1, max);
+    if (value === null) wrong(field, `a whole number from 1 to ${max}`);
+    else s[field] = value;
+  }
   return { settings: s, problem: null, fieldProblems };
 }
 
@@ -143,6 +166,10 @@ function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   const shown = JSON.stringify(value) ?? typeof value;
   return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
 function members(value: unknown): Member[] {
