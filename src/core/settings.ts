@@ -125,9 +125,9 @@ export function migrateSettings(raw: unknown): Migrated {
     if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
     else wrong("intervalWeeks", "1 or 2");
   }
-  const anchor = textField("anchorDate");
-  if (anchor === "" || /^\d{4}-\d{2}-\d{2}$/.test(anchor)) s.anchorDate = anchor;
-  else wrong("anchorDate", "a date YYYY-MM-DD or empty");
+  // Kept as written even when it is no date: the settings tab shows it as invalid rather than drop it,
+  // and the schedule ignores an anchor that is no date.
+  s.anchorDate = textField("anchorDate").slice(0, 100);
   if (data.roster !== undefined && !Array.isArray(data.roster)) wrong("roster", "a list of members");
   s.roster = members(data.roster);
   if (Array.isArray(data.rotation))
