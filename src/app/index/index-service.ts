@@ -74,9 +74,9 @@ export class IndexService extends Component {
     return same?.line ?? 0;
   }
 
-  /** Any change (for views: redraw). */
-  onChange(callback: () => void): void {
-    this.registerEvent(this.events.on("changed", callback));
+  /** Any change (for views: redraw), for as long as `component` is loaded. */
+  onChange(component: Component, callback: () => void): void {
+    component.registerEvent(this.events.on("changed", callback));
   }
 
   /** One note's session changed, appeared or went (`null`): for indexes kept beside this one. */
