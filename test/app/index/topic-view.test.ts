@@ -50,7 +50,7 @@ async function fixtureView(): Promise<{ h: Harness; view: TopicIndexView }> {
 function rowTexts(view: TopicIndexView): string[] {
   return [...view.contentEl.querySelectorAll(".study-session-notes-row")].map((el) =>
     [...el.childNodes]
-      .filter((node) => !(node instanceof HTMLElement && node.hasClass("study-session-notes-sr-only")))
+      .filter((node) => !(node.instanceOf(HTMLElement) && node.hasClass("study-session-notes-sr-only")))
       .map((node) => node.textContent ?? "")
       .join(""),
   );
