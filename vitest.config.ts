@@ -25,7 +25,7 @@ export default defineConfig({
           name: "app",
           include: ["test/app/**/*.test.ts"],
           environment: "happy-dom",
-          setupFiles: ["obsidian-test-mocks/vitest-setup"],
+          setupFiles: ["obsidian-test-mocks/vitest-setup", "test/app/no-unhandled-rejections.ts"],
         },
       },
       {

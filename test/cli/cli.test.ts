@@ -277,9 +277,16 @@ describe("session-notes import", () => {
       expect(readFileSync(path, "utf8")).toMatch(/^---\ntype: study-session\n/);
     }
     expect(cli("sync", out, "--check").code).toBe(0);
+    // The same page again is this import's own output: left as it is, exit 0.
     const again = cli("import", files[0] ?? "", "--out", out);
     expect(again.code).toBe(0);
-    expect(again.err).toContain("exists already");
+    expect(again.out).toBe("");
+    // A different file at the target is never overwritten, and says so with exit 1.
+    writeFileSync(written[0] ?? "", "my own note\n");
+    const clash = cli("import", files[0] ?? "", "--out", out);
+    expect(clash.code).toBe(1);
+    expect(clash.err).toContain("exists already and is a different file");
+    expect(readFileSync(written[0] ?? "", "utf8")).toBe("my own note\n");
   });
 
   it("refuses a page with no session in it", () => {

@@ -140,12 +140,12 @@ export class TopicIndexView extends ItemView {
       this.sessionEvents++;
       this.pending.set(file, session);
     });
-    this.service.onChange(this, () => {
+    this.service.onChange(() => {
       // A change with no note behind it (the members setting): regroup everything.
       if (this.sessionEvents === 0) this.full = true;
       this.sessionEvents = 0;
       this.scheduleRefresh();
-    });
+    }, this);
     this.registerEvent(this.app.workspace.on("css-change", () => this.measure()));
     this.register(() => {
       if (this.searchTimer !== null) window.clearTimeout(this.searchTimer);
