@@ -146,7 +146,12 @@ export class TopicIndexView extends ItemView {
       this.sessionEvents = 0;
       this.scheduleRefresh();
     }, this);
+    // Row heights follow the font: measured again when the theme or font size changes, and when
+    // the list is first laid out (a view opened in a collapsed sidebar has no size to measure).
     this.registerEvent(this.app.workspace.on("css-change", () => this.measure()));
+    const resize = new ResizeObserver(() => this.measure());
+    resize.observe(tree);
+    this.register(() => resize.disconnect());
     this.register(() => {
       if (this.searchTimer !== null) window.clearTimeout(this.searchTimer);
       if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
@@ -326,10 +331,12 @@ export class TopicIndexView extends ItemView {
     meta.createSpan({ cls: "study-session-notes-date", text: "2024-01-01" });
     const measured = { group: group.getBoundingClientRect().height, topic: topic.getBoundingClientRect().height };
     probe.remove();
-    this.heights =
+    const heights =
       measured.group > 0 && measured.topic > 0
         ? { group: Math.ceil(measured.group), topic: Math.ceil(measured.topic) }
         : FALLBACK_HEIGHTS;
+    if (heights.group === this.heights.group && heights.topic === this.heights.topic) return;
+    this.heights = heights;
     list.refresh();
   }
 

@@ -302,6 +302,29 @@ describe("related topics in the sidebar", () => {
     expect(rows()[0]?.textContent).toContain("Presented before");
   });
 
+  it("closes the related panel with its button, and when its topic is no longer listed", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const h = await loadPlugin(notionNotes());
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
+    const view = await openView(h);
+    vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockResolvedValue();
+    const panel = (): Element | null => view.contentEl.querySelector(".study-session-notes-related");
+    const select = (): void =>
+      void view.contentEl
+        .querySelector(".study-session-notes-topic")
+        ?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    select();
+    expect(panel()?.hasClass("is-hidden")).toBe(false);
+    expect(panel()?.querySelector(".study-session-notes-related-heading")?.textContent).toBe("Related topics");
+    view.contentEl.querySelector<HTMLElement>(".study-session-notes-related-close")?.click();
+    expect(panel()?.hasClass("is-hidden")).toBe(true);
+    select();
+    expect(panel()?.hasClass("is-hidden")).toBe(false);
+    typeInto(view, "nothing matches this");
+    expect(panel()?.hasClass("is-hidden")).toBe(true);
+  });
+
   it("lists only the open note's topics in this-note mode", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const h = await loadPlugin(notionNotes());
