@@ -10,6 +10,7 @@ import { TopicSync } from "./app/properties/topic-sync";
 import { SettingsSaver } from "./app/settings/settings-store";
 import { BackgroundWork } from "./app/work/background-work";
 import { registerTopicView } from "./app/index/view-commands";
+import { StatsCommands, registerStats } from "./app/stats/stats-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -43,6 +44,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     const related = this.addChild(new RelatedService(index));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
+    registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 

@@ -94,7 +94,7 @@ function runNew(args: Args, io: Io): number {
 }
 
 /** The plugin's data.json; a corrupt or foreign one is an error here (the plugin falls back instead). */
-function readConfig(path: string | undefined): Settings {
+export function readConfig(path: string | undefined): Settings {
   if (path === undefined) return defaultSettings();
   let text: string;
   try {

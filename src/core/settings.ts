@@ -27,6 +27,12 @@ export interface Settings {
   kindAliases: Record<string, string>;
   /** Keep topic properties in sync while editing session notes. */
   autoSync: boolean;
+  /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
+  meetingTime: string;
+  /** Length of a meeting in minutes (timed events only). */
+  meetingMinutes: number;
+  /** Upcoming meetings in the exported schedule and the statistics view's plan. */
+  scheduleCount: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +49,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paperTemplate: "",
   kindAliases: {},
   autoSync: true,
+  meetingTime: "",
+  meetingMinutes: 90,
+  scheduleCount: 8,
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -92,11 +101,19 @@ export function migrateSettings(raw: unknown): Migrated {
   s.paperTemplate = text(data.paperTemplate, "");
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
+  const time = text(data.meetingTime, "");
+  s.meetingTime = /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : "";
+  s.meetingMinutes = wholeNumber(data.meetingMinutes, 1, 24 * 60) ?? s.meetingMinutes;
+  s.scheduleCount = wholeNumber(data.scheduleCount, 1, 520) ?? s.scheduleCount;
   return { settings: s, problem: null };
 }
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" ? value.trim() : fallback;
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
 function members(value: unknown): Member[] {

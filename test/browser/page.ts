@@ -20,6 +20,7 @@ const svg = (body: string): string =>
 const ICONS: Record<string, string> = {
   "right-triangle": svg('<path d="M3 8 L21 8 L12 19 Z" fill="currentColor" />'),
   x: svg('<path d="M18 6 6 18" /><path d="m6 6 12 12" />'),
+  "bar-chart-2": svg('<path d="M18 20V10" /><path d="M12 20V4" /><path d="M6 20v-6" />'),
   "file-search": svg(
     '<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" /><circle cx="11.5" cy="14.5" r="2.5" /><path d="M13.3 16.3 15 18" />',
   ),

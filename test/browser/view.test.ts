@@ -260,6 +260,8 @@ describe.runIf(available)("topic index view in Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await focused(page)).toEqual({ role: "button", name: "Show only the topics of the open note" });
     await page.keyboard.press("Tab");
+    expect(await focused(page)).toEqual({ role: "button", name: "Open session statistics" });
+    await page.keyboard.press("Tab");
     expect(await focused(page)).toEqual({ role: "tree", name: "Topics" });
     const firstGroup = await announced(page, ".study-session-notes-group");
     expect(firstGroup.name).toMatch(/^\w+ \d+ topics$/);
