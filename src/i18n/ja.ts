@@ -154,6 +154,24 @@ export const ja: Record<MessageKey, string> = {
   "kind.talk": "発表",
   "kind.book": "書籍",
   "kind.video": "動画",
+  "notionImport.command": "Notion のエクスポートを取り込む…",
+  "notionImport.title": "Notion のエクスポートを取り込む",
+  "notionImport.help":
+    "Notion の「エクスポート」でダウンロードした zip（Markdown & CSV または HTML）を選んでください。勉強会のページはトピックをプロパティに持つセッションノートに、その他のページは普通のノートになり、添付ファイルはコピーされ、ページ間のリンクはリンクになります。既存のファイルが上書きされることはありません。",
+  "notionImport.folder": "フォルダ",
+  "notionImport.folderDesc": "取り込んだノートを置く保管庫内のフォルダ。",
+  "notionImport.file": "エクスポートの zip",
+  "notionImport.start": "取り込む",
+  "notionImport.busy": "取り込みはすでに実行中です。",
+  "notionImport.reading": "{name} を読み込んでいます…",
+  "notionImport.writing": "取り込み中: {total} 件中 {done} 件…",
+  "notionImport.done":
+    "Notion の取り込み: セッションノート {sessions} 件、ページ {pages} 件、添付ファイル {attachments} 件、スキップ {skipped} 件。書き込み {written} 件、変更なし {unchanged} 件。",
+  "notionImport.skippedList": "スキップしたページ:\n{list}",
+  "notionImport.conflicts":
+    "同じ名前の別のファイルがあるため、{count} 件は取り込みませんでした（上書きはしていません）:\n{list}",
+  "notionImport.refused": "{name} からは何も取り込みませんでした: {reason}",
+  "notionImport.failed": "Notion の取り込みを中止しました: {reason}",
 
   "stats.title": "勉強会の統計",
   "stats.command.open": "勉強会の統計を開く",
