@@ -21,6 +21,7 @@ export const en = {
   "settings.interval.biweekly": "Every two weeks",
   "settings.anchor.name": "A meeting date",
   "settings.anchor.desc": "For every two weeks: any past or future meeting date (YYYY-MM-DD), which fixes the weeks.",
+  "settings.anchor.invalid": "Not a date, so it is not used: enter it as YYYY-MM-DD (for example 2024-08-29).",
   "settings.sessionTemplate.name": "Session template note",
   "settings.sessionTemplate.desc":
     "Path of a note to use instead of the built-in template. Leave empty for the built-in one.",

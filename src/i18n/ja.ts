@@ -23,6 +23,7 @@ export const ja: Record<MessageKey, string> = {
   "settings.interval.biweekly": "隔週",
   "settings.anchor.name": "開催日の例",
   "settings.anchor.desc": "隔週の場合: 過去または未来の開催日を 1 つ（YYYY-MM-DD）。どの週に開くかが決まります。",
+  "settings.anchor.invalid": "日付ではないため使われません。YYYY-MM-DD の形で入力してください（例: 2024-08-29）。",
   "settings.sessionTemplate.name": "勉強会ノートのテンプレート",
   "settings.sessionTemplate.desc": "組み込みテンプレートの代わりに使うノートのパス。空欄なら組み込みのものを使います。",
   "settings.paperTemplate.name": "論文まとめのテンプレート",
