@@ -23,6 +23,8 @@ const plugin = {
   sourcemap: production ? false : "inline",
   treeShaking: true,
   minify: production,
+  // Japanese strings as UTF-8 rather than \\u escapes: half the bytes, and Obsidian reads main.js as UTF-8.
+  charset: "utf8",
   outfile: "main.js",
 };
 
