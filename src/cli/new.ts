@@ -1,6 +1,6 @@
 /** `new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]`: the plugin's "New session note". */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative as relativePath } from "node:path";
 import { noteLanguage, type Language } from "../core/note/vocabulary";
 import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
 import { planSession, scheduleOf } from "../core/session/plan";
@@ -8,6 +8,7 @@ import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./error
 import { readNote } from "./files";
 import type { Io } from "./io";
 import { readConfig } from "./config";
+import { vaultRelativePath } from "../core/session/file-names";
 import { loadVault } from "./vault";
 import { stringFlag, type Args, type Verb } from "./verb";
 
@@ -36,6 +37,13 @@ function runNew(args: Args, io: Io): number {
   if (vault === undefined) throw usageError("new needs --vault DIR", "new");
   const configPath = stringFlag(args, "config");
   const settings = readConfig(configPath, io);
+  // Paths from the settings stay inside the vault (SPEC §5): `../x` or `/etc` is refused, never resolved.
+  for (const field of ["sessionsFolder", "sessionTemplate", "paperTemplate"] as const) {
+    const clean = vaultRelativePath(settings[field]);
+    if (!clean.ok)
+      throw new CliError(`${configPath ?? "settings"}: ${field}: ${clean.problem.message}`, EXIT_BAD_INPUT);
+    settings[field] = clean.value;
+  }
   const dateFlag = stringFlag(args, "date");
   if (dateFlag !== undefined && !fromIso(dateFlag))
     throw usageError(`--date takes a real date as YYYY-MM-DD; not '${dateFlag}'`, "new");
@@ -60,7 +68,7 @@ function runNew(args: Args, io: Io): number {
   // The latest session's language, not all series together: a group that moved to English stays there.
   const language: Language = langFlag ?? noteLanguage(latest ? (texts.get(latest.file) ?? latest.series ?? "") : "");
   const template = (path: string): string | undefined =>
-    path.trim() === "" ? undefined : readNote(join(vault, path.endsWith(".md") ? path : `${path}.md`));
+    path === "" ? undefined : readNote(insideVault(vault, path.endsWith(".md") ? path : `${path}.md`));
   const plan = planSession({
     sessions,
     settings,
@@ -70,7 +78,7 @@ function runNew(args: Args, io: Io): number {
     paperTemplate: template(settings.paperTemplate),
     link: (file) => `[[${file.replace(/^.*\//, "").replace(/\.md$/, "")}]]`,
   });
-  const target = join(vault, plan.path);
+  const target = insideVault(vault, plan.path);
   if (existsSync(target)) {
     io.err(`session-notes: '${target}' exists already; nothing written`);
     io.out(target);
@@ -91,4 +99,31 @@ function runNew(args: Args, io: Io): number {
     );
   io.out(target);
   return EXIT_OK;
+}
+
+/**
+ * `vault/relative` when it stays inside the vault once symbolic links are followed (a folder that
+ * links elsewhere counts as elsewhere), else a refusal naming the path.
+ */
+function insideVault(vault: string, relative: string): string {
+  const target = join(vault, relative);
+  let root: string;
+  try {
+    root = realpathSync(vault);
+  } catch (error) {
+    throw new CliError(`cannot open the vault '${vault}': ${fsReason(error, "folder")}`, EXIT_BAD_INPUT);
+  }
+  // The deepest part of the path that exists decides where the rest would land.
+  let existing = target;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    real = existing;
+  }
+  const back = relativePath(root, real);
+  if (back.startsWith("..") || isAbsolute(back))
+    throw new CliError(`'${relative}' leads outside the vault '${vault}'; nothing read or written`, EXIT_BAD_INPUT);
+  return target;
 }

@@ -75,6 +75,10 @@ export const en = {
     "{file}: the properties (frontmatter) start on line 1 but have no closing ---. Nothing was changed.",
   "sync.error.not-a-mapping":
     "{file}: the properties (frontmatter) at line {line} are not key: value pairs. Nothing was changed.",
+  "sync.error.user-key":
+    '{file}: the property "{detail}" (line {line}) holds your own value, not the plugin\'s entries; it is left as it is. Rename it to let the plugin write its {detail}.',
+  "sync.error.unsafe-edit":
+    "{file}: the properties cannot take the topic entries without changing other properties ({detail}, line {line}). Nothing was changed.",
   "sync.error.read": "{file}: could not be read ({detail}).",
   "sync.progress": "Syncing session notes… {done} of {total}",
   "sync.summary": "Session notes synced: {updated} updated, {unchanged} unchanged, {failed} failed.",

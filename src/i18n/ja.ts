@@ -76,6 +76,10 @@ export const ja: Record<MessageKey, string> = {
     "{file}: プロパティ（frontmatter）が 1 行目で始まっていますが、閉じる --- がありません。何も変更していません。",
   "sync.error.not-a-mapping":
     "{file}: {line} 行目のプロパティ（frontmatter）が「キー: 値」の形になっていません。何も変更していません。",
+  "sync.error.user-key":
+    "{file}: プロパティ「{detail}」（{line} 行目）はプラグインが書いた値ではないため、そのままにしました。プラグインに書かせるには名前を変えてください。",
+  "sync.error.unsafe-edit":
+    "{file}: ほかのプロパティを変えずにトピックを書き込めません（{detail}、{line} 行目）。何も変更していません。",
   "sync.error.read": "{file}: 読み込めませんでした（{detail}）。",
   "sync.progress": "勉強会ノートを同期しています… {done} / {total}",
   "sync.summary": "勉強会ノートを同期しました: 更新 {updated} 件、変更なし {unchanged} 件、失敗 {failed} 件。",

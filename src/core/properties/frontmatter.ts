@@ -3,13 +3,13 @@
  * plugin's own keys are (re)written; every other byte — other keys, their order, comments, quoting,
  * blank lines, the body, line endings, a BOM — is left exactly as it was.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from "yaml";
 import { MANAGED_ENTRY_KEYS, noteEntries, type NoteEntries, type TopicEntry } from "./entries";
 import type { ParsedNote } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
 import type { Problem } from "../result";
 
-export type FrontmatterCode = "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping";
+export type FrontmatterCode = "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping" | "user-key" | "unsafe-edit";
 
 /** A frontmatter problem always names its line; the app localizes from `code` and `detail`. */
 export type FrontmatterError = Problem<FrontmatterCode> & { line: number };
@@ -26,8 +26,29 @@ interface Block {
   firstLine: number;
 }
 
-/** Write `note`'s entries into `text` (whose parse `note` is). Returns the same string when nothing changes. */
+/** The plugin's own keys: every other key must read back the same after a sync. */
+const PLUGIN_KEYS: ReadonlySet<string> = new Set(["type", "date", "presenters", "topics"]);
+
+/**
+ * Write `note`'s entries into `text` (whose parse `note` is). Returns the same string when nothing
+ * changes. Every write is checked before it is returned: the new frontmatter must parse, and every
+ * key but the plugin's must read back the same value; otherwise the sync is refused with the line.
+ */
 export function syncFrontmatter(
+  text: string,
+  note: Pick<ParsedNote, "presenters" | "topics" | "date">,
+  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): SyncResult {
+  // An old-Mac note breaks lines with CR alone: edit it as LF, and give it back with CR.
+  if (text.includes("\r") && !text.includes("\n")) {
+    const result = syncFrontmatter(text.replace(/\r/g, "\n"), note, extras);
+    if (!result.ok || !result.value.changed) return result.ok ? { ok: true, value: { text, changed: false } } : result;
+    return { ok: true, value: { text: result.value.text.replace(/\n/g, "\r"), changed: true } };
+  }
+  return syncLines(text, note, extras);
+}
+
+function syncLines(
   text: string,
   note: Pick<ParsedNote, "presenters" | "topics" | "date">,
   extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
@@ -81,6 +102,23 @@ export function syncFrontmatter(
   const pairs = (doc.contents?.items ?? []) as Array<Pair<unknown, unknown>>;
   const existing = new Map<string, Pair<unknown, unknown>>();
   for (const pair of pairs) if (isScalar(pair.key)) existing.set(String(pair.key.value), pair);
+  for (const key of ["presenters", "topics"] as const) {
+    const pair = existing.get(key);
+    if (pair && !isPluginValue(key, pair.value)) {
+      const line = block.firstLine + countLines(content.slice(0, nodeStart(pair.key)));
+      return {
+        ok: false,
+        problem: {
+          code: "user-key",
+          line,
+          detail: key,
+          message: `The property "${key}" (line ${line + 1}) holds a value the plugin did not write (${key === "topics" ? "not a list of entries with a title" : "not a list of names"}); it is left as it is. Rename it to let the plugin write its ${key}.`,
+        },
+      };
+    }
+  }
+  // The top-level keys' indentation (a map may be indented as a whole): written keys get the same.
+  const indent = pairs.length > 0 ? columnOf(content, nodeStart(pairs[0]?.key)) : 0;
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
@@ -89,13 +127,13 @@ export function syncFrontmatter(
   for (const [key, value] of wanted) {
     const pair = existing.get(key);
     if (!pair) {
-      appended.push(serialize(key, value));
+      appended.push(indented(serialize(key, value), indent));
       continue;
     }
     if (sameValue(pair.value, value)) continue;
     const region = regions.get(pair);
     if (!region) continue;
-    edits.push({ from: region.from, to: region.to, text: withEol(serialize(key, value), eol) });
+    edits.push({ from: region.from, to: region.to, text: withEol(indented(serialize(key, value), indent), eol) });
   }
   if (edits.length === 0 && appended.length === 0) return { ok: true, value: { text, changed: false } };
 
@@ -107,7 +145,90 @@ export function syncFrontmatter(
     next = `${next}${needsBreak ? eol : ""}${withEol(appended.join(""), eol)}`;
   }
   const result = `${bom}${body.slice(0, block.contentStart)}${next}${body.slice(block.contentEnd)}`;
+  const firstEdit = Math.min(...edits.map((e) => e.from), content.length);
+  const unsafe = checkWrite(doc, next, new Map(wanted));
+  if (unsafe !== null) {
+    const line = block.firstLine + countLines(content.slice(0, firstEdit));
+    return {
+      ok: false,
+      problem: {
+        code: "unsafe-edit",
+        line,
+        detail: unsafe,
+        message: `The properties cannot take the topic entries here without changing other properties (${unsafe}); nothing was written. Line ${line + 1}.`,
+      },
+    };
+  }
   return { ok: true, value: { text: result, changed: result !== text } };
+}
+
+/**
+ * Whether `next` (the new frontmatter) is safe: it parses, it is still one block map, every key the
+ * plugin does not own has the same value as before, and the plugin's keys hold what was wanted.
+ * Returns null when safe, else what went wrong. Anchors, aliases, odd indentation and null keys are
+ * all covered by this one check, whatever the edit did.
+ */
+function checkWrite(before: Document, next: string, wanted: ReadonlyMap<string, unknown>): string | null {
+  const after = parseDocument(next, { uniqueKeys: true, prettyErrors: false });
+  const error = after.errors[0];
+  if (error) return firstLine(error.message);
+  if (after.contents !== null && !(isMap(after.contents) && !after.contents.flow)) return "not a map any more";
+  const old = plainEntries(before);
+  const now = plainEntries(after);
+  if (old === null || now === null) return "a key that is not plain text";
+  for (const [key, value] of old) {
+    if (wanted.has(key) && PLUGIN_KEYS.has(key)) continue;
+    if (!now.has(key) || !deepEqual(now.get(key), value)) return `"${key}" would change`;
+  }
+  for (const key of now.keys()) {
+    if (old.has(key) || wanted.has(key)) continue;
+    return `"${key}" would appear`;
+  }
+  for (const [key, value] of wanted)
+    if (!deepEqual(now.get(key), value)) return `"${key}" would not read back as written`;
+  return null;
+}
+
+/** The top-level entries as plain data; null when a key is not a plain scalar (a null or complex key). */
+function plainEntries(doc: Document): Map<string, unknown> | null {
+  const out = new Map<string, unknown>();
+  if (!isMap(doc.contents)) return out;
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return null;
+  }
+  for (const pair of doc.contents.items) {
+    const raw: unknown = isScalar(pair.key) ? pair.key.value : null;
+    if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") return null;
+    const key = String(raw);
+    out.set(key, (js as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
+/** `topics` the plugin wrote: a list of maps with a title. `presenters`: a list of names. Empty is either. */
+function isPluginValue(key: "presenters" | "topics", node: unknown): boolean {
+  if (node === null || node === undefined) return true;
+  if (isScalar(node)) return node.value === null;
+  if (isAlias(node) || !isSeq(node)) return false;
+  if (key === "presenters") return node.items.every((item) => isScalar(item) && typeof item.value === "string");
+  return node.items.every(
+    (item) =>
+      isMap(item) &&
+      item.items.some((pair) => isScalar(pair.key) && pair.key.value === "title" && isScalar(pair.value)),
+  );
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+function indented(text: string, indent: number): string {
+  if (indent === 0) return text;
+  const pad = " ".repeat(indent);
+  return text.replace(/^(?=.)/gm, pad);
 }
 
 /** The `linked` / `unlinked` memory of each topic entry in a note's frontmatter, by title. */

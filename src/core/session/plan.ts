@@ -11,6 +11,7 @@ import { followingMeeting, type Schedule } from "./schedule";
 import type { Settings } from "../settings";
 import { renderTemplate } from "./template";
 import { safeFileName } from "./file-names";
+import { parseDocument } from "yaml";
 import type { SessionEntry } from "../index/topic-index";
 
 export interface PlanInput {
@@ -69,7 +70,8 @@ export function planSession(input: PlanInput): SessionPlan {
     url: "",
   };
   const dates = { date, next_date: followingMeeting(date, scheduleOf(settings)) };
-  const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], { values, dates, language });
+  const template = quoteWholeValues(input.sessionTemplate ?? SESSION_TEMPLATES[language], values);
+  const rendered = renderTemplate(template.text, { values: template.values, dates, language });
   const name = renderTemplate(settings.fileNamePattern || "{{date}} {{series}}", {
     values: { series, number: String(number) },
     dates,
@@ -147,6 +149,46 @@ function latestSeries(sessions: readonly SessionEntry[]): string | null {
 
 /** The import of pasted pages names its notes the same way (kept under this name for it). */
 export const sanitizeFileName = safeFileName;
+
+/**
+ * In the template's frontmatter, a variable that is a key's whole value (`series: {{series}}`) is
+ * written as a YAML scalar that reads back as the text: `ML: 勉強会`, `[draft] x`, `#1 x` or `*ML`
+ * are quoted, plain words stay plain. It goes through a variable of its own, so a value that holds
+ * `{{…}}` is never rendered twice.
+ */
+function quoteWholeValues(
+  template: string,
+  values: Readonly<Record<string, string>>,
+): { text: string; values: Record<string, string> } {
+  const out: Record<string, string> = { ...values };
+  const lines = template.split("\n");
+  if (lines[0]?.trimEnd() !== "---") return { text: template, values: out };
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trimEnd() === "---" || line.trimEnd() === "...") break;
+    const match = /^(\s*[^\s#][^:]*:[ \t]+)\{\{\s*([a-zA-Z_]\w*)\s*\}\}[ \t]*$/.exec(line);
+    const name = match?.[2];
+    if (!match || name === undefined || !Object.hasOwn(values, name)) continue;
+    out[`__yaml_${name}`] = yamlScalar(values[name] ?? "");
+    lines[i] = `${match[1] ?? ""}{{__yaml_${name}}}`;
+  }
+  return { text: lines.join("\n"), values: out };
+}
+
+/** `text` as a YAML value: plain when it reads back as itself, else double-quoted (JSON's escapes are YAML's). */
+export function yamlScalar(text: string): string {
+  if (text === "") return text;
+  const doc = parseDocument(`k: ${text}`, { prettyErrors: false });
+  let value: unknown;
+  try {
+    value = doc.errors.length === 0 ? (doc.toJS() as Record<string, unknown> | null)?.k : undefined;
+  } catch {
+    value = undefined; // an alias (`*ML`) with no anchor: quoted below
+  }
+  const plain =
+    !/[\r\n]/.test(text) && (typeof value === "string" || typeof value === "number") && String(value) === text;
+  return plain ? text : JSON.stringify(text);
+}
 
 function cursorOf(text: string): { line: number; ch: number } {
   const lines = text.split("\n");

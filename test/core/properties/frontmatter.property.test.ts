@@ -81,6 +81,12 @@ describe("sync properties", () => {
     fc.assert(
       fc.property(noteArb, ({ text, userLines, hasFrontmatter }) => {
         const first = sync(text);
+        // A `presenters` or `topics` value the plugin did not write is the user's: refused (SPEC §4).
+        const userOwned = /^(presenters: 5|topics: \[x\])\r?$/m.test(text.split(/\r?\n---\r?\n/)[0] ?? "");
+        if (userOwned && hasFrontmatter) {
+          expect(first).toMatchObject({ ok: false, problem: { code: "user-key" } });
+          return;
+        }
         expect(first.ok).toBe(true);
         if (!first.ok) return;
         expect(first.value.text.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { syncFrontmatter } from "../../../src/core/properties/frontmatter";
+import { parseNote } from "../../../src/core/note/parser";
+
+const BODY = "今週のTOPIC\n@Alice\n[blog] A\n";
+
+function sync(text: string) {
+  return syncFrontmatter(text, parseNote(text, { path: "Sessions/2024-09-05.md" }));
+}
+
+/** The user's keys as a strict YAML reader sees them. */
+function others(text: string): Record<string, unknown> {
+  const plain = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const match = /^---\n([\s\S]*?)\n?---\n/.exec(plain);
+  const data = (match ? parseDocument(match[1] ?? "").toJS() : {}) as Record<string, unknown> | null;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data ?? {}))
+    if (!["type", "date", "presenters", "topics"].includes(key)) out[key] = value;
+  return out;
+}
+
+// SPEC §4: a value the plugin did not write is the user's; odd shapes are edited safely or refused.
+const rows: Array<{ name: string; fm: string; outcome: "written" | "user-key" | "unsafe-edit" }> = [
+  { name: "user topics as a flow list of words", fm: "topics: [linear algebra, calculus]", outcome: "user-key" },
+  { name: "user presenters as a sentence", fm: "presenters: see wiki", outcome: "user-key" },
+  { name: "user topics as a map", fm: "topics:\n  a: 1", outcome: "user-key" },
+  { name: "presenters as a list of maps", fm: "presenters:\n  - name: X", outcome: "user-key" },
+  { name: "presenters as an alias", fm: "people: &p [X]\npresenters: *p", outcome: "user-key" },
+  { name: "an anchor on presenters used by another key", fm: "presenters: &p [X]\nother: *p", outcome: "unsafe-edit" },
+  { name: "empty presenters and topics are the plugin's", fm: "presenters:\ntopics: []", outcome: "written" },
+  { name: "an indented top-level map", fm: "  title: x\n  tags: [a]", outcome: "written" },
+  { name: "a null key after presenters", fm: "presenters: [X]\n: orphan", outcome: "unsafe-edit" },
+  { name: "a |+ block keeps its trailing lines", fm: "notes: |+\n  keep\n\nother: 1", outcome: "written" },
+  { name: "an inline comment on another key", fm: "title: x # mine\npresenters: [Old] # plugin's", outcome: "written" },
+  { name: "explicit keys around presenters", fm: "? title\n: x\n? presenters\n: [Old]", outcome: "unsafe-edit" },
+  { name: "anchors and aliases elsewhere", fm: "base: &b {a: 1}\ncopy: *b", outcome: "written" },
+  { name: "tabs inside values", fm: "title: a\tb", outcome: "written" },
+];
+
+describe("sync refuses what is not the plugin's, and never changes another key", () => {
+  for (const row of rows) {
+    it(row.name, () => {
+      const text = `---\n${row.fm}\n---\n${BODY}`;
+      const result = sync(text);
+      if (row.outcome === "written") {
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(others(result.value.text)).toEqual(others(text));
+        expect(sync(result.value.text)).toEqual({ ok: true, value: { text: result.value.text, changed: false } });
+      } else {
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.problem.code).toBe(row.outcome);
+        expect(result.problem.line).toBeGreaterThanOrEqual(1);
+        if (row.outcome === "user-key") expect(result.problem.message).toMatch(/"(topics|presenters)"/);
+      }
+    });
+  }
+
+  it("writes an indented map's keys at its indentation", () => {
+    const result = sync(`---\n  title: x\n---\n${BODY}`);
+    expect(result.ok && result.value.text).toContain("\n  presenters: [Alice]\n");
+  });
+
+  it("keeps a CR-only note CR-only, and a second sync writes nothing", () => {
+    const text = `---\rtitle: x\r---\r${BODY.replace(/\n/g, "\r")}`;
+    const first = sync(text);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.value.text).not.toContain("\n");
+    expect(first.value.text).toContain("presenters: [Alice]\r");
+    expect(sync(first.value.text)).toEqual({ ok: true, value: { text: first.value.text, changed: false } });
+  });
+});
