@@ -57,13 +57,18 @@ const foldCache = new Map<string, string>();
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-const HTTP_URL = /https?:\/\/[^\s<>"'`)\]）」』]+/i;
+// One level of parentheses belongs to the URL (`…/Transformer_(deep_learning)`); linear on any text.
+const HTTP_URL = /https?:\/\/(?:[^\s<>"'`()[\]）」』]|\([^\s<>"'`()[\]）」』]*\))+/i;
 
 /** The first http(s) URL in the text, without trailing punctuation. */
 export function firstHttpUrl(text: string): string | null {
   const match = HTTP_URL.exec(text);
   if (!match) return null;
-  return match[0].replace(/[.,;:!?。、]+$/u, "");
+  // Trailing punctuation ends the sentence, not the URL (a loop: a regex here is quadratic on dots).
+  const url = match[0];
+  let end = url.length;
+  while (end > 0 && ".,;:!?。、".includes(url[end - 1] ?? "")) end--;
+  return url.slice(0, end);
 }
 
 export function isHttpUrl(text: string): boolean {

@@ -76,7 +76,7 @@ export const en = {
   "sync.error.not-a-mapping":
     "{file}: the properties (frontmatter) at line {line} are not key: value pairs. Nothing was changed.",
   "sync.error.user-key":
-    '{file}: the property "{detail}" (line {line}) holds your own value, not the plugin\'s entries; it is left as it is. Rename it to let the plugin write its {detail}.',
+    '{file}: the property "{detail}" (line {line}) holds your own value, not the plugin\'s entries; it is left as it is. Rename it to let the plugin write its own.',
   "sync.error.unsafe-edit":
     "{file}: the properties cannot take the topic entries without changing other properties ({detail}, line {line}). Nothing was changed.",
   "sync.error.read": "{file}: could not be read ({detail}).",

@@ -4,7 +4,7 @@
  * paragraph) is rejected on its first character without a regular expression.
  */
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
-import { collapseWhitespace, firstHttpUrl, foldKey } from "../text";
+import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl } from "../text";
 
 export interface Heading {
   level: number;
@@ -179,25 +179,65 @@ export interface Title {
   url: string | null;
 }
 
-const BLOCK_ID = /\s+\^[A-Za-z0-9-]+$/;
-const MD_LINK = /\[([^\]]*)\]\((\S+?)(?:\s+"[^"]*")?\)/g;
-const WIKI_LINK = /\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g;
-// `[blog] Title #rag #llm`: the tags are the topic's tags, not part of its title.
-const TRAILING_HASHTAGS = /(?:\s+#(?=[^\s#]*[^\s#0-9])[^\s#]+)+\s*$/u;
+// Linear on any line: no class below can run past a `[` (the next place a link may start), so a
+// failed attempt never rescans what the next attempt scans (1 MB of `[[[[` or `[x](http://` runs).
+// A target may hold one level of parentheses (`…/Transformer_(deep_learning)`).
+const MD_LINK = /\[([^[\]]*)\]\(((?:[^\s()[\]]|\([^\s()[\]]*\))+)(?:\s+"[^"[\]]*")?\)/g;
+const WIKI_LINK = /\[\[([^[\]|#^]*)(?:[#^][^[\]|]*)?(?:\|([^[\]]*))?\]\]/g;
 const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
+
+/** `Title ^topic-1a2b` → `Title`: a block id marks the line for links and is no part of the title. */
+function withoutBlockId(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isIdCode(text.charCodeAt(start - 1))) start--;
+  if (start === end || start < 2 || text[start - 1] !== "^" || !isSpaceCode(text.charCodeAt(start - 2))) return text;
+  let cut = start - 1;
+  while (cut > 0 && isSpaceCode(text.charCodeAt(cut - 1))) cut--;
+  return text.slice(0, cut);
+}
+
+/** `Title #rag #llm` → `Title`: trailing #tags are the topic's tags (numeric ones like `#1` stay). */
+function withoutTrailingTags(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let keep = text.length;
+  for (;;) {
+    let start = end;
+    while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    const word = text.slice(start, end);
+    const isTag = word.length > 1 && word[0] === "#" && !word.includes("#", 1) && !/^#[0-9]+$/.test(word);
+    if (!isTag || start === 0 || !isSpaceCode(text.charCodeAt(start - 1))) return text.slice(0, keep);
+    keep = start;
+    end = start;
+    while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  }
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || (code >= 0x0a && code <= 0x0d);
+}
+
+function isIdCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d
+  );
+}
 
 /** Title text and link target of a title line (after its tag). */
 export function readTitle(text: string): Title {
   let url: string | null = null;
   // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
-  let title = text.includes("^") ? text.replace(BLOCK_ID, "") : text;
+  let title = text.includes("^") ? withoutBlockId(text) : text;
   if (title.includes("[")) {
     title = title.replace(WIKI_LINK, (_whole, target: string, alias: string | undefined) => {
       url ??= target.trim();
       return (alias ?? target).trim();
     });
     title = title.replace(MD_LINK, (_whole, label: string, target: string) => {
-      url ??= target.replace(/^<|>$/g, "");
+      // Only http(s) targets are URLs: `javascript:`, `data:` and relative paths are not kept.
+      if (isHttpUrl(target)) url ??= target;
       return label;
     });
   }
@@ -210,7 +250,7 @@ export function readTitle(text: string): Title {
     }
   }
   if (title.includes("#")) {
-    const untagged = collapseWhitespace(title.replace(TRAILING_HASHTAGS, ""));
+    const untagged = collapseWhitespace(withoutTrailingTags(title));
     title = untagged === "" ? collapseWhitespace(title) : untagged;
   } else {
     title = collapseWhitespace(title);
@@ -231,6 +271,8 @@ const TAG_END = new Set([..." \t\u3000#.,;:!?'\"()（）[]{}、。，「」【�
  * `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. A plain
  * scan rather than a regular expression: it runs on every line that holds a `#`.
  */
+const MAX_TAGS = 64;
+
 export function readHashtags(text: string, into: string[]): void {
   let at = text.indexOf("#");
   while (at >= 0) {
@@ -239,7 +281,11 @@ export function readHashtags(text: string, into: string[]): void {
     if (TAG_BEFORE.has(before) || isSpace(before)) {
       while (end < text.length && !TAG_END.has(text[end] ?? " ") && !isSpace(text[end] ?? " ")) end++;
       const tag = text.slice(at + 1, end);
-      if (tag !== "" && !/^[0-9]+$/.test(tag) && !into.includes(tag)) into.push(tag);
+      if (tag !== "" && !/^[0-9]+$/.test(tag) && !into.includes(tag)) {
+        // A topic holds a handful of tags; a line of thousands is junk, and `includes` would make it quadratic.
+        if (into.length >= MAX_TAGS) return;
+        into.push(tag);
+      }
     }
     at = text.indexOf("#", end);
   }
