@@ -1,6 +1,8 @@
 import { run } from "./main";
 
-process.exitCode = run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-});
+const io = {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
+};
+
+void Promise.resolve(run(process.argv.slice(2), io)).then((code) => (process.exitCode = code));

@@ -8,6 +8,7 @@ import { toSlashes, readNote } from "./files";
 import { formatIndex, formatNote } from "./format";
 import { runImport } from "./import";
 import { runNew } from "./new";
+import { runPapers } from "./papers";
 import { runRelated } from "./related";
 import { runSync } from "./sync";
 import type { Io } from "./io";
@@ -29,11 +30,17 @@ const USAGE = `Usage: session-notes VERB …
                                       session notes; never overwrites
   related DIR [--json] [--top K]      for every topic, the K (default 5) most
                                       related topics in other sessions
+  papers DIR [--json] [--fill] [--config FILE]
+                                      the papers presented, with details from
+                                      arXiv, Semantic Scholar and Crossref;
+                                      --fill writes one note per paper and
+                                      links each topic to it
   help                                this text
 
 Exit codes: 0 success, 1 bad input or a failed --check, 2 usage error.`;
 
-type Verb = (argv: string[], io: Io) => number;
+/** Verbs that ask the network (papers) finish later: their exit code is a promise. */
+type Verb = (argv: string[], io: Io) => number | Promise<number>;
 
 const VERBS: Record<string, Verb> = {
   parse: runParse,
@@ -42,9 +49,10 @@ const VERBS: Record<string, Verb> = {
   new: runNew,
   related: runRelated,
   import: runImport,
+  papers: runPapers,
 };
 
-export function run(argv: string[], io: Io): number {
+export function run(argv: string[], io: Io): number | Promise<number> {
   const [verb, ...rest] = argv;
   try {
     if (verb === undefined || verb === "help" || verb === "--help" || verb === "-h") {
@@ -53,14 +61,19 @@ export function run(argv: string[], io: Io): number {
     }
     const handler = VERBS[verb];
     if (!handler) throw usageError(`unknown verb "${verb}"`);
-    return handler(rest, io);
+    const code = handler(rest, io);
+    return typeof code === "number" ? code : code.catch((error: unknown) => reportError(error, io));
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`session-notes: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
+    return reportError(error, io);
   }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof CliError) {
+    io.err(`session-notes: ${error.message}`);
+    return error.exitCode;
+  }
+  throw error;
 }
 
 function runParse(argv: string[], io: Io): number {

@@ -69,7 +69,7 @@ export function runNew(argv: string[], io: Io): number {
 }
 
 /** The plugin's data.json; a corrupt or foreign one is an error here (the plugin falls back instead). */
-function readConfig(path: string | undefined): Settings {
+export function readConfig(path: string | undefined): Settings {
   if (path === undefined) return defaultSettings();
   let raw: unknown;
   try {

@@ -27,6 +27,14 @@ export interface Settings {
   kindAliases: Record<string, string>;
   /** Keep topic properties in sync while editing session notes. */
   autoSync: boolean;
+  /** Where paper notes go (vault path). */
+  papersFolder: string;
+  /** Base URLs of the paper services (SPEC §5), so a mirror, a proxy or a test server can stand in. */
+  arxivApi: string;
+  semanticScholarApi: string;
+  crossrefApi: string;
+  /** Optional Semantic Scholar API key (sent as `x-api-key`). */
+  semanticScholarKey: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +51,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paperTemplate: "",
   kindAliases: {},
   autoSync: true,
+  papersFolder: "Papers",
+  arxivApi: "https://export.arxiv.org/api/query",
+  semanticScholarApi: "https://api.semanticscholar.org/graph/v1",
+  crossrefApi: "https://api.crossref.org",
+  semanticScholarKey: "",
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -92,11 +105,22 @@ export function migrateSettings(raw: unknown): Migrated {
   s.paperTemplate = text(data.paperTemplate, "");
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
+  s.papersFolder = text(data.papersFolder, s.papersFolder).replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
+  s.arxivApi = apiUrl(data.arxivApi, s.arxivApi);
+  s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
+  s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
+  s.semanticScholarKey = text(data.semanticScholarKey, "");
   return { settings: s, problem: null };
 }
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" ? value.trim() : fallback;
+}
+
+/** An http(s) base URL without a trailing slash; anything else keeps the default. */
+export function apiUrl(value: unknown, fallback: string): string {
+  const url = text(value, "").replace(/\/+$/, "");
+  return /^https?:\/\/[^\s/?#]+/i.test(url) && !/\s/.test(url) ? url : fallback;
 }
 
 function members(value: unknown): Member[] {

@@ -11,7 +11,8 @@ const fixtures = join(__dirname, "..", "fixtures", "notion-export");
 function cli(...argv: string[]): { code: number; out: string; err: string } {
   let out = "";
   let err = "";
-  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  // Only papers (tested in papers.test.ts) answers with a promise.
+  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }) as number;
   return { code, out, err };
 }
 

@@ -32,6 +32,36 @@ export function syncFrontmatter(
   note: Pick<ParsedNote, "presenters" | "topics" | "date">,
   extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): SyncResult {
+  const entries = noteEntries(note);
+  return editProperties(text, (existing) => [
+    ...headerKeys(existing, note.date),
+    ...entryKeys(entries, existing, extras),
+  ]);
+}
+
+/**
+ * Set top-level properties of any note with the same minimal edit: each key whose value differs is
+ * rewritten in place, missing ones are appended, every other byte stays. A note without frontmatter gets one.
+ */
+export function setProperties(text: string, values: ReadonlyArray<readonly [key: string, value: unknown]>): SyncResult {
+  return editProperties(text, () => values.map(([key, value]) => [key, value]));
+}
+
+/** The note's properties as plain data; null without (readable) frontmatter. */
+export function readProperties(text: string): Record<string, unknown> | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const block = findBlock(body);
+  if (block === null || block === "unclosed") return null;
+  const doc = parseDocument(body.slice(block.contentStart, block.contentEnd));
+  if (doc.errors.length > 0) return null;
+  const data: unknown = doc.toJS();
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+}
+
+function editProperties(
+  text: string,
+  wantedFor: (existing: Map<string, Pair<unknown, unknown>> | null) => Wanted[],
+): SyncResult {
   const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   const eol = body.includes("\r\n") ? "\r\n" : "\n";
@@ -46,10 +76,10 @@ export function syncFrontmatter(
       },
     };
   }
-  const entries = noteEntries(note);
   if (block === null) {
-    const wanted = [...headerKeys(null, note.date), ...entryKeys(entries, null, extras)];
-    const yaml = wanted.map(([key, value]) => serialize(key, value)).join("");
+    const yaml = wantedFor(null)
+      .map(([key, value]) => serialize(key, value))
+      .join("");
     return { ok: true, value: { text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true } };
   }
   const content = body.slice(block.contentStart, block.contentEnd);
@@ -84,7 +114,7 @@ export function syncFrontmatter(
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
-  const wanted = [...headerKeys(existing, note.date), ...entryKeys(entries, existing, extras)];
+  const wanted = wantedFor(existing);
   const regions = keyRegions(content, pairs);
   for (const [key, value] of wanted) {
     const pair = existing.get(key);
