@@ -1,5 +1,5 @@
 /** XML for the core's paper clients on Node: fast-xml-parser read into the core's plain `XmlElement`. */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import type { XmlElement } from "../core/papers/xml";
 
 const parser = new XMLParser({
@@ -14,13 +14,16 @@ const parser = new XMLParser({
 type Ordered = Record<string, unknown>;
 
 export function parseXml(text: string): XmlElement | null {
-  // The parser accepts a truncated body as a document; only the validator tells (its successor is a
-  // separate package, not worth a dependency for one call).
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  if (XMLValidator.validate(text) !== true) return null;
-  const nodes = parser.parse(text) as Ordered[];
+  let nodes: Ordered[];
+  try {
+    nodes = parser.parse(text) as Ordered[];
+  } catch {
+    return null;
+  }
   const root = nodes.map(toElement).find((e): e is XmlElement => e !== null && !e.name.startsWith("?"));
-  return root ?? null;
+  // The parser takes a truncated body for a document: a whole one ends with its root's closing tag.
+  const closing = /<\/(?:[\w.-]+:)?([\w.-]+)\s*>\s*$/.exec(text);
+  return root && closing?.[1] === root.name ? root : null;
 }
 
 function toElement(node: Ordered): XmlElement | null {
