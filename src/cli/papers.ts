@@ -7,13 +7,14 @@ import { buildLibrary, libraryJson, paperTopics, type Library } from "../core/pa
 import { linkTopics, paperNoteText, planFill, type ExistingNote } from "../core/papers/fill";
 import { PAPER_NOTE_LABELS } from "../core/papers/paper-note";
 import { resolvePapers } from "../core/papers/resolve";
-import { parseArgs, stringFlag } from "./args";
-import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
-import { describe, listMarkdown, readNote, writeNoteAtomically } from "./files";
+import { readArgs } from "./args";
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./errors";
+import { listMarkdown, readNote, writeNoteAtomically } from "./files";
 import { nodeClock, nodeTransport } from "./http";
 import type { Io } from "./io";
 import { readConfig } from "./new";
 import { loadVault } from "./vault";
+import { stringFlag, type Args, type Verb } from "./verb";
 import { parseXml } from "./xml";
 
 /** What a test hands in instead of the network and real waiting. */
@@ -23,10 +24,33 @@ export interface PapersDeps {
   fetcher?: Partial<FetcherOptions>;
 }
 
-export async function runPapers(argv: string[], io: Io, deps: PapersDeps = {}): Promise<number> {
-  const args = parseArgs(argv, ["config"], ["json", "fill"]);
+export const papersVerb: Verb = {
+  name: "papers",
+  usage: "DIR [--json] [--fill] [--config FILE]",
+  summary: "the papers presented, with details from arXiv, Semantic Scholar and Crossref",
+  description: `Every topic of kind paper (and every main topic) under DIR, resolved to a paper by
+its arXiv id, DOI or link, else by its title (taken only when the titles agree).
+Details come from the arXiv API, the Semantic Scholar Graph API and Crossref (base
+URLs from --config: arxivApi, semanticScholarApi, crossrefApi), within their rate
+limits. --fill writes one note per paper into the papers folder (papersFolder,
+default Papers) and links each topic entry to it; a refill keeps your text.`,
+  options: {
+    json: { type: "boolean", help: "print { papers, unresolved } as JSON" },
+    fill: { type: "boolean", help: "write the paper notes and link the topics to them" },
+    config: { type: "string", value: "FILE", help: "the plugin's data.json, for its settings" },
+  },
+  run: (args, io) => papers(args, io),
+};
+
+/** `argv` after the verb, with what a test hands in instead of the network and real waiting. */
+export function runPapers(argv: readonly string[], io: Io, deps: PapersDeps = {}): Promise<number> {
+  return papers(readArgs(papersVerb, argv), io, deps);
+}
+
+async function papers(args: Args, io: Io, deps: PapersDeps = {}): Promise<number> {
   const [dir, ...extra] = args.positional;
-  if (dir === undefined || extra.length > 0) throw usageError("papers takes exactly one DIR");
+  if (dir === undefined) throw usageError("papers needs a DIR", "papers");
+  if (extra.length > 0) throw usageError(`papers takes one DIR; '${extra[0] ?? ""}' is one too many`, "papers");
   const settings = readConfig(stringFlag(args, "config"));
   const folder = settings.papersFolder;
   if (folder.split("/").some((part) => part === ".." || part === ".") || folder.includes("\\"))
@@ -120,7 +144,9 @@ function fill(
       }
     } catch (error) {
       summary.failed++;
-      io.err(`session-notes: ${error instanceof CliError ? error.message : `${planned.path}: ${describe(error)}`}`);
+      io.err(
+        `session-notes: ${error instanceof CliError ? error.message : `${planned.path}: cannot write: ${fsReason(error)}`}`,
+      );
     }
   }
   for (const [file, links] of plan.links) {
