@@ -8,6 +8,9 @@ import { SessionSettingTab } from "./app/settings/settings-tab";
 import { registerSyncCommands } from "./app/properties/sync-commands";
 import { TopicSync } from "./app/properties/topic-sync";
 import { registerTopicView } from "./app/index/view-commands";
+import { PaperCacheStore } from "./app/papers/paper-cache";
+import { registerPaperCommands } from "./app/papers/paper-commands";
+import { PaperLibrary } from "./app/papers/paper-library";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -15,13 +18,14 @@ export default class StudySessionNotesPlugin extends Plugin {
   declare settings: Settings;
   t!: Translate;
   private index: IndexService | null = null;
+  private paperCache = new PaperCacheStore(null);
 
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
-    const { settings, problem } = migrateSettings(
-      await this.loadData().catch((error: unknown) => new UnreadableData(error)),
-    );
+    const data: unknown = await this.loadData().catch((error: unknown) => new UnreadableData(error));
+    const { settings, problem } = migrateSettings(data);
     this.settings = settings;
+    this.paperCache = new PaperCacheStore(data);
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
 
     const getSettings = (): Settings => this.settings;
@@ -33,11 +37,18 @@ export default class StudySessionNotesPlugin extends Plugin {
     const related = this.addChild(new RelatedService(index));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
+    const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());
+    registerPaperCommands(this, papers, this.t);
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 
   async saveSettings(): Promise<void> {
-    await this.saveData(this.settings);
+    await this.persist();
     this.index?.applySettings();
+  }
+
+  /** Settings and the paper services' answers, in one `data.json`. */
+  private async persist(): Promise<void> {
+    await this.saveData({ ...this.settings, paperCache: this.paperCache.toJSON() });
   }
 }

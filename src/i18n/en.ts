@@ -122,6 +122,40 @@ export const en = {
   "kind.talk": "Talk",
   "kind.book": "Book",
   "kind.video": "Video",
+
+  "settings.heading.papers": "Papers",
+  "settings.papersFolder.name": "Papers folder",
+  "settings.papersFolder.desc": "Where paper notes go: one note per paper, with its details and your own notes.",
+  "settings.s2Key.name": "Semantic Scholar API key",
+  "settings.s2Key.desc":
+    "Optional. With a key, Semantic Scholar answers more requests; without one, it is asked more slowly.",
+  "settings.arxivApi.name": "arXiv API address",
+  "settings.s2Api.name": "Semantic Scholar API address",
+  "settings.crossrefApi.name": "Crossref API address",
+  "settings.api.desc": "Leave as it is unless you use a mirror or a proxy. Empty restores the default.",
+  "command.fillPaper": "Fill paper details",
+  "command.fillAllPapers": "Fill paper details for all sessions",
+  "command.copyBibtex": "Copy BibTeX",
+  "command.exportBibliography": "Export bibliography",
+  "papers.noTopic": "Put the cursor on a topic to fill its paper details.",
+  "papers.looking": "Looking up “{title}”…",
+  "papers.notFound": "No paper found for “{title}”. Add its arXiv or DOI link under the title and try again.",
+  "papers.filled": "Paper details filled: {path}",
+  "papers.progress": "Filling paper details: {done} of {total} topics…",
+  "papers.summary":
+    "Paper details: {papers} papers ({created} notes created, {updated} updated), {linked} session notes linked, {unresolved} topics not found.",
+  "papers.none": "No paper topics in the session notes.",
+  "papers.error.offline": "Could not reach {host}. Check the connection, or the API address in the settings.",
+  "papers.error.timeout": "{host} did not answer in time. Try again later.",
+  "papers.error.rate-limited": "{host} asks to slow down. Try again in a while.",
+  "papers.error.malformed": "{host} answered something unreadable. Check the API address in the settings.",
+  "papers.error.http": "{host} answered with an error (HTTP {detail}).",
+  "papers.writeFailed": "Could not write {path}: {reason}",
+  "papers.bibtex.none":
+    "No paper here: open a paper note, or put the cursor on a topic whose paper details are filled.",
+  "papers.bibtex.copied": "BibTeX copied.",
+  "papers.bibliography.done": "Bibliography of {count} papers written to {path}.",
+  "papers.bibliography.none": "No paper notes with presentations yet. Fill paper details first.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@
  * The vault's papers: which topics present one (kind `paper`, and every main topic), the query each
  * makes, and the resolved answers grouped so that one paper presented twice is one paper.
  */
-import type { ParsedNote } from "../note/model";
+import type { ParsedNote, Topic } from "../note/model";
 import type { PaperDetails } from "./details";
 import { paperIds } from "./paper-id";
 import type { PaperQuery, Resolution, ResolveProblem } from "./resolve";
@@ -39,19 +39,21 @@ const ID_LINES = 8;
 export function paperTopics(note: ParsedNote, file: string, text: string): PaperTopic[] {
   const lines = text.split(/\r\n|\r|\n/);
   return note.topics
-    .filter((topic) => topic.kind === "paper" || topic.main)
-    .filter((topic) => topic.title.trim() !== "")
-    .map((topic) => {
-      const body = lines.slice(topic.line + 1, Math.min(topic.endLine, topic.line + ID_LINES) + 1).join("\n");
-      return {
-        file,
-        line: topic.line,
-        date: note.date,
-        presenter: topic.presenter,
-        title: topic.title,
-        query: { title: topic.title, ids: paperIds(topic, body) },
-      };
-    });
+    .filter((topic) => (topic.kind === "paper" || topic.main) && topic.title.trim() !== "")
+    .map((topic) => paperTopic(note, topic, file, lines));
+}
+
+/** One topic as a paper topic, whatever its kind (the user asked for this one). */
+export function paperTopic(note: ParsedNote, topic: Topic, file: string, lines: readonly string[]): PaperTopic {
+  const body = lines.slice(topic.line + 1, Math.min(topic.endLine, topic.line + ID_LINES) + 1).join("\n");
+  return {
+    file,
+    line: topic.line,
+    date: note.date,
+    presenter: topic.presenter,
+    title: topic.title,
+    query: { title: topic.title, ids: paperIds(topic, body) },
+  };
 }
 
 /** Keys one paper is known by: arXiv id, DOI, folded title. */
