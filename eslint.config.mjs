@@ -2,6 +2,7 @@
 // project's own boundary: src/core never reaches for obsidian, the DOM or Node.
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import { builtinModules } from "node:module";
 
 // The plugin's own name and the names users write are proper nouns, not sentence-case violations.
 const BRANDS = [
@@ -49,7 +50,7 @@ export default defineConfig([
           patterns: [
             { group: ["obsidian", "obsidian/*"], message: "src/core stays free of obsidian: pass what it needs in." },
             {
-              regex: "^(node:)?(fs|path|os|child_process|url|crypto|process)(/.*)?$",
+              regex: `^(node:.*|(${builtinModules.join("|")})(/.*)?)$`,
               message: "src/core runs on mobile: no Node modules.",
             },
           ],

@@ -7,6 +7,8 @@ import { SessionNotes, registerSessionCommands } from "./app/session/session-com
 import { SessionSettingTab } from "./app/settings/settings-tab";
 import { registerSyncCommands } from "./app/properties/sync-commands";
 import { TopicSync } from "./app/properties/topic-sync";
+import { SettingsSaver } from "./app/settings/settings-store";
+import { BackgroundWork } from "./app/work/background-work";
 import { registerTopicView } from "./app/index/view-commands";
 import { PaperCacheStore } from "./app/papers/paper-cache";
 import { registerPaperCommands } from "./app/papers/paper-commands";
@@ -17,7 +19,9 @@ import { createTranslator, type Translate } from "./i18n";
 export default class StudySessionNotesPlugin extends Plugin {
   declare settings: Settings;
   t!: Translate;
-  private index: IndexService | null = null;
+  /** Filled in `onload`; settings saved before that (none can be) would only be written. */
+  private applySettings: () => void = () => undefined;
+  private saver: SettingsSaver | null = null;
   private paperCache = new PaperCacheStore(null);
 
   override async onload(): Promise<void> {
@@ -28,12 +32,18 @@ export default class StudySessionNotesPlugin extends Plugin {
     this.paperCache = new PaperCacheStore(data);
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
 
+    this.saver = new SettingsSaver((data) => this.saveData({ ...data, paperCache: this.paperCache.toJSON() }), this.t);
+
     const getSettings = (): Settings => this.settings;
-    const sync = this.addChild(new TopicSync(this.app, getSettings, this.t));
-    const index = this.addChild(new IndexService(this.app, getSettings));
-    this.index = index;
+    const work = this.addChild(new BackgroundWork(this.app, this.t));
+    const sync = this.addChild(new TopicSync(this.app, getSettings, this.t, work));
+    const index = this.addChild(new IndexService(this.app, getSettings, work));
+    this.applySettings = () => {
+      sync.applySettings();
+      index.applySettings();
+    };
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
-    registerSyncCommands(this, sync, this.t);
+    registerSyncCommands(this, sync, work, this.t);
     const related = this.addChild(new RelatedService(index));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
@@ -42,13 +52,14 @@ export default class StudySessionNotesPlugin extends Plugin {
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 
+  /** Write the settings and apply them; a failed write is told in a notice, the settings still apply. */
   async saveSettings(): Promise<void> {
+    this.applySettings();
     await this.persist();
-    this.index?.applySettings();
   }
 
-  /** Settings and the paper services' answers, in one `data.json`. */
+  /** Settings and the paper services' answers, in one `data.json`, through the one saver. */
   private async persist(): Promise<void> {
-    await this.saveData({ ...this.settings, paperCache: this.paperCache.toJSON() });
+    await this.saver?.save(this.settings);
   }
 }

@@ -75,6 +75,15 @@ export const en = {
   "sync.progress": "Syncing session notes… {done} of {total}",
   "sync.summary": "Session notes synced: {updated} updated, {unchanged} unchanged, {failed} failed.",
   "sync.summaryFailures": "Failed:",
+  "sync.error.gone": "{file}: deleted or moved away during the run; skipped.",
+  "sync.alreadyRunning": "Sync all is already running: wait for its summary, or cancel it from its progress notice.",
+  "sync.summaryCancelled":
+    "Sync all cancelled after {done} of {total} notes: {updated} updated, {unchanged} unchanged, {failed} failed.",
+  "settings.saveFailed":
+    "Study Session Notes could not save its settings ({reason}). They apply until Obsidian restarts; the next change tries again.",
+  "index.progress": "Indexing session notes… {done} of {total}",
+  "index.reapplyProgress": "Applying the new settings to session notes… {done} of {total}",
+  "work.cancel": "Cancel",
 
   "command.openIndex": "Open topic index",
   "view.title": "Study topics",

@@ -75,6 +75,15 @@ export const ja: Record<MessageKey, string> = {
   "sync.progress": "勉強会ノートを同期しています… {done} / {total}",
   "sync.summary": "勉強会ノートを同期しました: 更新 {updated} 件、変更なし {unchanged} 件、失敗 {failed} 件。",
   "sync.summaryFailures": "失敗:",
+  "sync.error.gone": "{file}: 処理中に削除または移動されたため、スキップしました。",
+  "sync.alreadyRunning": "すべての同期はすでに実行中です。結果の表示を待つか、進行状況の通知から中止してください。",
+  "sync.summaryCancelled":
+    "すべての同期を中止しました（{total} 件中 {done} 件まで）: 更新 {updated} 件、変更なし {unchanged} 件、失敗 {failed} 件。",
+  "settings.saveFailed":
+    "Study Session Notes: 設定を保存できませんでした（{reason}）。Obsidian を再起動するまでは変更後の設定で動作し、次の変更時に再度保存を試みます。",
+  "index.progress": "勉強会ノートを索引に追加しています… {done} / {total}",
+  "index.reapplyProgress": "新しい設定を勉強会ノートに反映しています… {done} / {total}",
+  "work.cancel": "中止",
 
   "command.openIndex": "トピック一覧を開く",
   "view.title": "勉強会トピック",

@@ -94,7 +94,13 @@ describe("session-notes index", () => {
     const people = index.presenters.filter((p) => [p.name, ...p.aliases].includes("qluto"));
     expect(people).toHaveLength(1);
     expect(people[0]).toMatchObject({ name: "Ryosuke Fukazawa", aliases: ["qluto"] });
-    expect(people[0]?.topics.map((t) => t.title)).toEqual(["DocLLM", "SpreadsheetLLM"]);
+    // Group lists refer to the top-level topics by file and line; each topic is written once.
+    const byRef = new Map(index.topics.map((t) => [`${t.file}:${t.line}`, t]));
+    expect(people[0]?.topics.map((ref) => byRef.get(`${ref.file}:${ref.line}`)?.title)).toEqual([
+      "DocLLM",
+      "SpreadsheetLLM",
+    ]);
+    expect(people[0]?.topics.every((ref) => Object.keys(ref).sort().join() === "file,line")).toBe(true);
     expect(index.topics.every((t) => typeof t.file === "string" && !t.file.includes("\\"))).toBe(true);
     expect(index.kinds.find((k) => k.kind === "paper")?.topics).toHaveLength(2);
     expect(index.tags).toEqual([expect.objectContaining({ tag: "llm" })]);
@@ -272,9 +278,16 @@ describe("session-notes import", () => {
       expect(readFileSync(path, "utf8")).toMatch(/^---\ntype: study-session\n/);
     }
     expect(cli("sync", out, "--check").code).toBe(0);
+    // The same page again is this import's own output: left as it is, exit 0.
     const again = cli("import", files[0] ?? "", "--out", out);
     expect(again.code).toBe(0);
-    expect(again.err).toContain("exists already");
+    expect(again.out).toBe("");
+    // A different file at the target is never overwritten, and says so with exit 1.
+    writeFileSync(written[0] ?? "", "my own note\n");
+    const clash = cli("import", files[0] ?? "", "--out", out);
+    expect(clash.code).toBe(1);
+    expect(clash.err).toContain("exists already and is a different file");
+    expect(readFileSync(written[0] ?? "", "utf8")).toBe("my own note\n");
   });
 
   it("refuses a page with no session in it", () => {

@@ -47,6 +47,8 @@ export class SessionNotes {
     const settings = this.settings();
     // Numbering, rotation and the previous link need every session note, unsynced ones included.
     await this.index.complete;
+    // Unloaded while the index was being built: a plugin that is gone creates nothing.
+    if (!this.index.alive) return null;
     const sessions = this.index.index.allSessions();
     const existing = sessions.find((s) => s.date === date);
     if (existing) {
@@ -71,6 +73,7 @@ export class SessionNotes {
         return target ? this.app.fileManager.generateMarkdownLink(target, `${folder}/${date}.md`) : "";
       },
     });
+    if (!this.index.alive) return null;
     const path = normalizePath(plan.path);
     const taken = this.app.vault.getAbstractFileByPath(path);
     if (taken instanceof TFile) {
@@ -81,6 +84,7 @@ export class SessionNotes {
     }
     try {
       await this.ensureFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+      if (!this.index.alive) return null;
       const file = await this.app.vault.create(path, plan.text);
       const leaf = this.app.workspace.getLeaf(false);
       await leaf.openFile(file, { active: true });

@@ -28,6 +28,12 @@ describe("settings tab", () => {
       "Topics",
       "Kind aliases",
       "Sync topics automatically",
+      "Papers",
+      "Papers folder",
+      "Semantic Scholar API key",
+      "arXiv API address",
+      "Semantic Scholar API address",
+      "Crossref API address",
     ]);
     const save = vi.spyOn(h.plugin, "saveData");
     await tab.setControlValue("roster", "Ryosuke Fukazawa / qluto\n~Shun Ito\n\n");
@@ -44,6 +50,15 @@ describe("settings tab", () => {
     expect(h.plugin.settings.anchorDate).toBe("");
     // Four saves: the invalid date was not saved.
     expect(save).toHaveBeenCalledTimes(4);
+    // An API address that is not http(s) is not taken; empty restores the default.
+    await tab.setControlValue("arxivApi", "ftp://example.org");
+    expect(h.plugin.settings.arxivApi).toBe("https://export.arxiv.org/api/query");
+    await tab.setControlValue("arxivApi", "http://127.0.0.1:8080/api/query/");
+    expect(h.plugin.settings.arxivApi).toBe("http://127.0.0.1:8080/api/query");
+    await tab.setControlValue("arxivApi", "");
+    expect(h.plugin.settings.arxivApi).toBe("https://export.arxiv.org/api/query");
+    await tab.setControlValue("papersFolder", "/Library/Papers/");
+    expect(h.plugin.settings.papersFolder).toBe("Library/Papers");
   });
 
   it("offers the same definitions to Obsidian 1.13's settings search", async () => {
@@ -54,6 +69,7 @@ describe("settings tab", () => {
       "新しい勉強会ノート",
       "メンバー",
       "トピック",
+      "論文",
     ]);
   });
 });
