@@ -12,7 +12,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "core",
-          include: ["test/core/**/*.test.ts", "test/cli/**/*.test.ts", "test/i18n/**/*.test.ts", "test/*.test.ts"],
+          include: [
+            "test/core/**/*.test.ts",
+            "test/cli/**/*.test.ts",
+            "test/i18n/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+            "test/*.test.ts",
+          ],
           environment: "node",
         },
       },

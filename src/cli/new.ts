@@ -85,6 +85,10 @@ function runNew(args: Args, io: Io): number {
   }
   if (plan.unknown.length > 0)
     io.err(`session-notes: unknown template variables left as they are: ${plan.unknown.join(" ")}`);
+  if (plan.unknownTokens.length > 0)
+    io.err(
+      `session-notes: letters that are no date format token, printed as they stand: ${plan.unknownTokens.join(", ")}`,
+    );
   io.out(target);
   return EXIT_OK;
 }

@@ -11,7 +11,8 @@ export const en = {
   "settings.folder.name": "Sessions folder",
   "settings.folder.desc": "Where new session notes are created.",
   "settings.fileName.name": "File name",
-  "settings.fileName.desc": "Variables: {{date}}, {{date:yyyyMMdd}}, {{series}}, {{number}}.",
+  "settings.fileName.desc":
+    "Variables: {{date}}, {{date:YYYYMMDD}} (moment tokens, as in Templates), {{series}}, {{number}}.",
   "settings.series.name": "Series name",
   "settings.series.desc": "For example 機械学習勉強会. Leave empty to use the latest session's.",
   "settings.weekday.name": "Meeting day",
@@ -48,6 +49,7 @@ export const en = {
   "newSession.exists": "The session note for {date} already exists: opened it.",
   "newSession.created": "Created {path}.",
   "newSession.unknownVariables": "Unknown template variables were left as they are: {names}",
+  "newSession.unknownDateTokens": "Letters that are no date format token were printed as they stand: {names}",
   "newSession.templateMissing": "Template note {path} was not found; the built-in template was used.",
   "newSession.failed": "Could not create the session note: {reason}",
   "dateModal.title": "New session note for date",

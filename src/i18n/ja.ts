@@ -13,7 +13,8 @@ export const ja: Record<MessageKey, string> = {
   "settings.folder.name": "勉強会ノートのフォルダー",
   "settings.folder.desc": "新しい勉強会ノートを作る場所です。",
   "settings.fileName.name": "ファイル名",
-  "settings.fileName.desc": "使える変数: {{date}}、{{date:yyyyMMdd}}、{{series}}、{{number}}。",
+  "settings.fileName.desc":
+    "使える変数: {{date}}、{{date:YYYYMMDD}}（テンプレートと同じ moment の書式）、{{series}}、{{number}}。",
   "settings.series.name": "勉強会の名前",
   "settings.series.desc": "例: 機械学習勉強会。空欄なら直近のノートの名前を使います。",
   "settings.weekday.name": "開催曜日",
@@ -48,6 +49,7 @@ export const ja: Record<MessageKey, string> = {
   "newSession.exists": "{date} の勉強会ノートはすでにあるので、それを開きました。",
   "newSession.created": "{path} を作成しました。",
   "newSession.unknownVariables": "不明なテンプレート変数はそのまま残しました: {names}",
+  "newSession.unknownDateTokens": "日付の書式にない文字はそのまま出力しました: {names}",
   "newSession.templateMissing": "テンプレート {path} が見つからないため、組み込みのテンプレートを使いました。",
   "newSession.failed": "勉強会ノートを作成できませんでした: {reason}",
   "dateModal.title": "日付を指定して新しい勉強会ノート",

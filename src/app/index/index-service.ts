@@ -207,9 +207,9 @@ export class IndexService extends Component {
       if (file) affected.add(file);
     }
     if (before.sessionsFolder !== after.sessionsFolder) {
-      const folders = [before.sessionsFolder, after.sessionsFolder].filter((f) => f !== "").map((f) => `${f}/`);
+      const folders = [before.sessionsFolder, after.sessionsFolder].filter((f) => f !== "");
       for (const file of this.app.vault.getMarkdownFiles())
-        if (folders.some((folder) => file.path.startsWith(folder))) affected.add(file);
+        if (folders.some((folder) => inFolder(file.path, folder))) affected.add(file);
     }
     const run = this.work.run({
       kind: "reapply",
@@ -254,11 +254,16 @@ export class IndexService extends Component {
       void this.readInto(file, { keepLive: false }).catch(() => undefined);
       return;
     }
-    if (!this.index.get(oldPath)) return;
-    this.index.rename(oldPath, file.path);
-    this.events.trigger("session", oldPath, null);
-    this.events.trigger("session", file.path, this.index.get(file.path) ?? null);
-    this.notify();
+    if (this.index.get(oldPath)) {
+      this.index.rename(oldPath, file.path);
+      this.events.trigger("session", oldPath, null);
+      this.events.trigger("session", file.path, this.index.get(file.path) ?? null);
+      this.notify();
+    }
+    // Moved into or out of the sessions folder: whether it is a session note may have changed.
+    const folder = this.settings().sessionsFolder;
+    if (folder !== "" && inFolder(oldPath, folder) !== inFolder(file.path, folder))
+      void this.readInto(file, { keepLive: false }).catch(() => undefined);
   }
 
   private remove(path: string): void {
@@ -284,4 +289,8 @@ function sameParsing(a: ParsingSettings, b: ParsingSettings): boolean {
   if (a.sessionsFolder !== b.sessionsFolder || a.seriesName !== b.seriesName) return false;
   const left = Object.entries(a.kindAliases);
   return left.length === Object.keys(b.kindAliases).length && left.every(([k, v]) => b.kindAliases[k] === v);
+}
+
+function inFolder(path: string, folder: string): boolean {
+  return path.startsWith(`${folder}/`);
 }

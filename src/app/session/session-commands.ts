@@ -90,8 +90,7 @@ export class SessionNotes {
       await leaf.openFile(file, { active: true });
       if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor(plan.cursor);
       new Notice(this.t("newSession.created", { path }));
-      if (plan.unknown.length > 0)
-        new Notice(this.t("newSession.unknownVariables", { names: plan.unknown.join(" ") }), 10000);
+      this.noticeTemplateProblems(plan);
       return file;
     } catch (error) {
       new Notice(
@@ -110,7 +109,7 @@ export class SessionNotes {
     const lineText = editor.getLine(cursor.line);
     const source = selection !== "" ? selection : lineText;
     const { title, url } = prefill(source);
-    const rendered = renderTemplate(template, { title, url });
+    const rendered = renderTemplate(template, { values: { title, url }, language: language() });
     if (selection !== "") {
       editor.replaceSelection(rendered.text);
     } else if (lineText.trim() === "" || title !== "" || url !== "") {
@@ -119,8 +118,16 @@ export class SessionNotes {
     } else {
       editor.replaceRange(rendered.text, { line: cursor.line + 1, ch: 0 });
     }
-    if (rendered.unknown.length > 0)
-      new Notice(this.t("newSession.unknownVariables", { names: rendered.unknown.join(" ") }), 10000);
+    this.noticeTemplateProblems(rendered);
+  }
+
+  /** One notice for what a template got wrong: unknown variables, and letters in a date format that are no token. */
+  private noticeTemplateProblems({ unknown, unknownTokens }: { unknown: string[]; unknownTokens: string[] }): void {
+    const lines: string[] = [];
+    if (unknown.length > 0) lines.push(this.t("newSession.unknownVariables", { names: unknown.join(" ") }));
+    if (unknownTokens.length > 0)
+      lines.push(this.t("newSession.unknownDateTokens", { names: unknownTokens.join(", ") }));
+    if (lines.length > 0) new Notice(lines.join("\n"), 10000);
   }
 
   /** Rewrite a page pasted from Notion (the open note) into the plugin's session-note form, as one undoable change. */

@@ -242,7 +242,10 @@ function commonSeries(shapes: readonly SessionShape[]): string | null {
 
 function sessionFileName(pattern: string, date: string | null, series: string | null): string {
   if (date === null) return "";
-  const rendered = renderTemplate(pattern || "{{date}} {{series}}", { series: series ?? "", number: "" }, { date });
+  const rendered = renderTemplate(pattern || "{{date}} {{series}}", {
+    values: { series: series ?? "", number: "" },
+    dates: { date },
+  });
   return safeFileName(rendered.text);
 }
 

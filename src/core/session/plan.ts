@@ -37,6 +37,8 @@ export interface SessionPlan {
   /** Where to put the cursor: the first empty topic heading (0-based line and column). */
   cursor: { line: number; ch: number };
   unknown: string[];
+  /** Date formats with letters that are no moment token (`{{date:YYYY T}}: T`). */
+  unknownTokens: string[];
 }
 
 export function scheduleOf(settings: Settings): Schedule {
@@ -54,7 +56,7 @@ export function planSession(input: PlanInput): SessionPlan {
     settings.seriesName.trim() || previous?.series || latestSeries(input.sessions) || DEFAULT_SERIES[language];
   const number = before.length + 1;
   const mainPresenter = nextMainPresenter(before, settings, presenters);
-  const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { title: "", url: "" });
+  const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { values: { title: "", url: "" } });
   const values: Record<string, string> = {
     series,
     number: String(number),
@@ -66,12 +68,12 @@ export function planSession(input: PlanInput): SessionPlan {
     url: "",
   };
   const dates = { date, next_date: followingMeeting(date, scheduleOf(settings)) };
-  const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], values, dates);
-  const name = renderTemplate(
-    settings.fileNamePattern || "{{date}} {{series}}",
-    { series, number: String(number) },
+  const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], { values, dates, language });
+  const name = renderTemplate(settings.fileNamePattern || "{{date}} {{series}}", {
+    values: { series, number: String(number) },
     dates,
-  );
+    language,
+  });
   const folder = settings.sessionsFolder.replace(/^\/+|\/+$/g, "");
   const fileName = sanitizeFileName(name.text) || date;
   return {
@@ -85,6 +87,7 @@ export function planSession(input: PlanInput): SessionPlan {
     text: rendered.text,
     cursor: cursorOf(rendered.text),
     unknown: [...new Set([...rendered.unknown, ...name.unknown, ...paper.unknown])],
+    unknownTokens: [...new Set([...rendered.unknownTokens, ...name.unknownTokens, ...paper.unknownTokens])],
   };
 }
 
