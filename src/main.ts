@@ -13,6 +13,7 @@ import { registerTopicView } from "./app/index/view-commands";
 import { PaperCacheStore } from "./app/papers/paper-cache";
 import { registerPaperCommands } from "./app/papers/paper-commands";
 import { PaperLibrary } from "./app/papers/paper-library";
+import { StatsCommands, registerStats } from "./app/stats/stats-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -49,6 +50,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
     const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());
     registerPaperCommands(this, papers, this.t);
+    registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 

@@ -12,10 +12,20 @@ import { newVerb } from "./new";
 import { papersVerb } from "./papers";
 import { parseVerb } from "./parse";
 import { relatedVerb } from "./related";
+import { statsVerb } from "./stats";
 import { syncVerb } from "./sync";
 import { LINE_NOTE, verbHelp, type Verb } from "./verb";
 
-const VERBS: readonly Verb[] = [parseVerb, indexVerb, syncVerb, newVerb, importVerb, relatedVerb, papersVerb];
+const VERBS: readonly Verb[] = [
+  parseVerb,
+  indexVerb,
+  syncVerb,
+  newVerb,
+  importVerb,
+  relatedVerb,
+  statsVerb,
+  papersVerb,
+];
 
 function usage(): string {
   const width = Math.max(...VERBS.map((verb) => verb.name.length)) + 3;

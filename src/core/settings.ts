@@ -35,6 +35,12 @@ export interface Settings {
   crossrefApi: string;
   /** Optional Semantic Scholar API key (sent as `x-api-key`). */
   semanticScholarKey: string;
+  /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
+  meetingTime: string;
+  /** Length of a meeting in minutes (timed events only). */
+  meetingMinutes: number;
+  /** Upcoming meetings in the exported schedule and the statistics view's plan. */
+  scheduleCount: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -56,6 +62,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   semanticScholarApi: "https://api.semanticscholar.org/graph/v1",
   crossrefApi: "https://api.crossref.org",
   semanticScholarKey: "",
+  meetingTime: "",
+  meetingMinutes: 90,
+  scheduleCount: 8,
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -110,6 +119,10 @@ export function migrateSettings(raw: unknown): Migrated {
   s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
   s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
   s.semanticScholarKey = text(data.semanticScholarKey, "");
+  const time = text(data.meetingTime, "");
+  s.meetingTime = /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : "";
+  s.meetingMinutes = wholeNumber(data.meetingMinutes, 1, 24 * 60) ?? s.meetingMinutes;
+  s.scheduleCount = wholeNumber(data.scheduleCount, 1, 520) ?? s.scheduleCount;
   return { settings: s, problem: null };
 }
 
@@ -121,6 +134,10 @@ function text(value: unknown, fallback: string): string {
 export function apiUrl(value: unknown, fallback: string): string {
   const url = text(value, "").replace(/\/+$/, "");
   return /^https?:\/\/[^\s/?#]+/i.test(url) && !/\s/.test(url) ? url : fallback;
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
 function members(value: unknown): Member[] {

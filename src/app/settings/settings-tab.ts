@@ -14,6 +14,7 @@ import {
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
 import { fromIso } from "../../core/session/schedule";
 import { DEFAULT_SETTINGS, apiUrl, formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
+import { isMeetingTime } from "../../core/stats/ics";
 import type { MessageKey, Translate } from "../../i18n";
 
 export interface SettingsHost extends Plugin {
@@ -92,6 +93,16 @@ export class SessionSettingTab extends PluginSettingTab {
         items: [
           field("roster", "settings.roster.name", "settings.roster.desc", { type: "textarea", key: "roster" }),
           field("rotation", "settings.rotation.name", "settings.rotation.desc", { type: "textarea", key: "rotation" }),
+          field("meetingTime", "stats.settings.time.name", "stats.settings.time.desc", {
+            type: "text",
+            key: "meetingTime",
+            placeholder: "19:00",
+          }),
+          field("meetingMinutes", "stats.settings.minutes.name", null, { type: "text", key: "meetingMinutes" }),
+          field("scheduleCount", "stats.settings.count.name", "stats.settings.count.desc", {
+            type: "text",
+            key: "scheduleCount",
+          }),
         ],
       },
       {
@@ -194,6 +205,18 @@ export class SessionSettingTab extends PluginSettingTab {
         // Empty restores the default; anything that is not an http(s) address is not saved.
         s[key as "arxivApi"] = apiUrl(text.trim() || DEFAULT_SETTINGS[key as "arxivApi"], s[key as "arxivApi"]);
         break;
+      case "meetingTime":
+        if (text.trim() !== "" && !isMeetingTime(text.trim())) return;
+        s.meetingTime = text.trim();
+        break;
+      case "meetingMinutes":
+      case "scheduleCount": {
+        const n = Number(text.trim());
+        const max = key === "scheduleCount" ? 520 : 24 * 60;
+        if (!Number.isInteger(n) || n < 1 || n > max) return;
+        s[key as "scheduleCount"] = n;
+        break;
+      }
       case "sessionsFolder":
       case "semanticScholarKey":
       case "fileNamePattern":

@@ -51,11 +51,11 @@ export function planSession(input: PlanInput): SessionPlan {
     .filter((s) => s.date !== null && s.date < date)
     .sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? 1 : -1));
   const previous = before[0] ?? null;
-  const presenters = settings.roster.length > 0 ? settings.roster.filter((m) => m.active) : learnRoster(input.sessions);
+  const presenters = presentersOf(input.sessions, settings);
   const series =
     settings.seriesName.trim() || previous?.series || latestSeries(input.sessions) || DEFAULT_SERIES[language];
   const number = before.length + 1;
-  const mainPresenter = nextMainPresenter(before, settings, presenters);
+  const mainPresenter = mainRotation(before, settings, presenters).next;
   const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { values: { title: "", url: "" } });
   const values: Record<string, string> = {
     series,
@@ -91,19 +91,40 @@ export function planSession(input: PlanInput): SessionPlan {
   };
 }
 
-/** The one after the last session's main presenter in the rotation, skipping those not presenting. */
-function nextMainPresenter(
+/** The main-topic rotation at a point in time: its order, who gave the last main topic, who is next. */
+export interface MainRotation {
+  /** The rotation's names, those not presenting for now left out. */
+  order: string[];
+  /** The latest session's main presenter (merged name), or null. */
+  last: string | null;
+  next: string | null;
+  /** Names in the rotation who are not presenting for now, so their turn passes. */
+  skipped: string[];
+}
+
+/** Who presents, as "New session note" takes them: the active members, else learned from the vault. */
+export function presentersOf(sessions: readonly SessionEntry[], settings: Settings): Member[] {
+  return settings.roster.length > 0 ? settings.roster.filter((m) => m.active) : learnRoster(sessions);
+}
+
+/**
+ * The one after the last session's main presenter in the rotation, skipping those not presenting.
+ * `before` holds the sessions before the meeting, newest first.
+ */
+export function mainRotation(
   before: readonly SessionEntry[],
   settings: Settings,
   presenters: readonly Member[],
-): string | null {
+): MainRotation {
   const people = new PeopleMerger(settings.roster);
   const canonical = (name: string): string => people.resolve(name).name;
   const active = new Set(presenters.map((m) => canonical(m.name)));
-  const rotation = (settings.rotation.length > 0 ? settings.rotation : presenters.map((m) => m.name)).filter((name) =>
-    active.has(canonical(name)),
-  );
-  if (rotation.length === 0) return null;
+  const full =
+    settings.rotation.length > 0
+      ? settings.rotation
+      : (settings.roster.length > 0 ? settings.roster : presenters).map((m) => m.name);
+  const order = full.filter((name) => active.has(canonical(name)));
+  const skipped = full.filter((name) => !active.has(canonical(name)));
   let last: string | null = null;
   for (const session of before) {
     const main = session.topics.find((t) => t.main && t.presenter !== null);
@@ -112,8 +133,9 @@ function nextMainPresenter(
       break;
     }
   }
-  const at = last === null ? -1 : rotation.findIndex((name) => canonical(name) === last);
-  return rotation[(at + 1) % rotation.length] ?? null;
+  if (order.length === 0) return { order, last, next: null, skipped };
+  const at = last === null ? -1 : order.findIndex((name) => canonical(name) === last);
+  return { order, last, next: order[(at + 1) % order.length] ?? null, skipped };
 }
 
 function latestSeries(sessions: readonly SessionEntry[]): string | null {
