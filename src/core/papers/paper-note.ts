@@ -44,7 +44,7 @@ export function paperFileName(title: string): string {
     .replace(/[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^\.+/, "");
+    .replace(/^[.\s]+/, "");
   const short = name.length > 120 ? name.slice(0, 120).trimEnd() : name;
   return `${short || "Untitled paper"}.md`;
 }
