@@ -4,6 +4,7 @@ import { IndexService } from "./app/index/index-service";
 import { RelatedLinker, registerLinkCommand } from "./app/related/link-related";
 import { RelatedService } from "./app/related/related-service";
 import { SessionNotes, registerSessionCommands } from "./app/session/session-commands";
+import { NotionImporter, registerNotionImport } from "./app/import/notion-import";
 import { SessionSettingTab } from "./app/settings/settings-tab";
 import { registerSyncCommands } from "./app/properties/sync-commands";
 import { TopicSync } from "./app/properties/topic-sync";
@@ -50,6 +51,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
     const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());
     registerPaperCommands(this, papers, this.t);
+    registerNotionImport(this, new NotionImporter(this.app, getSettings, this.t), getSettings, this.t);
     registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }

@@ -13,7 +13,9 @@ export const parseVerb: Verb = {
 The note may be a Markdown note or a page pasted or exported from Notion (.txt).
 
 ${LINE_NOTE}`,
-  options: { json: { type: "boolean", help: "print the parse as JSON (SPEC §3)" } },
+  options: {
+    json: { type: "boolean", help: "print the parse as JSON: path, date, series, presenters, topics, warnings" },
+  },
   run(args, io) {
     const [file, ...extra] = args.positional;
     if (file === undefined) throw usageError("parse needs a FILE", "parse");

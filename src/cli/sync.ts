@@ -10,7 +10,7 @@ export const syncVerb: Verb = {
   name: "sync",
   usage: "PATH… [--check]",
   summary: "write each session note's topics into its properties",
-  description: `Write each session note's presenters and topics into its properties (SPEC §4).
+  description: `Write each session note's presenters and topics into its properties.
 PATH is a note or a folder (every .md note under it). Only the plugin's keys change;
 a note already in sync is not written; malformed YAML is refused with its line.`,
   options: {

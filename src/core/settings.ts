@@ -105,7 +105,9 @@ export function migrateSettings(raw: unknown): Migrated {
   if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6)
     s.weekday = data.weekday;
   if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
-  s.anchorDate = /^\d{4}-\d{2}-\d{2}$/.test(text(data.anchorDate, "")) ? text(data.anchorDate, "") : "";
+  // Kept as written even when it is no date: the settings tab shows it as invalid rather than drop it,
+  // and the schedule ignores an anchor that is no date.
+  s.anchorDate = text(data.anchorDate, "").trim().slice(0, 100);
   s.roster = members(data.roster);
   s.rotation = Array.isArray(data.rotation)
     ? data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "")

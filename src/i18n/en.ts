@@ -21,6 +21,7 @@ export const en = {
   "settings.interval.biweekly": "Every two weeks",
   "settings.anchor.name": "A meeting date",
   "settings.anchor.desc": "For every two weeks: any past or future meeting date (YYYY-MM-DD), which fixes the weeks.",
+  "settings.anchor.invalid": "Not a date, so it is not used: enter it as YYYY-MM-DD (for example 2024-08-29).",
   "settings.sessionTemplate.name": "Session template note",
   "settings.sessionTemplate.desc":
     "Path of a note to use instead of the built-in template. Leave empty for the built-in one.",
@@ -133,6 +134,24 @@ export const en = {
   "kind.talk": "Talk",
   "kind.book": "Book",
   "kind.video": "Video",
+  "notionImport.command": "Import Notion export…",
+  "notionImport.title": "Import Notion export",
+  "notionImport.help":
+    "Pick the zip downloaded from the export in Notion. Session pages become session notes with their topics in the properties, other pages plain notes, attachments are copied and links between pages become links. Existing files are never overwritten.",
+  "notionImport.folder": "Folder",
+  "notionImport.folderDesc": "The vault folder for the imported notes.",
+  "notionImport.file": "Export zip",
+  "notionImport.start": "Import",
+  "notionImport.busy": "An import is already running.",
+  "notionImport.reading": "Reading {name}…",
+  "notionImport.writing": "Importing: {done} of {total} files…",
+  "notionImport.done":
+    "Notion import: {sessions} session notes, {pages} pages, {attachments} attachments, {skipped} skipped. {written} files written, {unchanged} unchanged.",
+  "notionImport.skippedList": "Skipped pages:\n{list}",
+  "notionImport.conflicts":
+    "{count} files were not imported because a different file has that name (nothing was overwritten):\n{list}",
+  "notionImport.refused": "Nothing was imported from {name}: {reason}.",
+  "notionImport.failed": "The Notion import stopped: {reason}",
 
   "settings.heading.papers": "Papers",
   "settings.papersFolder.name": "Papers folder",

@@ -23,6 +23,7 @@ export const ja: Record<MessageKey, string> = {
   "settings.interval.biweekly": "隔週",
   "settings.anchor.name": "開催日の例",
   "settings.anchor.desc": "隔週の場合: 過去または未来の開催日を 1 つ（YYYY-MM-DD）。どの週に開くかが決まります。",
+  "settings.anchor.invalid": "日付ではないため使われません。YYYY-MM-DD の形で入力してください（例: 2024-08-29）。",
   "settings.sessionTemplate.name": "勉強会ノートのテンプレート",
   "settings.sessionTemplate.desc": "組み込みテンプレートの代わりに使うノートのパス。空欄なら組み込みのものを使います。",
   "settings.paperTemplate.name": "論文まとめのテンプレート",
@@ -133,6 +134,24 @@ export const ja: Record<MessageKey, string> = {
   "kind.talk": "発表",
   "kind.book": "書籍",
   "kind.video": "動画",
+  "notionImport.command": "Notion のエクスポートを取り込む…",
+  "notionImport.title": "Notion のエクスポートを取り込む",
+  "notionImport.help":
+    "Notion の「エクスポート」でダウンロードした zip（Markdown & CSV または HTML）を選んでください。勉強会のページはトピックをプロパティに持つセッションノートに、その他のページは普通のノートになり、添付ファイルはコピーされ、ページ間のリンクはリンクになります。既存のファイルが上書きされることはありません。",
+  "notionImport.folder": "フォルダ",
+  "notionImport.folderDesc": "取り込んだノートを置く保管庫内のフォルダ。",
+  "notionImport.file": "エクスポートの zip",
+  "notionImport.start": "取り込む",
+  "notionImport.busy": "取り込みはすでに実行中です。",
+  "notionImport.reading": "{name} を読み込んでいます…",
+  "notionImport.writing": "取り込み中: {total} 件中 {done} 件…",
+  "notionImport.done":
+    "Notion の取り込み: セッションノート {sessions} 件、ページ {pages} 件、添付ファイル {attachments} 件、スキップ {skipped} 件。書き込み {written} 件、変更なし {unchanged} 件。",
+  "notionImport.skippedList": "スキップしたページ:\n{list}",
+  "notionImport.conflicts":
+    "同じ名前の別のファイルがあるため、{count} 件は取り込みませんでした（上書きはしていません）:\n{list}",
+  "notionImport.refused": "{name} からは何も取り込みませんでした: {reason}",
+  "notionImport.failed": "Notion の取り込みを中止しました: {reason}",
 
   "settings.heading.papers": "論文",
   "settings.papersFolder.name": "論文フォルダー",

@@ -11,6 +11,7 @@ import {
   type SettingDefinition,
   type SettingDefinitionItem,
 } from "obsidian";
+import { FolderSuggest, MarkdownFileSuggest } from "./path-suggest";
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
 import { fromIso } from "../../core/session/schedule";
 import { DEFAULT_SETTINGS, apiUrl, formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
@@ -50,7 +51,8 @@ export class SessionSettingTab extends PluginSettingTab {
         heading: t("settings.heading.newNotes"),
         items: [
           field("sessionsFolder", "settings.folder.name", "settings.folder.desc", {
-            type: "text",
+            type: "folder",
+            includeRoot: true,
             key: "sessionsFolder",
             placeholder: "Sessions",
           }),
@@ -74,16 +76,19 @@ export class SessionSettingTab extends PluginSettingTab {
             type: "text",
             key: "anchorDate",
             placeholder: "2024-08-29",
+            validate: (value: string) => this.invalidAnchor(value),
           }),
           field("sessionTemplate", "settings.sessionTemplate.name", "settings.sessionTemplate.desc", {
-            type: "text",
+            type: "file",
             key: "sessionTemplate",
             placeholder: "Templates/Session.md",
+            filter: (file) => file.extension === "md",
           }),
           field("paperTemplate", "settings.paperTemplate.name", "settings.paperTemplate.desc", {
-            type: "text",
+            type: "file",
             key: "paperTemplate",
             placeholder: "Templates/Paper.md",
+            filter: (file) => file.extension === "md",
           }),
         ],
       },
@@ -150,6 +155,11 @@ export class SessionSettingTab extends PluginSettingTab {
     ];
   }
 
+  /** Why a meeting date is not one (shown under the field), or nothing when it is one or empty. */
+  invalidAnchor(value: string): string | undefined {
+    return value.trim() === "" || fromIso(value.trim()) ? undefined : this.t("settings.anchor.invalid");
+  }
+
   /** Settings as the controls show them: lists and numbers as text. */
   override getControlValue(key: string): unknown {
     const s = this.host.settings;
@@ -190,7 +200,8 @@ export class SessionSettingTab extends PluginSettingTab {
         s.intervalWeeks = text === "2" ? 2 : 1;
         break;
       case "anchorDate":
-        if (text.trim() !== "" && !fromIso(text.trim())) return;
+        // Not saved while it is no date; the field says so (validate), and the saved one stays in use.
+        if (this.invalidAnchor(text) !== undefined) return;
         s.anchorDate = text.trim();
         break;
       case "autoSync":
@@ -265,13 +276,32 @@ export class SessionSettingTab extends PluginSettingTab {
     const save = (value: unknown): Promise<void> => this.setControlValue(key, value);
     if (control.type === "toggle") {
       setting.addToggle((toggle) => toggle.setValue(this.getControlValue(key) === true).onChange(save));
-    } else if (control.type === "text") {
-      setting.addText((input) =>
-        input
-          .setPlaceholder(control.placeholder ?? "")
-          .setValue(this.textValue(key))
-          .onChange(save),
-      );
+    } else if (control.type === "text" || control.type === "folder" || control.type === "file") {
+      const validate = control.type === "text" ? control.validate : undefined;
+      const error = setting.descEl.createDiv({ cls: "study-session-notes-setting-error" });
+      error.id = `study-session-notes-setting-${key}-error`;
+      setting.addText((input) => {
+        const check = (value: string): boolean => {
+          const message = validate ? validate(value) : undefined;
+          const problem = typeof message === "string" && message !== "" ? message : "";
+          error.setText(problem);
+          input.inputEl.toggleClass("is-invalid", problem !== "");
+          input.inputEl.setAttr("aria-invalid", problem !== "" ? "true" : "false");
+          return problem === "";
+        };
+        input.inputEl.setAttr("aria-describedby", error.id);
+        input.setPlaceholder(control.placeholder ?? "").setValue(this.textValue(key));
+        // Typed or chosen from the suggestions, checked on every change; like the lists' listener below,
+        // it lives as long as this element, which the tab drops on its next redraw.
+        input.inputEl.addEventListener("input", () => {
+          const value = input.inputEl.value;
+          if (check(value)) void save(value);
+        });
+        // A stored value that is no longer valid (edited data.json) is shown as such, never dropped.
+        check(this.textValue(key));
+        if (control.type === "folder") new FolderSuggest(this.app, input.inputEl);
+        if (control.type === "file") new MarkdownFileSuggest(this.app, input.inputEl);
+      });
     } else if (control.type === "textarea") {
       setting.addTextArea((input) => {
         input.setValue(this.textValue(key));

@@ -3,8 +3,7 @@
  * TEXT escaped, a stable UID per meeting, all-day events or timed ones in floating local time
  * (the group meets at the same wall-clock time wherever the calendar is).
  */
-import { addDays } from "date-fns";
-import { fromIso, toIso } from "../session/schedule";
+import { addDays, fromIso, toIso } from "../session/schedule";
 
 export interface CalendarEvent {
   /** `YYYY-MM-DD`. */

@@ -1,9 +1,24 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionSettingTab } from "../../../src/app/settings/settings-tab";
+import { FolderSuggest, MarkdownFileSuggest } from "../../../src/app/settings/path-suggest";
 import { createTranslator } from "../../../src/i18n";
+
+/** The suggesters' protected side, reached as Obsidian reaches it. */
+interface Suggest {
+  getSuggestions(query: string): Array<{ path: string }>;
+  selectSuggestion(item: { path: string } | undefined): void;
+}
 import { loadPlugin } from "../harness";
 
 afterEach(() => vi.restoreAllMocks());
+
+/** The text field of the setting row named `name`. */
+function inputOf(tab: SessionSettingTab, name: string): HTMLInputElement {
+  const row = [...tab.containerEl.children].find((r) => r.children[1]?.children[0]?.textContent === name);
+  const input = row?.querySelector("input");
+  if (!input) throw new Error(`no text field for ${name}`);
+  return input;
+}
 
 describe("settings tab", () => {
   it("draws every setting (before Obsidian 1.13) and saves what the controls say", async () => {
@@ -68,6 +83,61 @@ describe("settings tab", () => {
     expect(h.plugin.settings.arxivApi).toBe("https://export.arxiv.org/api/query");
     await tab.setControlValue("papersFolder", "/Library/Papers/");
     expect(h.plugin.settings.papersFolder).toBe("Library/Papers");
+  });
+
+  it.each([
+    { lang: "en" as const, message: "Not a date, so it is not used: enter it as YYYY-MM-DD (for example 2024-08-29)." },
+    {
+      lang: "ja" as const,
+      message: "日付ではないため使われません。YYYY-MM-DD の形で入力してください（例: 2024-08-29）。",
+    },
+  ])(
+    "shows an invalid meeting date as invalid, named to assistive technology, not dropped ($lang)",
+    async ({ lang, message }) => {
+      // A data.json edited by hand: the date is kept and shown as wrong.
+      const h = await loadPlugin({}, { anchorDate: "2024-02-30" });
+      expect(h.plugin.settings.anchorDate).toBe("2024-02-30");
+      const tab = new SessionSettingTab(h.app.asOriginalType__(), h.plugin, createTranslator(lang));
+      tab.draw();
+      const input = inputOf(tab, lang === "en" ? "A meeting date" : "開催日の例");
+      expect(input.value).toBe("2024-02-30");
+      expect(input.getAttribute("aria-invalid")).toBe("true");
+      expect(input.classList.contains("is-invalid")).toBe(true);
+      const error = tab.containerEl.querySelector(`#${input.getAttribute("aria-describedby") ?? ""}`);
+      expect(error?.textContent).toBe(message);
+
+      const save = vi.spyOn(h.plugin, "saveData");
+      input.value = "2024-08-29";
+      input.dispatchEvent(new Event("input"));
+      await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+      expect(h.plugin.settings.anchorDate).toBe("2024-08-29");
+      expect(input.getAttribute("aria-invalid")).toBe("false");
+      expect(error?.textContent).toBe("");
+    },
+  );
+
+  it("offers the vault's folders and Markdown notes as suggestions; a choice is saved", async () => {
+    const h = await loadPlugin({ "Weekly/2024.md": "x", "Templates/Session.md": "t", "Templates/logo.png": "" });
+    const tab = new SessionSettingTab(h.app.asOriginalType__(), h.plugin, createTranslator("en"));
+    tab.draw();
+    const definitions = tab.getSettingDefinitions().flatMap((g) => ("items" in g ? (g.items ?? []) : []));
+    const control = (key: string) =>
+      definitions.map((d) => ("control" in d ? d.control : undefined)).find((c) => c?.key === key);
+    expect(control("sessionsFolder")?.type).toBe("folder");
+    expect(control("sessionTemplate")?.type).toBe("file");
+    expect(control("paperTemplate")?.type).toBe("file");
+
+    const folder = inputOf(tab, "Sessions folder");
+    const suggest = new FolderSuggest(h.app.asOriginalType__(), folder) as unknown as Suggest;
+    expect(suggest.getSuggestions("wee").map((f) => f.path)).toEqual(["Weekly"]);
+    const notes = new MarkdownFileSuggest(h.app.asOriginalType__(), folder) as unknown as Suggest;
+    expect(notes.getSuggestions("templ").map((f) => f.path)).toEqual(["Templates/Session.md"]);
+
+    const save = vi.spyOn(h.plugin, "saveData");
+    suggest.selectSuggestion(suggest.getSuggestions("wee")[0]);
+    expect(folder.value).toBe("Weekly");
+    await vi.waitFor(() => expect(save).toHaveBeenCalled());
+    expect(h.plugin.settings.sessionsFolder).toBe("Weekly");
   });
 
   it("offers the same definitions to Obsidian 1.13's settings search", async () => {
