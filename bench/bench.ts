@@ -8,7 +8,8 @@ import { noteEntries } from "../src/core/properties/entries";
 import { parseNote } from "../src/core/note/parser";
 import { sessionFromParse, sessionFromProperties } from "../src/core/index/session-entry";
 import { buildRelated } from "../src/core/related/build";
-import { TopicIndex, type IndexedTopic } from "../src/core/index/topic-index";
+import { TopicIndex, type IndexedTopic, type SessionEntry } from "../src/core/index/topic-index";
+import { TopicGroups } from "../src/core/index/topic-groups";
 import { installDom } from "./dom";
 import { generateCorpus, type GeneratedNote } from "./generate";
 import { formatTable, gc, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
@@ -98,6 +99,107 @@ async function sidebarNodes(
   );
   await view.onOpen();
   return { nodes: view.contentEl.querySelectorAll("*").length, topics: service.index.topics().length };
+}
+
+/**
+ * Cost of the sidebar taking in one changed note (the index updated, the view's groups and rows
+ * moved, the visible rows redrawn) with `entries` session notes in the vault, in the harness DOM.
+ */
+async function sidebarUpdateCost(entries: readonly SessionEntry[]): Promise<number> {
+  const { App, WorkspaceLeaf } = await import("obsidian-test-mocks/obsidian");
+  const { IndexService } = await import("../src/app/index/index-service");
+  const { TopicIndexView } = await import("../src/app/index/topic-view");
+  const { RelatedService } = await import("../src/app/related/related-service");
+  const { DEFAULT_SETTINGS } = await import("../src/core/settings");
+  const { createTranslator } = await import("../src/i18n");
+  const app = App.createConfigured__({ files: {} });
+  const service = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
+  for (const entry of entries) service.index.upsert(entry);
+  const leaf = WorkspaceLeaf.create2__(app);
+  const view = new TopicIndexView(
+    leaf.asOriginalType__() as never,
+    service,
+    new RelatedService(service),
+    createTranslator("en"),
+  );
+  view.load();
+  await view.onOpen();
+  // The note edited back and forth: a topic renamed, as when someone types in it.
+  const target = entries[Math.floor(entries.length / 2)] ?? entries[0];
+  if (!target) throw new Error("no notes");
+  const edited: SessionEntry = {
+    ...target,
+    topics: target.topics.map((topic, k) => (k === 0 ? { ...topic, title: `${topic.title} (edited)` } : topic)),
+  };
+  const variants = [edited, target];
+  let i = 0;
+  const cost =
+    time(
+      () => {
+        for (let k = 0; k < 20; k++) {
+          const entry = variants[i++ % 2] as SessionEntry;
+          // What IndexService does for a changed note, then the view's (otherwise debounced) redraw.
+          service.index.upsert(entry);
+          service.events.trigger("session", entry.file, entry);
+          service.events.trigger("changed");
+          view.flush();
+        }
+      },
+      15,
+      3,
+    ) / 20;
+  await view.onClose();
+  view.unload();
+  return cost;
+}
+
+/** The same change with the DOM left out: only the view's row model (groups and rows) moving. */
+function sidebarModelCost(entries: readonly SessionEntry[]): number {
+  const index = new TopicIndex();
+  for (const entry of entries) index.upsert(entry);
+  const groups = new TopicGroups({ by: "kind", accept: () => true, displayName: (s) => index.displayName(s) });
+  groups.rebuild(index.sessionEntries());
+  const target = entries[Math.floor(entries.length / 2)] ?? entries[0];
+  if (!target) throw new Error("no notes");
+  const edited: SessionEntry = {
+    ...target,
+    topics: target.topics.map((topic, k) => (k === 0 ? { ...topic, title: `${topic.title} (edited)` } : topic)),
+  };
+  const variants = [edited, target];
+  let i = 0;
+  return (
+    time(
+      () => {
+        for (let k = 0; k < 200; k++) {
+          const entry = variants[i++ % 2] as SessionEntry;
+          index.upsert(entry);
+          groups.update(entry.file, entry);
+          sink += groups.rowCount + (groups.rowAt(groups.rowCount >> 1) ? 1 : 0);
+        }
+      },
+      15,
+      3,
+    ) / 200
+  );
+}
+
+/** `count` session notes from the 10,000-note vault's entries (repeated under other names past 10,000). */
+function sessionsOf(properties: ReadonlyArray<{ path: string; properties: unknown }>, count: number): SessionEntry[] {
+  const base = properties
+    .map(({ path, properties: fm }) => sessionFromProperties(path, fm))
+    .filter((s): s is SessionEntry => s !== null);
+  const out: SessionEntry[] = [];
+  for (let copy = 0; out.length < count; copy++) {
+    for (const entry of base) {
+      if (out.length >= count) break;
+      if (copy === 0) out.push(entry);
+      else {
+        const file = `Copy ${copy}/${entry.file}`;
+        out.push({ ...entry, file, topics: entry.topics.map((topic) => ({ ...topic, file })) });
+      }
+    }
+  }
+  return out;
 }
 
 async function onloadTime(): Promise<number> {
@@ -274,6 +376,35 @@ async function main(): Promise<void> {
       target: "≤ 600",
     },
     (_r, v) => v <= 600,
+  );
+  log("Sidebar update after one note changes (100 and 50,000 notes)…");
+  const notes100 = sessionsOf(properties, 100);
+  const notes50k = sessionsOf(properties, 50000);
+  const sidebarSmall = await sidebarUpdateCost(notes100);
+  gc();
+  const sidebarLarge = await sidebarUpdateCost(notes50k);
+  gc();
+  figure(
+    {
+      name: "sidebar update after one note changes, 50,000 vs 100 notes",
+      value: sidebarLarge,
+      unit: "ms",
+      baseline: { name: "100 notes", value: sidebarSmall },
+      target: "≤ 2×",
+    },
+    (r) => r <= 2,
+  );
+  const modelSmall = sidebarModelCost(notes100) * 1000;
+  const modelLarge = sidebarModelCost(notes50k) * 1000;
+  figure(
+    {
+      name: "  of which the row model alone, 50,000 vs 100 notes",
+      value: modelLarge,
+      unit: "µs",
+      baseline: { name: "100 notes", value: modelSmall },
+      target: "≤ 2×",
+    },
+    (r) => r <= 2,
   );
   const onload = await onloadTime();
   figure(

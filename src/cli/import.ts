@@ -8,6 +8,7 @@ import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, stat
 import { basename, dirname, join, relative } from "node:path";
 import { planExport, NOTION_ID_KEY, type ExportPlan } from "../core/import/export";
 import { importPage } from "../core/import/page";
+import { uniqueName } from "../core/session/file-names";
 import { DEFAULT_LIMITS, exportFromFiles, unpackExport, type ExportFile } from "../core/import/zip";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./errors";
 import { readNote, toSlashes } from "./files";
@@ -58,6 +59,7 @@ function runImport(args: Args, io: Io): number {
   checkOut(out);
   let failed = 0;
   const tally: Tally = { written: 0, unchanged: 0, conflicts: 0 };
+  const pastedNames = new Set<string>();
   for (const file of args.positional) {
     try {
       if (isExport(file)) {
@@ -67,7 +69,10 @@ function runImport(args: Args, io: Io): number {
       const result = importPage(readNote(file), file, lang);
       if (!result.ok) throw new CliError(`${file}: ${result.problem.message}`, EXIT_BAD_INPUT);
       const text = result.value.text;
-      const target = { path: join(out, result.value.fileName), content: text, isOwn: sameText(text) };
+      // Two pages of one run that would share a name (undated pages) get `-2`, `-3` …, the same on every run.
+      const stem = uniqueName(result.value.fileName.replace(/\.md$/, ""), pastedNames);
+      pastedNames.add(stem);
+      const target = { path: join(out, `${stem}.md`), content: text, isOwn: sameText(text) };
       if (!writeTargets([target], io, tally)) failed++;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;

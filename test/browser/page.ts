@@ -3,7 +3,7 @@
  * in-memory Obsidian App (obsidian-test-mocks), in a sidebar-sized pane with Obsidian's theme variables.
  */
 import { setup } from "obsidian-test-mocks/setup";
-import { App, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { App, WorkspaceLeaf, addIcon } from "obsidian-test-mocks/obsidian";
 import type { WorkspaceLeaf as LeafOriginal } from "obsidian";
 import { IndexService } from "../../src/app/index/index-service";
 import { RelatedService } from "../../src/app/related/related-service";
@@ -13,6 +13,18 @@ import type { IndexedTopic } from "../../src/core/index/topic-index";
 import { createTranslator } from "../../src/i18n";
 
 declare const __NOTES__: Record<string, string>;
+
+/** Stand-ins for the icons Obsidian draws (the in-memory App has none): the same shapes, simplified. */
+const svg = (body: string): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" class="svg-icon">${body}</svg>`;
+const ICONS: Record<string, string> = {
+  "right-triangle": svg('<path d="M3 8 L21 8 L12 19 Z" fill="currentColor" />'),
+  x: svg('<path d="M18 6 6 18" /><path d="m6 6 12 12" />'),
+  "bar-chart-2": svg('<path d="M18 20V10" /><path d="M12 20V4" /><path d="M6 20v-6" />'),
+  "file-search": svg(
+    '<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" /><circle cx="11.5" cy="14.5" r="2.5" /><path d="M13.3 16.3 15 18" />',
+  ),
+};
 
 interface PageApi {
   view: TopicIndexView;
@@ -24,7 +36,16 @@ interface PageApi {
 async function main(): Promise<void> {
   setup();
   const params = new URLSearchParams(location.search);
+  const lang = params.get("lang") ?? "en";
+  document.documentElement.lang = lang;
+  document.title = "Study topics";
   document.body.addClass(params.get("theme") === "dark" ? "theme-dark" : "theme-light");
+  const font = Number(params.get("font") ?? 0);
+  if (font > 0) {
+    document.body.addClass("is-large-font");
+    document.body.setCssProps({ "--ssn-test-font": `${font}px` });
+  }
+  for (const [name, svg] of Object.entries(ICONS)) addIcon(name, svg);
   const app = App.createConfigured__({ files: __NOTES__ });
   const service = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
   service.load();
@@ -38,7 +59,7 @@ async function main(): Promise<void> {
     leaf.asOriginalType__() as unknown as LeafOriginal,
     service,
     related,
-    createTranslator(params.get("lang") ?? "en"),
+    createTranslator(lang),
   );
   pane.appendChild(view.containerEl);
   await view.onOpen();

@@ -150,3 +150,37 @@ describe("session-notes import of an unpacked export folder", () => {
     expect(cli("sync", join(dir, "out"), "--check").code).toBe(0);
   });
 });
+
+describe("session-notes import of pasted pages: names", () => {
+  it("gives undated pages of one run their own names, cuts long titles, drops control and bidi characters", () => {
+    const dir = tempDir();
+    const page = (who: string): string => `今週のTOPIC\n@${who}\n[blog] Something\n- a point\n`;
+    const long = `${"長い題名".repeat(80)}\u202e\u0007`;
+    writeFileSync(join(dir, "a.txt"), page("A"));
+    writeFileSync(join(dir, "b.txt"), page("B"));
+    writeFileSync(join(dir, `${long.slice(0, 40)}.txt`), `${long}\n${page("C")}`);
+    const out = join(dir, "out");
+    const args = [
+      "import",
+      join(dir, "a.txt"),
+      join(dir, "b.txt"),
+      join(dir, `${long.slice(0, 40)}.txt`),
+      "--out",
+      out,
+    ];
+    const first = cli(...args);
+    expect(first.err).toBe("");
+    expect(first.code).toBe(0);
+    const names = readdirSync(out);
+    expect(names).toHaveLength(3);
+    expect(names).toEqual(expect.arrayContaining(["勉強会.md", "勉強会-2.md"]));
+    for (const name of names) {
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      // eslint-disable-next-line no-control-regex -- the point of the test
+      expect(name).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
+    }
+    const again = cli(...args);
+    expect(again.code).toBe(0);
+    expect(again.out).toBe("");
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
-import { createTranslator } from "../../src/i18n";
+import { createTranslator, kindName, monthName } from "../../src/i18n";
 import { ja } from "../../src/i18n/ja";
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
@@ -18,5 +18,26 @@ describe("UI strings", () => {
     expect(createTranslator("en")("view.title")).toBe("Study topics");
     expect(createTranslator("zh-TW")("view.title")).toBe("Study topics");
     expect(createTranslator("ja")("view.count", { shown: 2, total: 29 })).toBe("29 件中 2 件");
+  });
+});
+
+describe("names the sidebar shows", () => {
+  it.each([
+    ["en", "2024-09", "September 2024"],
+    ["ja", "2024-09", "2024年9月"],
+    ["ja", "2023-12", "2023年12月"],
+    ["en", "2024-13", "2024-13"],
+    ["en", "no date", "no date"],
+  ])("month %s %s → %s", (language, month, expected) => {
+    expect(monthName(month, createTranslator(language))).toBe(expected);
+  });
+
+  it.each([
+    ["en", "paper", "Paper"],
+    ["ja", "paper", "論文"],
+    ["en", "ツール", "ツール"],
+    ["ja", "tool", "tool"],
+  ])("kind %s %s → %s", (language, kind, expected) => {
+    expect(kindName(kind, createTranslator(language))).toBe(expected);
   });
 });

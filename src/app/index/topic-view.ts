@@ -1,12 +1,25 @@
 /**
  * The topic index sidebar: every topic of every session, grouped by kind, #tag, presenter or month,
- * searchable, virtualized, live. Titles and names are set as text, never as HTML; only http(s)
- * URLs ever become links.
+ * searchable, virtualized, live. A tree for assistive technology (groups are expandable treeitems,
+ * topics their children) with one focus stop and an active row named by `aria-activedescendant`.
+ * Titles and names are set as text, never as HTML; only http(s) URLs ever become links.
  */
-import { ItemView, Keymap, Menu, Notice, setIcon, type PaneType, type TFile, type WorkspaceLeaf } from "obsidian";
-import { groupId, topicRows, type Row } from "../../core/index/topic-filter";
-import { GROUPINGS, type GroupBy, type IndexedTopic } from "../../core/index/topic-index";
-import type { MessageKey, Translate } from "../../i18n";
+import {
+  ItemView,
+  Keymap,
+  Menu,
+  Notice,
+  SearchComponent,
+  setIcon,
+  type PaneType,
+  type TAbstractFile,
+  type TFile,
+  type WorkspaceLeaf,
+} from "obsidian";
+import { matchesTerms, queryTerms } from "../../core/index/topic-filter";
+import { TopicGroups, groupId, type Row, type RowHeights } from "../../core/index/topic-groups";
+import { GROUPINGS, type GroupBy, type IndexedTopic, type SessionEntry } from "../../core/index/topic-index";
+import { kindName, monthName, type Translate } from "../../i18n";
 import type { IndexService } from "./index-service";
 import { openTopic, topicLink } from "./open-topic";
 import { renderRelated } from "../related/related-panel";
@@ -18,32 +31,53 @@ import { STATS_VIEW_ICON } from "../stats/stats-view";
 export const TOPIC_VIEW_TYPE = "study-session-notes-topics";
 export const TOPIC_VIEW_ICON = "library";
 
-const GROUP_ROW_HEIGHT = 30;
-const TOPIC_ROW_HEIGHT = 46;
+/** Heights used until rows can be measured (a hidden leaf, or a DOM without layout). */
+const FALLBACK_HEIGHTS: RowHeights = { group: 30, topic: 46 };
 /** Typing pauses this long before the list is filtered again (80,000 topics take a few ms). */
 const SEARCH_DELAY_MS = 120;
+/** Sync all or a folder move changes many notes at once: one redraw for the burst. */
+const REFRESH_DELAY_MS = 150;
+/** More changed notes than this at once: regrouping everything is cheaper than moving each. */
+const MAX_INCREMENTAL = 64;
+
+let views = 0;
+
+/** The row the keyboard is on: a group header, or a topic inside a group. */
+interface Active {
+  group: string | null;
+  topic: IndexedTopic | null;
+}
 
 export class TopicIndexView extends ItemView {
   private groupBy: GroupBy = "kind";
   private query = "";
-  private readonly collapsed = new Set<string>();
-  private rows: Row[] = [];
-  private selected = -1;
+  private groups: TopicGroups = this.newGroups();
+  private heights: RowHeights = FALLBACK_HEIGHTS;
+  private active: Active | null = null;
   private list: VirtualList | null = null;
   private statusEl: HTMLElement | null = null;
   private emptyEl: HTMLElement | null = null;
   private searchTimer: number | null = null;
   private refreshTimer: number | null = null;
-  private relatedEl: HTMLElement | null = null;
+  /** Notes changed since the last redraw (`null`: gone), or everything when `full`. */
+  private pending = new Map<string, SessionEntry | null>();
+  private full = true;
+  private sessionEvents = 0;
+  private peopleVersion = -1;
+  private related: RelatedPanel | null = null;
   /** "Only this note": the open Markdown note whose topics are listed, or null for all. */
   private onlyNote = false;
   private noteFile: string | null = null;
   private thisNoteButton: HTMLElement | null = null;
+  private readonly id = `ssn-${++views}`;
+  private readonly groupIds = new Map<string, number>();
+  private readonly topicIds = new WeakMap<IndexedTopic, number>();
+  private nextId = 0;
 
   constructor(
     leaf: WorkspaceLeaf,
     private readonly service: IndexService,
-    private readonly related: RelatedService,
+    private readonly relatedService: RelatedService,
     private readonly t: Translate,
   ) {
     super(leaf);
@@ -65,63 +99,66 @@ export class TopicIndexView extends ItemView {
     const root = this.contentEl;
     root.empty();
     root.addClass("study-session-notes-view");
-    const toolbar = root.createDiv({ cls: "study-session-notes-toolbar" });
-    const search = toolbar.createEl("input", {
-      cls: "study-session-notes-search",
-      attr: { type: "search", placeholder: this.t("view.search"), "aria-label": this.t("view.search") },
-    });
-    this.registerDomEvent(search, "input", () => this.onSearch(search.value));
-    const select = toolbar.createEl("select", { cls: "dropdown study-session-notes-group-by" });
-    for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.t(`view.groupBy.${by}`) });
-    select.value = this.groupBy;
-    const thisNote = toolbar.createDiv({
-      cls: "clickable-icon study-session-notes-this-note",
-      attr: { "aria-label": this.t("view.thisNote"), role: "button", tabindex: "0" },
-    });
-    setIcon(thisNote, "file-search");
-    this.thisNoteButton = thisNote;
-    this.registerDomEvent(thisNote, "click", () => this.toggleThisNote());
-    const stats = toolbar.createDiv({
-      cls: "clickable-icon study-session-notes-open-stats",
-      attr: { "aria-label": this.t("stats.command.open"), role: "button", tabindex: "0" },
-    });
-    setIcon(stats, STATS_VIEW_ICON);
-    this.registerDomEvent(stats, "click", () => void openStatsView(this.app));
-    this.registerDomEvent(stats, "keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") void openStatsView(this.app);
-    });
-    this.noteFile = this.app.workspace.getActiveFile()?.path ?? null;
-    this.registerEvent(
-      this.app.workspace.on("file-open", (file: TFile | null) => {
-        if (!file || file.extension !== "md") return;
-        this.noteFile = file.path;
-        if (this.onlyNote) this.refresh();
-      }),
-    );
-    this.registerDomEvent(select, "change", () => {
-      this.groupBy = select.value as GroupBy;
-      this.collapsed.clear();
-      this.refresh();
-    });
-    this.statusEl = root.createDiv({ cls: "study-session-notes-status" });
-    this.emptyEl = root.createDiv({ cls: "study-session-notes-empty" });
-    this.list = new VirtualList(root, {
-      rowHeight: (i) => (this.rows[i]?.type === "group" ? GROUP_ROW_HEIGHT : TOPIC_ROW_HEIGHT),
+    this.buildToolbar(root.createDiv({ cls: "study-session-notes-toolbar" }));
+    this.statusEl = root.createDiv({ cls: "study-session-notes-status", attr: { role: "status" } });
+    this.emptyEl = root.createDiv({ cls: "study-session-notes-empty is-hidden" });
+    const list = new VirtualList(root, {
+      layout: {
+        count: () => this.groups.rowCount,
+        top: (i) => this.groups.rowTop(i, this.heights),
+        height: (i) => (this.groups.rowAt(i)?.type === "group" ? this.heights.group : this.heights.topic),
+        indexAt: (y) => this.groups.rowAtOffset(y, this.heights),
+        total: () => this.groups.totalHeight(this.heights),
+      },
+      rowId: (i) => this.rowId(this.groups.rowAt(i)),
       renderRow: (i, el) => this.renderRow(i, el),
+      pinned: () => this.activeIndex(),
     });
-    const listEl = this.list.scrollEl;
-    listEl.setAttr("tabindex", "0");
-    listEl.setAttr("role", "listbox");
-    this.registerDomEvent(listEl, "click", (event) => this.onClick(event));
-    this.registerDomEvent(listEl, "auxclick", (event) => this.onClick(event));
-    this.registerDomEvent(listEl, "contextmenu", (event) => this.onContextMenu(event));
-    this.registerDomEvent(listEl, "keydown", (event) => this.onKeyDown(event));
-    this.relatedEl = root.createDiv({ cls: "study-session-notes-related is-hidden" });
-    this.service.onChange(() => this.scheduleRefresh());
+    this.list = list;
+    const tree = list.scrollEl;
+    tree.setAttrs({ role: "tree", tabindex: "0", "aria-label": this.t("view.list.label") });
+    this.registerDomEvent(tree, "click", (event) => this.onClick(event));
+    this.registerDomEvent(tree, "auxclick", (event) => this.onClick(event));
+    this.registerDomEvent(tree, "contextmenu", (event) => this.onContextMenu(event));
+    this.registerDomEvent(tree, "keydown", (event) => this.onKeyDown(event));
+    // Focus from the keyboard makes the first row active so something is announced; a click
+    // makes the clicked row active itself (redrawing rows under the pointer would lose the click).
+    let pointer = false;
+    this.registerDomEvent(tree, "pointerdown", () => (pointer = true));
+    this.registerDomEvent(tree, "focus", () => {
+      if (!pointer && !this.active && this.groups.rowCount > 0) this.setActive(0, { related: false });
+      pointer = false;
+    });
+    this.related = new RelatedPanel(root, this.t);
+    this.registerDomEvent(this.related.closeEl, "click", () => this.closeRelated());
+    this.registerDomEvent(this.related.closeEl, "keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        this.closeRelated();
+      }
+    });
+    // Every listener is the view's own: closing the view removes them all.
+    this.service.onSession(this, (file, session) => {
+      this.sessionEvents++;
+      this.pending.set(file, session);
+    });
+    this.service.onChange(() => {
+      // A change with no note behind it (the members setting): regroup everything.
+      if (this.sessionEvents === 0) this.full = true;
+      this.sessionEvents = 0;
+      this.scheduleRefresh();
+    }, this);
+    // Row heights follow the font: measured again when the theme or font size changes, and when
+    // the list is first laid out (a view opened in a collapsed sidebar has no size to measure).
+    this.registerEvent(this.app.workspace.on("css-change", () => this.measure()));
+    const resize = new ResizeObserver(() => this.measure());
+    resize.observe(tree);
+    this.register(() => resize.disconnect());
     this.register(() => {
       if (this.searchTimer !== null) window.clearTimeout(this.searchTimer);
       if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
     });
+    this.measure();
     this.refresh();
     await Promise.resolve();
   }
@@ -133,25 +170,156 @@ export class TopicIndexView extends ItemView {
     await Promise.resolve();
   }
 
-  /** Redraw from the index now (tests and the live update call this). */
+  /** Regroup everything from the index now (tests, and anything that changed the index directly). */
   refresh(): void {
+    this.full = true;
+    this.flush();
+  }
+
+  /** Bring the list up to date: the notes changed since the last redraw, or everything. */
+  flush(): void {
+    if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
     const list = this.list;
     if (!list) return;
     const index = this.service.index;
-    const { rows, matched } = topicRows(
-      index,
-      this.groupBy,
-      this.query,
-      this.collapsed,
-      this.onlyNote ? this.noteFile : null,
+    const regroupPeople = this.groupBy === "presenter" && index.peopleVersion !== this.peopleVersion;
+    if (this.full || regroupPeople || this.onlyNote || this.pending.size > MAX_INCREMENTAL) {
+      const note = this.onlyNote && this.noteFile !== null ? index.get(this.noteFile) : undefined;
+      this.groups.rebuild(this.onlyNote ? (note ? [note] : []) : index.sessionEntries());
+    } else {
+      for (const [file, session] of this.pending) this.groups.update(file, session);
+    }
+    this.pending.clear();
+    this.full = false;
+    this.peopleVersion = index.peopleVersion;
+    this.showCounts();
+    // The active topic may have been edited (a new object), moved or filtered away.
+    if (this.active && this.activeIndex() < 0) this.relocateActive();
+    list.refresh();
+    this.syncActive();
+  }
+
+  /** The topic shown at row `i` (for tests and the related-topics panel). */
+  topicAt(i: number): IndexedTopic | null {
+    const row = this.groups.rowAt(i);
+    return row?.type === "topic" ? row.topic : null;
+  }
+
+  private newGroups(): TopicGroups {
+    const terms = queryTerms(this.query);
+    return new TopicGroups({
+      by: this.groupBy,
+      accept: (topic) => matchesTerms(topic, terms, this.service.index),
+      displayName: (spelling) => this.service.index.displayName(spelling),
+    });
+  }
+
+  private regroup(): void {
+    this.groups = this.newGroups();
+    this.refresh();
+  }
+
+  private buildToolbar(toolbar: HTMLElement): void {
+    const searchBox = toolbar.createDiv({ cls: "study-session-notes-search" });
+    const search = new SearchComponent(searchBox);
+    search.setPlaceholder(this.t("view.search.placeholder"));
+    search.inputEl.setAttrs({ "aria-label": this.t("view.search.label"), title: this.t("view.search.hint") });
+    search.onChange((value) => this.onSearch(value));
+    this.registerDomEvent(search.inputEl, "input", () => this.onSearch(search.inputEl.value));
+    this.registerDomEvent(search.inputEl, "keydown", (event) => {
+      if (event.key === "Escape" && search.inputEl.value !== "") {
+        event.preventDefault();
+        search.setValue("");
+        this.onSearch("");
+      } else if (event.key === "ArrowDown") {
+        event.preventDefault();
+        this.list?.scrollEl.focus();
+      }
+    });
+    // Obsidian's own clear button; Escape in the box does the same from the keyboard.
+    const clear = search.clearButtonEl;
+    clear.addClass("search-input-clear-button");
+    clear.setAttrs({ role: "button", "aria-label": this.t("view.search.clear") });
+    this.registerDomEvent(clear, "click", () => {
+      search.setValue("");
+      this.onSearch("");
+    });
+    const select = toolbar.createEl("select", {
+      cls: "dropdown study-session-notes-group-by",
+      attr: { "aria-label": this.t("view.groupBy.label") },
+    });
+    for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.t(`view.groupBy.${by}`) });
+    select.value = this.groupBy;
+    this.registerDomEvent(select, "change", () => {
+      this.groupBy = select.value as GroupBy;
+      this.active = null;
+      this.regroup();
+    });
+    const thisNote = toolbar.createDiv({
+      cls: "clickable-icon study-session-notes-this-note",
+      attr: { "aria-label": this.t("view.thisNote"), role: "button", tabindex: "0", "aria-pressed": "false" },
+    });
+    setIcon(thisNote, "file-search");
+    this.thisNoteButton = thisNote;
+    this.registerDomEvent(thisNote, "click", () => this.toggleThisNote());
+    this.registerDomEvent(thisNote, "keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        this.toggleThisNote();
+      }
+    });
+    const stats = toolbar.createDiv({
+      cls: "clickable-icon study-session-notes-open-stats",
+      attr: { "aria-label": this.t("stats.command.open"), role: "button", tabindex: "0" },
+    });
+    setIcon(stats, STATS_VIEW_ICON);
+    this.registerDomEvent(stats, "click", () => void openStatsView(this.app));
+    this.registerDomEvent(stats, "keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      void openStatsView(this.app);
+    });
+    this.noteFile = this.app.workspace.getActiveFile()?.path ?? null;
+    this.registerEvent(
+      this.app.workspace.on("file-open", (file: TFile | null) => {
+        if (!file || file.extension !== "md") return;
+        this.noteFile = file.path;
+        if (this.onlyNote) this.regroup();
+      }),
     );
-    this.rows = rows;
-    this.selected = Math.min(this.selected, rows.length - 1);
-    const total = index.topics().length;
-    this.statusEl?.setText(
-      this.service.isReady ? this.t("view.count", { shown: matched, total }) : this.t("view.loading"),
+    // The open note renamed: "only this note" follows it.
+    this.registerEvent(
+      this.app.vault.on("rename", (file: TAbstractFile, oldPath: string) => {
+        if (this.noteFile !== oldPath) return;
+        this.noteFile = file.path;
+        if (this.onlyNote) this.regroup();
+      }),
     );
-    const empty = !this.service.isReady
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== null) return;
+    this.refreshTimer = window.setTimeout(() => this.flush(), REFRESH_DELAY_MS);
+  }
+
+  private onSearch(value: string): void {
+    if (value === this.query && this.searchTimer === null) return;
+    if (this.searchTimer !== null) window.clearTimeout(this.searchTimer);
+    this.searchTimer = window.setTimeout(() => {
+      this.searchTimer = null;
+      if (value === this.query) return;
+      this.query = value;
+      this.regroup();
+    }, SEARCH_DELAY_MS);
+  }
+
+  private showCounts(): void {
+    const total = this.service.index.topicCount;
+    const matched = this.groups.matched;
+    const ready = this.service.isReady;
+    this.statusEl?.setText(ready ? this.t("view.count", { shown: matched, total }) : this.t("view.loading"));
+    const empty = !ready
       ? ""
       : total === 0
         ? this.t("view.empty.noSessions")
@@ -160,70 +328,99 @@ export class TopicIndexView extends ItemView {
           : "";
     this.emptyEl?.setText(empty);
     this.emptyEl?.toggleClass("is-hidden", empty === "");
-    list.setCount(rows.length);
   }
 
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== null) return;
-    // Sync all or a folder move changes many notes at once: one redraw for the burst.
-    this.refreshTimer = window.setTimeout(() => {
-      this.refreshTimer = null;
-      this.refresh();
-    }, 150);
+  /** Row heights from the font: a sample header and topic row are laid out and measured. */
+  private measure(): void {
+    const list = this.list;
+    if (!list) return;
+    const probe = list.scrollEl.createDiv({ cls: "study-session-notes-probe", attr: { "aria-hidden": "true" } });
+    const group = probe.createDiv({ cls: "study-session-notes-row study-session-notes-group" });
+    this.renderGroup(group, { type: "group", key: "Ag", count: 1, collapsed: false, position: 0, groups: 1 });
+    const topic = probe.createDiv({ cls: "study-session-notes-row study-session-notes-topic" });
+    topic.createDiv({ cls: "study-session-notes-title", text: "Ag 漢字" });
+    const meta = topic.createDiv({ cls: "study-session-notes-meta" });
+    meta.createSpan({ cls: "study-session-notes-chip", text: "Ag 漢字" });
+    meta.createSpan({ cls: "study-session-notes-date", text: "2024-01-01" });
+    const measured = { group: group.getBoundingClientRect().height, topic: topic.getBoundingClientRect().height };
+    probe.remove();
+    const heights =
+      measured.group > 0 && measured.topic > 0
+        ? { group: Math.ceil(measured.group), topic: Math.ceil(measured.topic) }
+        : FALLBACK_HEIGHTS;
+    if (heights.group === this.heights.group && heights.topic === this.heights.topic) return;
+    this.heights = heights;
+    list.refresh();
   }
 
-  private onSearch(value: string): void {
-    if (this.searchTimer !== null) window.clearTimeout(this.searchTimer);
-    this.searchTimer = window.setTimeout(() => {
-      this.searchTimer = null;
-      this.query = value;
-      this.selected = -1;
-      this.refresh();
-    }, SEARCH_DELAY_MS);
+  private rowId(row: Row | null): string {
+    if (!row) return `${this.id}-none`;
+    const group = this.serialOfGroup(row.type === "group" ? row.key : row.group);
+    if (row.type === "group") return `${this.id}-g${group}`;
+    let topic = this.topicIds.get(row.topic);
+    if (topic === undefined) this.topicIds.set(row.topic, (topic = ++this.nextId));
+    return `${this.id}-t${topic}-g${group}`;
+  }
+
+  private serialOfGroup(key: string | null): number {
+    const id = groupId(key);
+    let serial = this.groupIds.get(id);
+    if (serial === undefined) this.groupIds.set(id, (serial = ++this.nextId));
+    return serial;
   }
 
   private renderRow(i: number, el: HTMLElement): void {
-    const row = this.rows[i];
+    const row = this.groups.rowAt(i);
     if (!row) return;
-    el.toggleClass("is-selected", i === this.selected);
-    el.setAttr("role", "option");
-    el.setAttr("aria-selected", String(i === this.selected));
+    const active = i === this.activeIndex();
+    el.toggleClass("is-active", active);
+    el.setAttr("role", "treeitem");
+    el.setAttr("aria-selected", String(active));
     if (row.type === "group") {
-      el.addClass("study-session-notes-group");
-      el.toggleClass("is-collapsed", row.collapsed);
-      el.setAttr("aria-expanded", String(!row.collapsed));
-      el.createSpan({ cls: "study-session-notes-group-name", text: this.groupLabel(row.key) });
-      el.createSpan({ cls: "study-session-notes-group-count", text: String(row.count) });
+      this.renderGroup(el, row);
       return;
     }
     const topic = row.topic;
     el.addClass("study-session-notes-topic");
+    el.setAttrs({ "aria-level": "2", "aria-setsize": String(row.count), "aria-posinset": String(row.position + 1) });
     el.setAttr("title", topic.title);
     el.createDiv({ cls: "study-session-notes-title", text: topic.title });
     const meta = el.createDiv({ cls: "study-session-notes-meta" });
     // What the group already says is not repeated on every row.
     if (topic.kind !== null && this.groupBy !== "kind")
-      meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
-    if (topic.main) meta.createSpan({ cls: "study-session-notes-main", text: this.t("view.main") });
+      meta.createSpan({ cls: "study-session-notes-chip", text: kindName(topic.kind, this.t) });
+    if (topic.main) meta.createSpan({ cls: "study-session-notes-chip is-main", text: this.t("view.main") });
     if (this.presentedBefore(topic))
-      meta.createSpan({ cls: "study-session-notes-again", text: this.t("view.badge.again") });
+      meta.createSpan({ cls: "study-session-notes-chip is-again", text: this.t("view.badge.again") });
     if (topic.presenter !== null && this.groupBy !== "presenter") {
       meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
     }
     if (topic.date !== null) meta.createSpan({ cls: "study-session-notes-date", text: topic.date });
   }
 
-  private groupLabel(key: string | null): string {
-    if (key === null) return this.t(`view.none.${this.groupBy}`);
-    if (this.groupBy === "kind") return this.kindName(key);
-    if (this.groupBy === "tag") return `#${key}`;
-    return key;
+  private renderGroup(el: HTMLElement, row: Extract<Row, { type: "group" }>): void {
+    el.addClass("study-session-notes-group");
+    el.toggleClass("is-collapsed", row.collapsed);
+    el.setAttrs({
+      "aria-level": "1",
+      "aria-expanded": String(!row.collapsed),
+      "aria-setsize": String(row.groups),
+      "aria-posinset": String(row.position + 1),
+    });
+    const icon = el.createDiv({ cls: "collapse-icon study-session-notes-collapse", attr: { "aria-hidden": "true" } });
+    setIcon(icon, "right-triangle");
+    el.createSpan({ cls: "study-session-notes-group-name", text: this.groupLabel(row.key) });
+    // The count is shown as a number and read as "7 topics" ("7 件").
+    el.createSpan({ cls: "study-session-notes-group-count", text: String(row.count), attr: { "aria-hidden": "true" } });
+    el.createSpan({ cls: "study-session-notes-sr-only", text: this.t("view.group.count", { count: row.count }) });
   }
 
-  private kindName(kind: string): string {
-    const key = `kind.${kind}` as MessageKey;
-    const name = this.t(key);
-    return name === key ? kind : name;
+  private groupLabel(key: string | null): string {
+    if (key === null) return this.t(`view.none.${this.groupBy}`);
+    if (this.groupBy === "kind") return kindName(key, this.t);
+    if (this.groupBy === "tag") return `#${key}`;
+    if (this.groupBy === "month") return monthName(key, this.t);
+    return key;
   }
 
   private rowIndexOf(event: MouseEvent | KeyboardEvent): number {
@@ -236,30 +433,31 @@ export class TopicIndexView extends ItemView {
     if (event.button > 1) return;
     const i = this.rowIndexOf(event);
     if (i < 0) return;
-    this.select(i);
+    this.setActive(i);
     this.activate(i, Keymap.isModEvent(event));
   }
 
-  /** Enter or click: open a topic (where the modifier keys say), or fold a group. */
+  /** Enter, Space or click: open a topic (where the modifier keys say), or fold a group. */
   private activate(i: number, where: PaneType | boolean): void {
-    const row = this.rows[i];
+    const row = this.groups.rowAt(i);
     if (!row) return;
-    if (row.type === "group") {
-      const id = groupId(row.key);
-      if (this.collapsed.has(id)) this.collapsed.delete(id);
-      else this.collapsed.add(id);
-      this.refresh();
-      return;
-    }
-    void openTopic(this.app, this.service, row.topic, where);
+    if (row.type === "group") this.setExpanded(row.key, row.collapsed);
+    else void openTopic(this.app, this.service, row.topic, where);
+  }
+
+  private setExpanded(key: string | null, expanded: boolean): void {
+    this.groups.setCollapsed(key, !expanded);
+    this.active = { group: key, topic: null };
+    this.list?.refresh();
+    this.syncActive();
   }
 
   private onContextMenu(event: MouseEvent): void {
     const i = this.rowIndexOf(event);
-    const row = this.rows[i];
+    const row = this.groups.rowAt(i);
     if (!row || row.type !== "topic") return;
     event.preventDefault();
-    this.select(i);
+    this.setActive(i);
     const topic = row.topic;
     const menu = new Menu();
     menu.addItem((item) =>
@@ -294,49 +492,175 @@ export class TopicIndexView extends ItemView {
     new Notice(this.t("view.copied"));
   }
 
+  /** The tree's keys (WAI-ARIA tree pattern): arrows, Home/End, Page Up/Down, Enter/Space. */
   private onKeyDown(event: KeyboardEvent): void {
-    const last = this.rows.length - 1;
-    if (last < 0) return;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      this.select(Math.max(0, Math.min(last, this.selected < 0 ? 0 : this.selected + step)));
-    } else if (event.key === "Home" || event.key === "End") {
-      event.preventDefault();
-      this.select(event.key === "Home" ? 0 : last);
-    } else if (event.key === "Enter" && this.selected >= 0) {
-      event.preventDefault();
-      this.activate(this.selected, Keymap.isModEvent(event));
+    const count = this.groups.rowCount;
+    if (count === 0) return;
+    const at = this.activeIndex();
+    const row = this.groups.rowAt(at);
+    const page = this.list?.pageSize() ?? 10;
+    let next: number | null = null;
+    switch (event.key) {
+      case "ArrowDown":
+        next = at < 0 ? 0 : Math.min(count - 1, at + 1);
+        break;
+      case "ArrowUp":
+        next = at < 0 ? 0 : Math.max(0, at - 1);
+        break;
+      case "Home":
+        next = 0;
+        break;
+      case "End":
+        next = count - 1;
+        break;
+      case "PageDown":
+        next = Math.min(count - 1, Math.max(0, at) + page);
+        break;
+      case "PageUp":
+        next = Math.max(0, at - page);
+        break;
+      case "ArrowRight":
+        if (row?.type === "group" && row.collapsed) this.setExpanded(row.key, true);
+        else if (row?.type === "group" && row.count > 0) next = at + 1;
+        break;
+      case "ArrowLeft":
+        if (row?.type === "group" && !row.collapsed) this.setExpanded(row.key, false);
+        else if (row?.type === "topic") next = this.groups.groupRow(row.group);
+        break;
+      case "Enter":
+      case " ":
+        if (at >= 0) this.activate(at, event.key === "Enter" && Keymap.isModEvent(event));
+        break;
+      default:
+        return;
     }
+    event.preventDefault();
+    if (next !== null && next >= 0) this.setActive(next);
   }
 
-  private select(i: number): void {
-    this.selected = i;
+  /** Make row `i` the active one: shown, announced, and (for a topic) its related topics below. */
+  private setActive(i: number, options: { related?: boolean } = {}): void {
+    const row = this.groups.rowAt(i);
+    if (!row) return;
+    this.active = row.type === "group" ? { group: row.key, topic: null } : { group: row.group, topic: row.topic };
     this.list?.reveal(i);
-    const topic = this.topicAt(i);
+    this.syncActive();
+    if (row.type === "topic" && options.related !== false) this.showRelated(row.topic);
+  }
+
+  /** The active row's index now (rows move as notes change), or -1. */
+  private activeIndex(): number {
+    const active = this.active;
+    if (!active) return -1;
+    return active.topic ? this.groups.topicRow(active.topic, active.group) : this.groups.groupRow(active.group);
+  }
+
+  /** After an update: the same topic under its new object (an edited note), else its group, else none. */
+  private relocateActive(): void {
+    const active = this.active;
+    if (!active) return;
+    const topic = active.topic;
+    if (topic) {
+      const fresh = this.service.index
+        .get(topic.file)
+        ?.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter);
+      if (fresh && this.groups.topicRow(fresh, active.group) >= 0) {
+        this.active = { group: active.group, topic: fresh };
+        return;
+      }
+      // The topic is no longer listed: its related topics go with it.
+      this.closeRelated();
+    }
+    this.active = this.groups.groupRow(active.group) >= 0 ? { group: active.group, topic: null } : null;
+  }
+
+  /** The tree names its active row; the drawn rows show which one it is. */
+  private syncActive(): void {
+    const tree = this.list?.scrollEl;
+    if (!tree) return;
+    const at = this.activeIndex();
+    if (at < 0) {
+      tree.removeAttribute("aria-activedescendant");
+      return;
+    }
+    this.list?.redraw();
+    tree.setAttr("aria-activedescendant", this.rowId(this.groups.rowAt(at)));
+  }
+
+  private showRelated(topic: IndexedTopic): void {
+    const panel = this.related;
+    if (!panel) return;
+    panel.show(topic);
     // Once related topics are known, rows can also show "presented before": redraw them.
-    if (topic && this.relatedEl)
-      void renderRelated(this.relatedEl, topic, this.related, this.service, this.app, this.t).then(() =>
-        this.list?.redraw(),
-      );
+    void renderRelated(panel.bodyEl, topic, this.relatedService, this.service, this.app, this.t).then(() =>
+      this.list?.redraw(),
+    );
+  }
+
+  private closeRelated(): void {
+    const panel = this.related;
+    if (!panel || panel.hidden) return;
+    const hadFocus = panel.el.contains(activeDocument.activeElement);
+    panel.hide();
+    if (hadFocus) this.list?.scrollEl.focus();
   }
 
   private toggleThisNote(): void {
     this.onlyNote = !this.onlyNote;
     this.thisNoteButton?.toggleClass("is-active", this.onlyNote);
-    this.selected = -1;
-    this.refresh();
+    this.thisNoteButton?.setAttr("aria-pressed", String(this.onlyNote));
+    this.active = null;
+    this.regroup();
   }
 
   /** The same paper was presented in an earlier session (known once related topics are built). */
   private presentedBefore(topic: IndexedTopic): boolean {
-    const related = this.related.current;
+    const related = this.relatedService.current;
     return related !== null && related.samePaper(topic).some((other) => (other.date ?? "") < (topic.date ?? ""));
   }
+}
 
-  /** The topic shown at row `i` (for tests and the related-topics panel). */
-  topicAt(i: number): IndexedTopic | null {
-    const row = this.rows[i];
-    return row?.type === "topic" ? row.topic : null;
+/** The frame under the list: a heading, the selected topic's title, a close button, and the body. */
+class RelatedPanel {
+  readonly el: HTMLElement;
+  readonly closeEl: HTMLElement;
+  readonly bodyEl: HTMLElement;
+  private readonly titleEl: HTMLElement;
+
+  constructor(parent: HTMLElement, t: Translate) {
+    const headingId = `ssn-related-${++views}`;
+    this.el = parent.createDiv({
+      cls: "study-session-notes-related is-hidden",
+      attr: { role: "region", "aria-labelledby": headingId },
+    });
+    const header = this.el.createDiv({ cls: "study-session-notes-related-header" });
+    header.createDiv({
+      cls: "study-session-notes-related-heading",
+      text: t("view.related.heading"),
+      attr: { id: headingId, role: "heading", "aria-level": "2" },
+    });
+    this.closeEl = header.createDiv({
+      cls: "clickable-icon study-session-notes-related-close",
+      attr: { role: "button", tabindex: "0", "aria-label": t("view.related.close") },
+    });
+    setIcon(this.closeEl, "x");
+    this.titleEl = this.el.createDiv({ cls: "study-session-notes-related-title" });
+    this.bodyEl = this.el.createDiv({ cls: "study-session-notes-related-body" });
+  }
+
+  get hidden(): boolean {
+    return this.el.hasClass("is-hidden");
+  }
+
+  show(topic: IndexedTopic): void {
+    this.titleEl.setText(topic.title);
+    this.titleEl.setAttr("title", topic.title);
+    this.el.removeClass("is-hidden");
+  }
+
+  hide(): void {
+    this.el.addClass("is-hidden");
+    this.bodyEl.empty();
+    delete this.bodyEl.dataset.topic;
   }
 }

@@ -1,11 +1,27 @@
 /**
  * A virtualized list: only the rows in (and just around) the viewport exist in the DOM, so 80,000
- * topics cost as many nodes as 30. Rows have one of a few fixed heights; positions are prefix sums.
+ * topics cost as many nodes as 30. Positions come from a layout the owner computes (rows have a
+ * height measured from the font, so they grow with it). A row keeps its element and its id while it
+ * stays drawn, and the owner may pin one row (the active one) so it stays in the DOM off screen:
+ * `aria-activedescendant` then always names an element that exists.
  */
 
+export interface ListLayout {
+  count(): number;
+  top(index: number): number;
+  height(index: number): number;
+  /** The row at a vertical offset inside the list's content. */
+  indexAt(offset: number): number;
+  total(): number;
+}
+
 export interface VirtualListOptions {
-  rowHeight: (index: number) => number;
+  layout: ListLayout;
+  /** A stable id for the row at `index` (the same row keeps it through scrolling and updates). */
+  rowId: (index: number) => string;
   renderRow: (index: number, el: HTMLElement) => void;
+  /** A row to keep drawn even when scrolled away, or -1. */
+  pinned: () => number;
 }
 
 /** Rows drawn above and below the viewport, so fast scrolling does not show gaps. */
@@ -16,8 +32,7 @@ const FALLBACK_HEIGHT = 800;
 export class VirtualList {
   readonly scrollEl: HTMLElement;
   private readonly spacerEl: HTMLElement;
-  private tops = new Float64Array(1);
-  private count = 0;
+  private drawn = new Map<string, HTMLElement>();
   private frame: number | null = null;
 
   constructor(
@@ -29,36 +44,34 @@ export class VirtualList {
     this.scrollEl.addEventListener("scroll", () => this.schedule());
   }
 
-  /** New rows: recompute positions and redraw. */
-  setCount(count: number): void {
-    this.count = count;
-    const tops = new Float64Array(count + 1);
-    for (let i = 0; i < count; i++) tops[i + 1] = (tops[i] ?? 0) + this.options.rowHeight(i);
-    this.tops = tops;
-    this.spacerEl.setCssProps({ "--ssn-total-height": `${tops[count] ?? 0}px` });
+  /** Rows or heights changed: redraw. */
+  refresh(): void {
+    this.spacerEl.setCssProps({ "--ssn-total-height": `${this.options.layout.total()}px` });
     this.draw();
   }
 
   /** Scroll just enough to show row `index`. */
   reveal(index: number): void {
-    const top = this.tops[index] ?? 0;
-    const bottom = this.tops[index + 1] ?? top;
+    const layout = this.options.layout;
+    const top = layout.top(index);
+    const bottom = top + layout.height(index);
     const view = this.viewportHeight();
     if (top < this.scrollEl.scrollTop) this.scrollEl.scrollTop = top;
     else if (bottom > this.scrollEl.scrollTop + view) this.scrollEl.scrollTop = bottom - view;
     this.draw();
   }
 
-  /** The row at a vertical offset inside the list's content. */
-  indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.tops[mid + 1] ?? 0) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  /** Rows that fit in the viewport (for Page Up / Page Down). */
+  pageSize(): number {
+    const layout = this.options.layout;
+    const first = layout.indexAt(this.scrollEl.scrollTop);
+    const last = layout.indexAt(this.scrollEl.scrollTop + this.viewportHeight());
+    return Math.max(1, last - first);
+  }
+
+  /** The drawn element of a row id, if it is drawn. */
+  element(id: string): HTMLElement | undefined {
+    return this.drawn.get(id);
   }
 
   redraw(): void {
@@ -82,18 +95,41 @@ export class VirtualList {
   }
 
   private draw(): void {
+    const layout = this.options.layout;
+    const count = layout.count();
     const scrollTop = this.scrollEl.scrollTop;
-    const first = Math.max(0, this.indexAt(scrollTop) - OVERSCAN);
-    const last = Math.min(this.count, this.indexAt(scrollTop + this.viewportHeight()) + 1 + OVERSCAN);
-    this.spacerEl.empty();
-    for (let i = first; i < last; i++) {
-      const row = this.spacerEl.createDiv({ cls: "study-session-notes-row" });
+    const first = Math.max(0, layout.indexAt(scrollTop) - OVERSCAN);
+    const last = Math.min(count, layout.indexAt(scrollTop + this.viewportHeight()) + 1 + OVERSCAN);
+    const indexes: number[] = [];
+    const pinned = this.options.pinned();
+    if (pinned >= 0 && pinned < first) indexes.push(pinned);
+    for (let i = first; i < last; i++) indexes.push(i);
+    if (pinned >= last && pinned < count) indexes.push(pinned);
+    const previous = this.drawn;
+    const next = new Map<string, HTMLElement>();
+    for (const i of indexes) {
+      const id = this.options.rowId(i);
+      let row = previous.get(id);
+      if (row) {
+        previous.delete(id);
+        for (const name of row.getAttributeNames()) row.removeAttribute(name);
+        row.empty();
+      } else {
+        row = createDiv();
+      }
+      row.id = id;
+      row.className = "study-session-notes-row";
       row.dataset.index = String(i);
       row.setCssProps({
-        "--ssn-row-top": `${this.tops[i] ?? 0}px`,
-        "--ssn-row-height": `${this.options.rowHeight(i)}px`,
+        "--ssn-row-top": `${layout.top(i)}px`,
+        "--ssn-row-height": `${layout.height(i)}px`,
       });
       this.options.renderRow(i, row);
+      next.set(id, row);
+      // In DOM order, so reading order and the visual order agree.
+      this.spacerEl.appendChild(row);
     }
+    for (const row of previous.values()) row.remove();
+    this.drawn = next;
   }
 }

@@ -30,10 +30,9 @@ export async function renderRelated(
   app: App,
   t: Translate,
 ): Promise<void> {
-  el.removeClass("is-hidden");
+  // The view's frame around `el` carries the heading, the topic's title and the close button.
   el.empty();
   el.dataset.topic = key(topic);
-  el.createDiv({ cls: "study-session-notes-related-heading", text: t("view.related.heading", { title: topic.title }) });
   const status = el.createDiv({ cls: "study-session-notes-related-status", text: t("view.related.loading") });
   const results = await related.relatedTo(topic, SHOWN);
   // The user may have selected another topic meanwhile: only the latest request draws.
@@ -65,7 +64,9 @@ export async function renderRelated(
     if (result.topic.date) meta.createSpan({ cls: "study-session-notes-date", text: result.topic.date });
     row.addEventListener("click", () => void openTopic(app, service, result.topic, false));
     row.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") void openTopic(app, service, result.topic, false);
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      void openTopic(app, service, result.topic, false);
     });
   }
 }

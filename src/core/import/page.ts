@@ -11,7 +11,7 @@ import { syncFrontmatter, type FrontmatterCode } from "../properties/frontmatter
 import { fail, ok, type Result } from "../result";
 import type { ParsedNote, Presenter, Topic } from "../note/model";
 import { parseNote } from "../note/parser";
-import { sanitizeFileName } from "../session/plan";
+import { safeFileName } from "../session/file-names";
 
 export type Imported = Result<{ fileName: string; text: string; topics: number }, "not-a-session" | FrontmatterCode>;
 
@@ -50,9 +50,10 @@ export function importPage(source: string, path: string, language: Language = "j
     .trimEnd()}\n`;
   const synced = syncFrontmatter(body, parseNote(body, { path }));
   if (!synced.ok) return fail(synced.problem);
+  // Control and bidi characters out, cut to a safe byte length (a long title must not hit ENAMETOOLONG).
   const name =
-    sanitizeFileName([note.date, series].filter(Boolean).join(" ")) ||
-    sanitizeFileName(path.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""));
+    safeFileName([note.date, series].filter(Boolean).join(" ")) ||
+    safeFileName(path.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""));
   return ok({ fileName: `${name || "Imported session"}.md`, text: synced.value.text, topics: topics.length });
 }
 

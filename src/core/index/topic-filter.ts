@@ -1,11 +1,12 @@
 /**
- * Search and the row model of the topic list: pure functions the view calls on every keystroke.
+ * Search over topics: pure functions the sidebar calls on every keystroke (the rows themselves are
+ * kept in topic-groups.ts).
  * Matching folds case and width (NFKC), so `ｌｌｍ`, `LLM` and `llm` are one query, and a kind
  * matches by any of its names (`論文` finds papers, whatever tag the note used).
  */
 import { BUILTIN_KINDS } from "../note/kinds";
 import { foldKey } from "../text";
-import type { GroupBy, IndexedTopic, TopicGroup, TopicIndex } from "./topic-index";
+import type { IndexedTopic, TopicIndex } from "./topic-index";
 
 /** Search text per topic object: topics are replaced, never mutated, when a note changes. */
 const keys = new WeakMap<IndexedTopic, string>();
@@ -32,51 +33,16 @@ function foldText(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
-/** Topics matching every word of the query (an empty query matches all), in the given order. */
-export function filterTopics(
-  topics: readonly IndexedTopic[],
-  query: string,
-  index: TopicIndex,
-): readonly IndexedTopic[] {
-  const terms = foldKey(query)
+/** The words of a query, folded for matching (an empty query has none and matches all). */
+export function queryTerms(query: string): string[] {
+  return foldKey(query)
     .split(" ")
     .filter((term) => term !== "");
-  if (terms.length === 0) return topics;
-  return topics.filter((topic) => {
-    const key = searchKey(topic, index);
-    return terms.every((term) => key.includes(term));
-  });
 }
 
-export type Row =
-  | { type: "group"; key: string | null; count: number; collapsed: boolean }
-  | { type: "topic"; topic: IndexedTopic; group: string | null };
-
-/** Group keys as stored in the collapsed set (null, the "no key" group, has its own spelling). */
-export function groupId(key: string | null): string {
-  return key === null ? "\u0000none" : key;
-}
-
-/** Flat rows for a virtualized list: a header per group, then its topics unless collapsed. */
-export function buildRows(groups: readonly TopicGroup[], collapsed: ReadonlySet<string>): Row[] {
-  const rows: Row[] = [];
-  for (const group of groups) {
-    const isCollapsed = collapsed.has(groupId(group.key));
-    rows.push({ type: "group", key: group.key, count: group.topics.length, collapsed: isCollapsed });
-    if (!isCollapsed) for (const topic of group.topics) rows.push({ type: "topic", topic, group: group.key });
-  }
-  return rows;
-}
-
-/** The list the view shows: one note's topics or all, searched, then grouped. */
-export function topicRows(
-  index: TopicIndex,
-  by: GroupBy,
-  query: string,
-  collapsed: ReadonlySet<string>,
-  onlyFile: string | null = null,
-): { rows: Row[]; matched: number } {
-  const scope = onlyFile === null ? index.topics() : (index.get(onlyFile)?.topics ?? []);
-  const matched = filterTopics(scope, query, index);
-  return { rows: buildRows(index.group(by, matched), collapsed), matched: matched.length };
+/** Whether a topic matches every word of a query (as split by `queryTerms`). */
+export function matchesTerms(topic: IndexedTopic, terms: readonly string[], index: TopicIndex): boolean {
+  if (terms.length === 0) return true;
+  const key = searchKey(topic, index);
+  return terms.every((term) => key.includes(term));
 }

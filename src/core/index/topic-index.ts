@@ -37,6 +37,8 @@ export class TopicIndex {
   private merger: PeopleMerger | null = null;
   private names = new Map<string, string>();
   private sorted: IndexedTopic[] | null = null;
+  private topicTotal = 0;
+  private peopleChanges = 0;
 
   constructor(private roster: readonly RosterMember[] = []) {}
 
@@ -44,21 +46,36 @@ export class TopicIndex {
     return this.sessions.size;
   }
 
+  /** Topics in the index (kept as notes change: no list is built to count them). */
+  get topicCount(): number {
+    return this.topicTotal;
+  }
+
+  /** Changes whenever people may have merged or split (a view grouping by person regroups then). */
+  get peopleVersion(): number {
+    return this.peopleChanges;
+  }
+
   setRoster(roster: readonly RosterMember[]): void {
     this.roster = roster;
-    this.invalidate(true);
+    this.forgetPeople();
   }
 
   upsert(entry: SessionEntry): void {
     const previous = this.sessions.get(entry.file);
     this.sessions.set(entry.file, entry);
-    this.invalidate(!previous || !samePresenters(previous.presenters, entry.presenters));
+    this.topicTotal += entry.topics.length - (previous?.topics.length ?? 0);
+    if (!previous || !samePresenters(previous.presenters, entry.presenters)) this.forgetPeople();
+    else this.forgetOrder();
   }
 
   remove(file: string): boolean {
-    const removed = this.sessions.delete(file);
-    if (removed) this.invalidate(true);
-    return removed;
+    const previous = this.sessions.get(file);
+    if (!previous) return false;
+    this.sessions.delete(file);
+    this.topicTotal -= previous.topics.length;
+    this.forgetPeople();
+    return true;
   }
 
   rename(oldFile: string, newFile: string): void {
@@ -70,11 +87,16 @@ export class TopicIndex {
       file: newFile,
       topics: entry.topics.map((topic) => ({ ...topic, file: newFile })),
     });
-    this.invalidate(false);
+    this.forgetOrder();
   }
 
   get(file: string): SessionEntry | undefined {
     return this.sessions.get(file);
+  }
+
+  /** Every session, in no particular order (nothing is sorted or copied). */
+  sessionEntries(): IterableIterator<SessionEntry> {
+    return this.sessions.values();
   }
 
   allSessions(): SessionEntry[] {
@@ -150,12 +172,17 @@ export class TopicIndex {
     return merger;
   }
 
-  private invalidate(people: boolean): void {
+  /** The sorted topic list is rebuilt when next asked for. */
+  private forgetOrder(): void {
     this.sorted = null;
-    if (people) {
-      this.merger = null;
-      this.names = new Map();
-    }
+  }
+
+  /** People are merged again when next asked for (and the order rebuilt). */
+  private forgetPeople(): void {
+    this.forgetOrder();
+    this.merger = null;
+    this.names = new Map();
+    this.peopleChanges++;
   }
 }
 

@@ -46,12 +46,18 @@ async function fixtureView(): Promise<{ h: Harness; view: TopicIndexView }> {
   return { h, view: await openView(h) };
 }
 
+/** Each row's visible text (a group's screen-reader-only "7 topics" left out). */
 function rowTexts(view: TopicIndexView): string[] {
-  return [...view.contentEl.querySelectorAll(".study-session-notes-row")].map((el) => el.textContent ?? "");
+  return [...view.contentEl.querySelectorAll(".study-session-notes-row")].map((el) =>
+    [...el.childNodes]
+      .filter((node) => !(node.instanceOf(HTMLElement) && node.hasClass("study-session-notes-sr-only")))
+      .map((node) => node.textContent ?? "")
+      .join(""),
+  );
 }
 
 function typeInto(view: TopicIndexView, query: string): void {
-  const input = view.contentEl.querySelector<HTMLInputElement>(".study-session-notes-search");
+  const input = view.contentEl.querySelector<HTMLInputElement>(".study-session-notes-search input");
   if (!input) throw new Error("no search box");
   input.value = query;
   input.dispatchEvent(new Event("input"));
@@ -185,12 +191,12 @@ describe("the topic index view", () => {
     const list = view.contentEl.querySelector<HTMLElement>(".study-session-notes-list");
     const key = (k: string): void => void list?.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
     key("ArrowDown");
-    expect(view.contentEl.querySelector(".is-selected")?.textContent).toBe("Blog7");
+    expect(view.contentEl.querySelector(".is-active")?.textContent).toBe("Blog77 topics");
     key("Enter");
     expect(rowTexts(view)[1]).toBe("Paper6");
     key("Enter");
     key("ArrowDown");
-    const selected = view.contentEl.querySelector(".is-selected")?.textContent ?? "";
+    const selected = view.contentEl.querySelector(".is-active")?.textContent ?? "";
     expect(selected).toContain("AutoMLOps");
     const open = vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockResolvedValue();
     key("Enter");
@@ -296,6 +302,29 @@ describe("related topics in the sidebar", () => {
     expect(rows()[0]?.textContent).toContain("Presented before");
   });
 
+  it("closes the related panel with its button, and when its topic is no longer listed", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const h = await loadPlugin(notionNotes());
+    h.layoutReady();
+    await vi.waitFor(() => expect(serviceOf(h).index.size).toBe(3));
+    const view = await openView(h);
+    vi.spyOn(WorkspaceLeaf.prototype, "openFile").mockResolvedValue();
+    const panel = (): Element | null => view.contentEl.querySelector(".study-session-notes-related");
+    const select = (): void =>
+      void view.contentEl
+        .querySelector(".study-session-notes-topic")
+        ?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    select();
+    expect(panel()?.hasClass("is-hidden")).toBe(false);
+    expect(panel()?.querySelector(".study-session-notes-related-heading")?.textContent).toBe("Related topics");
+    view.contentEl.querySelector<HTMLElement>(".study-session-notes-related-close")?.click();
+    expect(panel()?.hasClass("is-hidden")).toBe(true);
+    select();
+    expect(panel()?.hasClass("is-hidden")).toBe(false);
+    typeInto(view, "nothing matches this");
+    expect(panel()?.hasClass("is-hidden")).toBe(true);
+  });
+
   it("lists only the open note's topics in this-note mode", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const h = await loadPlugin(notionNotes());
@@ -326,5 +355,153 @@ describe("the members setting in the index", () => {
     await h.plugin.saveSettings();
     const people = service.index.persons();
     expect(people.map((p) => [p.name, [...p.aliases].sort()])).toEqual([["Naoto Shimakoshi", ["Naoto S.", "shima"]]]);
+  });
+});
+
+describe("the view over a day of use (issue #19)", () => {
+  const listeners = (service: IndexService): number => {
+    const events = service.events as unknown as { _: Record<string, unknown[] | undefined> };
+    return Object.values(events._).reduce((n, list) => n + (list?.length ?? 0), 0);
+  };
+
+  it("leaves no listener on the index service after it closes, however often it opens", async () => {
+    const { h } = await fixtureView();
+    const service = serviceOf(h);
+    const before = listeners(service);
+    for (let i = 0; i < 10; i++) {
+      const leaf = WorkspaceLeaf.create2__(h.app);
+      const view = new TopicIndexView(leaf.asOriginalType__() as unknown as LeafOriginal, service, relatedOf(h), t);
+      view.load();
+      await view.onOpen();
+      expect(listeners(service)).toBeGreaterThan(before);
+      await view.onClose();
+      view.unload();
+    }
+    expect(listeners(service)).toBe(before);
+  });
+
+  it("keeps listing the open note's topics in this-note mode after the note is renamed", async () => {
+    const { h, view } = await fixtureView();
+    view.load();
+    const status = (): string | null | undefined =>
+      view.contentEl.querySelector(".study-session-notes-status")?.textContent;
+    h.app.workspace.trigger("file-open", h.file("Sessions/2024-05-02 機械学習勉強会.md"));
+    view.contentEl.querySelector<HTMLElement>(".study-session-notes-this-note")?.click();
+    expect(status()).toBe("5 of 20 topics");
+    await h.app.fileManager.renameFile(h.file("Sessions/2024-05-02 機械学習勉強会.md"), "Sessions/renamed.md");
+    vi.advanceTimersByTime(200);
+    expect(status()).toBe("5 of 20 topics");
+    const text = await h.app.vault.read(h.file("Sessions/renamed.md"));
+    await h.app.vault.modify(h.file("Sessions/renamed.md"), `${text}\n@Zed\n[blog] Added after the rename\n`);
+    vi.advanceTimersByTime(200);
+    expect(status()).toBe("6 of 21 topics");
+    expect(rowTexts(view).some((r) => r.includes("Added after the rename"))).toBe(true);
+  });
+});
+
+describe("the view as a tree for keyboard and screen reader (issue #21)", () => {
+  function keys(view: TopicIndexView): { tree: HTMLElement; press: (key: string) => void; active: () => HTMLElement } {
+    const tree = view.contentEl.querySelector<HTMLElement>("[role=tree]");
+    if (!tree) throw new Error("no tree");
+    return {
+      tree,
+      press: (key) => void tree.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true })),
+      active: () => {
+        const id = tree.getAttribute("aria-activedescendant") ?? "";
+        const el = view.contentEl.querySelector<HTMLElement>(`[id="${id}"]`);
+        if (!el) throw new Error(`aria-activedescendant names no element: "${id}"`);
+        return el;
+      },
+    };
+  }
+
+  it("names every control, and makes groups expandable treeitems with their topics at level 2", async () => {
+    const { view } = await fixtureView();
+    const el = view.contentEl;
+    expect(el.querySelector("[role=tree]")?.getAttribute("aria-label")).toBe("Topics");
+    expect(el.querySelector("select")?.getAttribute("aria-label")).toBe("Group topics");
+    expect(el.querySelector(".study-session-notes-search input")?.getAttribute("aria-label")).toBe("Search topics");
+    expect(el.querySelector(".study-session-notes-this-note")?.getAttribute("aria-pressed")).toBe("false");
+    const group = el.querySelector<HTMLElement>(".study-session-notes-group");
+    expect(group?.getAttribute("role")).toBe("treeitem");
+    expect(group?.getAttribute("aria-level")).toBe("1");
+    expect(group?.getAttribute("aria-expanded")).toBe("true");
+    expect(group?.textContent).toBe("Blog77 topics");
+    expect(group?.querySelector(".study-session-notes-group-count")?.getAttribute("aria-hidden")).toBe("true");
+    expect(el.querySelector("[role=option]")).toBeNull();
+    const topic = el.querySelector<HTMLElement>(".study-session-notes-topic");
+    expect([topic?.getAttribute("aria-level"), topic?.getAttribute("aria-posinset")]).toEqual(["2", "1"]);
+    expect(topic?.getAttribute("aria-setsize")).toBe("7");
+    expect(topic?.hasAttribute("aria-expanded")).toBe(false);
+  });
+
+  it("walks with arrows, folds with Left and Right, jumps with Home and End, and announces the active row", async () => {
+    const { view } = await fixtureView();
+    const { tree, press, active } = keys(view);
+    tree.dispatchEvent(new FocusEvent("focus"));
+    expect(active().textContent).toBe("Blog77 topics");
+    press("ArrowRight");
+    expect(active().getAttribute("aria-level")).toBe("2");
+    press("ArrowLeft");
+    expect(active().textContent).toBe("Blog77 topics");
+    press("ArrowLeft");
+    expect(active().getAttribute("aria-expanded")).toBe("false");
+    press("ArrowDown");
+    expect(active().textContent).toBe("Paper66 topics");
+    press("ArrowUp");
+    press("ArrowRight");
+    expect(active().getAttribute("aria-expanded")).toBe("true");
+    press("End");
+    expect(active().getAttribute("aria-level")).toBe("2");
+    press("Home");
+    expect(active().getAttribute("aria-posinset")).toBe("1");
+    expect(active().getAttribute("aria-selected")).toBe("true");
+    press(" ");
+    expect(active().getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("keeps the active row's element and id while the list scrolls far away (80,000 topics)", async () => {
+    const { h, view } = await fixtureView();
+    const service = serviceOf(h);
+    for (let n = 0; n < 10000; n++) {
+      const file = `Synthetic/${n}.md`;
+      const date = `2001-01-${String(1 + (n % 28)).padStart(2, "0")}`;
+      service.index.upsert({
+        file,
+        date,
+        series: null,
+        presenters: [],
+        topics: Array.from({ length: 8 }, (_, k) => ({
+          presenter: null,
+          kind: "paper",
+          kindLabel: null,
+          title: `Synthetic ${n}-${k}`,
+          url: null,
+          main: false,
+          tags: [],
+          line: k,
+          endLine: k,
+          summary: "",
+          file,
+          date,
+        })),
+      });
+    }
+    view.load();
+    service.events.trigger("changed");
+    vi.advanceTimersByTime(200);
+    const { tree, press, active } = keys(view);
+    press("Home");
+    press("ArrowDown");
+    const first = active();
+    const id = first.id;
+    tree.scrollTop = 2_000_000;
+    tree.dispatchEvent(new Event("scroll"));
+    vi.advanceTimersByTime(50);
+    expect(active()).toBe(first);
+    expect(active().id).toBe(id);
+    press("ArrowDown");
+    expect(active().getAttribute("aria-posinset")).toBe("2");
+    expect(view.contentEl.querySelectorAll("*").length).toBeLessThanOrEqual(600);
   });
 });
