@@ -21,8 +21,6 @@ const plugin = {
   platform: "browser",
   logLevel: "info",
   sourcemap: production ? false : "inline",
-  // Japanese strings as UTF-8, not \uXXXX escapes (half the bytes; Obsidian reads main.js as UTF-8).
-  charset: "utf8",
   treeShaking: true,
   minify: production,
   // Japanese strings as UTF-8 rather than \\u escapes: half the bytes, and Obsidian reads main.js as UTF-8.
