@@ -188,6 +188,8 @@ function svgFor(parent: HTMLElement, width: number, height: number, labelledBy: 
       ...(fluid ? {} : { width, height }),
       role: "group",
       "aria-labelledby": labelledBy,
+      // Chromium makes a chart wider than its pane a tab stop of its own; its points are the stops.
+      tabindex: "-1",
     },
   });
 }
@@ -227,10 +229,18 @@ function legend(parent: HTMLElement, series: readonly ChartSeries[], t: Translat
 function tableShell(parent: HTMLElement, t: Translate, headings: readonly string[]): HTMLElement {
   const details = parent.createEl("details", { cls: "study-session-notes-chart-table" });
   details.createEl("summary", { text: t("stats.chart.table") });
-  const table = details.createDiv({ cls: "study-session-notes-table-scroll" }).createEl("table");
+  const table = scrollBox(details, parent.querySelector("figcaption")?.textContent ?? "").createEl("table");
   const tr = table.createEl("thead").createEl("tr");
   for (const heading of headings) tr.createEl("th", { text: heading, attr: { scope: "col" } });
   return table.createEl("tbody");
+}
+
+/** A box that scrolls sideways on a narrow pane; focusable, so that keyboard users can scroll it too. */
+export function scrollBox(parent: HTMLElement, label: string): HTMLElement {
+  return parent.createDiv({
+    cls: "study-session-notes-table-scroll",
+    attr: { tabindex: "0", role: "group", "aria-label": label },
+  });
 }
 
 function tableFor(parent: HTMLElement, chart: StackedChart, t: Translate): void {

@@ -10,7 +10,7 @@ import type { Settings } from "../../core/settings";
 import { computeStats, NO_KIND, upcomingMeetings, type Stats } from "../../core/stats/stats";
 import type { MessageKey, Translate } from "../../i18n";
 import type { IndexService } from "../index/index-service";
-import { barChart, columnChart, heatStrip, type ChartSeries } from "./charts";
+import { barChart, columnChart, heatStrip, scrollBox, type ChartSeries } from "./charts";
 
 export const STATS_VIEW_TYPE = "study-session-notes-stats";
 export const STATS_VIEW_ICON = "bar-chart-2";
@@ -172,7 +172,7 @@ export class StatsView extends ItemView {
     }
     const meetings = upcomingMeetings(this.service.index, settings, this.today(), settings.scheduleCount);
     section.createEl("h4", { text: this.t("stats.plan.heading") });
-    const table = section.createDiv({ cls: "study-session-notes-table-scroll" }).createEl("table");
+    const table = scrollBox(section, this.t("stats.plan.heading")).createEl("table");
     const head = table.createEl("thead").createEl("tr");
     head.createEl("th", { text: this.t("stats.plan.date"), attr: { scope: "col" } });
     head.createEl("th", { text: this.t("stats.plan.main"), attr: { scope: "col" } });
@@ -243,7 +243,7 @@ export class StatsView extends ItemView {
   private presenterTable(parent: HTMLElement, stats: Stats): void {
     const section = parent.createEl("section", { cls: "study-session-notes-presenters" });
     section.createEl("h3", { text: this.t("stats.presenters.heading") });
-    const table = section.createDiv({ cls: "study-session-notes-table-scroll" }).createEl("table");
+    const table = scrollBox(section, this.t("stats.presenters.heading")).createEl("table");
     const head = table.createEl("thead").createEl("tr");
     for (const key of [
       "stats.col.presenter",
@@ -266,7 +266,7 @@ export class StatsView extends ItemView {
       const main = tr.createEl("td");
       if (p.main.length === 0) main.setText(none);
       for (const m of p.main) main.createDiv({ text: `${m.date ?? none} ${m.title}` });
-      tr.createEl("td", { text: p.last ?? none });
+      tr.createEl("td", { cls: "study-session-notes-nowrap", text: p.last ?? none });
       tr.createEl("td", { text: p.missed === null ? none : String(p.missed) });
     }
   }
