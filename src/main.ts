@@ -29,10 +29,12 @@ export default class StudySessionNotesPlugin extends Plugin {
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
     const data: unknown = await this.loadData().catch((error: unknown) => new UnreadableData(error));
-    const { settings, problem } = migrateSettings(data);
+    const { settings, problem, fieldProblems } = migrateSettings(data);
     this.settings = settings;
     this.paperCache = new PaperCacheStore(data);
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
+    else if (fieldProblems.length > 0)
+      new Notice(this.t("settings.fieldProblems", { detail: fieldProblems.map((f) => f.message).join("; ") }), 15000);
 
     this.saver = new SettingsSaver((data) => this.saveData({ ...data, paperCache: this.paperCache.toJSON() }), this.t);
 

@@ -1,5 +1,16 @@
 /** The CLI's only contact with the file system: reading notes and walking folders. */
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { decodeNote, type NoteEncoding } from "../core/encoding";
 import { CliError, EXIT_BAD_INPUT, fsReason } from "./errors";
@@ -20,21 +31,58 @@ export function readNoteWithEncoding(path: string): { text: string; encoding: No
   return { text: decoded.value.text, encoding: decoded.value.encoding };
 }
 
-/** Replace a file's content all at once: a sibling temporary file renamed over it, so no reader ever sees half a note. */
+/**
+ * Replace a note's content all at once: a sibling temporary file renamed over it, so no reader ever
+ * sees half a note. A symbolic link is followed and its target written (the link itself stays a
+ * link); a note the user may not write (read-only) is refused, never replaced by the rename.
+ */
 export function writeNoteAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let target = path;
   try {
-    const mode = statSync(path).mode;
-    writeFileSync(temporary, text, { encoding: "utf8", mode });
-    renameSync(temporary, path);
+    if (lstatSync(path).isSymbolicLink()) target = realpathSync(path);
+  } catch (error) {
+    throw new CliError(`cannot write '${path}': ${fsReason(error)}; nothing written`, EXIT_BAD_INPUT);
+  }
+  let mode: number;
+  try {
+    const stat = statSync(target);
+    if (!stat.isFile()) throw new CliError(`${path}: not a regular file; nothing written`, EXIT_BAD_INPUT);
+    mode = stat.mode;
+    // Root may write anything, so the mode bits are checked too: a read-only note stays as it is.
+    accessSync(target, constants.W_OK);
+    if ((mode & 0o222) === 0) throw new CliError(`${path}: is read-only; nothing written`, EXIT_BAD_INPUT);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const denied = error instanceof Error && "code" in error && (error.code === "EACCES" || error.code === "EPERM");
+    throw new CliError(
+      denied ? `${path}: is read-only; nothing written` : `cannot write '${path}': ${fsReason(error)}; nothing written`,
+      EXIT_BAD_INPUT,
+    );
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { encoding: "utf8", mode, flag: "wx" });
+    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new CliError(`cannot write '${path}': ${fsReason(error)}`, EXIT_BAD_INPUT);
+    throw new CliError(`cannot write '${path}': ${fsReason(error)}; nothing written`, EXIT_BAD_INPUT);
   }
 }
 
+export interface ExpandedPath {
+  /** The file as the file system knows it. */
+  path: string;
+  /** Named on the command line (not found by walking a folder). */
+  explicit: boolean;
+  /**
+   * The note's path as the session-note rule sees it (`/` separators): from the sessions folder on
+   * when the path passes through it (`vault/Sessions/a.md` → `Sessions/a.md`), else as given.
+   */
+  notePath: string;
+}
+
 /** Every file named, and every Markdown file under each folder named, once each. */
-export function expandPaths(paths: readonly string[]): Array<{ path: string; explicit: boolean }> {
+export function expandPaths(paths: readonly string[], sessionsFolder: string): ExpandedPath[] {
   const out = new Map<string, boolean>();
   for (const path of paths) {
     let isDir = false;
@@ -50,7 +98,17 @@ export function expandPaths(paths: readonly string[]): Array<{ path: string; exp
     }
     for (const file of listMarkdown(path)) if (!out.has(join(path, file))) out.set(join(path, file), false);
   }
-  return [...out].map(([path, explicit]) => ({ path, explicit }));
+  return [...out].map(([path, explicit]) => ({ path, explicit, notePath: notePathIn(path, sessionsFolder) }));
+}
+
+/** `path` from the sessions folder on when it passes through it, else `path` with `/` separators. */
+export function notePathIn(path: string, sessionsFolder: string): string {
+  const slashed = toSlashes(path).replace(/^(\.\/)+/, "");
+  const folder = sessionsFolder.replace(/^\/+|\/+$/g, "");
+  if (folder === "") return slashed;
+  if (slashed.startsWith(`${folder}/`)) return slashed;
+  const at = slashed.lastIndexOf(`/${folder}/`);
+  return at >= 0 ? slashed.slice(at + 1) : slashed;
 }
 
 const SKIPPED_FOLDERS = new Set(["node_modules"]);

@@ -1,14 +1,15 @@
-/** `index DIR [--json] [--by kind|tag|presenter|month]`: every session note under DIR, grouped. */
+/** `index DIR [--json] [--by kind|tag|presenter|month] [--config FILE]`: every session note under DIR, grouped. */
 import { indexToJson } from "../core/index/index-json";
 import { GROUPINGS, isGroupBy } from "../core/index/topic-index";
 import { EXIT_OK, usageError } from "./errors";
 import { formatIndex } from "./format";
+import { readConfig } from "./config";
 import { loadVault } from "./vault";
 import { LINE_NOTE, stringFlag, type Verb } from "./verb";
 
 export const indexVerb: Verb = {
   name: "index",
-  usage: `DIR [--json [--pretty]] [--by ${GROUPINGS.join("|")}]`,
+  usage: `DIR [--json [--pretty]] [--by ${GROUPINGS.join("|")}] [--config FILE]`,
   summary: "every topic of every session note under DIR, grouped",
   description: `List every topic of every session note under DIR (hidden folders skipped), newest
 first, grouped by kind, #tag, presenter or month; people are merged across notes
@@ -22,6 +23,7 @@ ${LINE_NOTE}`,
     },
     pretty: { type: "boolean", help: "with --json: indent the JSON for people (compact by default)" },
     by: { type: "string", value: "KEY", help: `group by ${GROUPINGS.join(", ")} (default kind)` },
+    config: { type: "string", value: "FILE", help: "the plugin's data.json, for the sessions folder and kind aliases" },
   },
   run(args, io) {
     const [dir, ...extra] = args.positional;
@@ -29,7 +31,7 @@ ${LINE_NOTE}`,
     if (extra.length > 0) throw usageError(`index takes one DIR; '${extra[0] ?? ""}' is one too many`, "index");
     const by = stringFlag(args, "by") ?? "kind";
     if (!isGroupBy(by)) throw usageError(`--by takes ${GROUPINGS.join(", ")}; not '${by}'`, "index");
-    const { index, problems } = loadVault(dir);
+    const { index, problems } = loadVault(dir, readConfig(stringFlag(args, "config"), io));
     for (const problem of problems) io.err(`session-notes: ${problem}`);
     // Compact by default: a 10,000-note vault's index is read by programs, and indentation triples it.
     const indent = args.flags.has("pretty") ? 2 : undefined;

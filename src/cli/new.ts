@@ -1,13 +1,13 @@
 /** `new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]`: the plugin's "New session note". */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { noteLanguage, type Language } from "../core/note/vocabulary";
 import { fromIso, nextMeeting, toIso } from "../core/session/schedule";
 import { planSession, scheduleOf } from "../core/session/plan";
-import { defaultSettings, migrateSettings, type Settings } from "../core/settings";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./errors";
 import { readNote } from "./files";
 import type { Io } from "./io";
+import { readConfig } from "./config";
 import { loadVault } from "./vault";
 import { stringFlag, type Args, type Verb } from "./verb";
 
@@ -35,7 +35,7 @@ function runNew(args: Args, io: Io): number {
   const vault = stringFlag(args, "vault");
   if (vault === undefined) throw usageError("new needs --vault DIR", "new");
   const configPath = stringFlag(args, "config");
-  const settings = readConfig(configPath);
+  const settings = readConfig(configPath, io);
   const dateFlag = stringFlag(args, "date");
   if (dateFlag !== undefined && !fromIso(dateFlag))
     throw usageError(`--date takes a real date as YYYY-MM-DD; not '${dateFlag}'`, "new");
@@ -43,7 +43,7 @@ function runNew(args: Args, io: Io): number {
   if (langFlag !== undefined && langFlag !== "ja" && langFlag !== "en")
     throw usageError(`--lang takes ja or en; not '${langFlag}'`, "new");
 
-  const { index, texts, problems } = loadVault(vault, settings.kindAliases);
+  const { index, texts, problems } = loadVault(vault, settings);
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   const sessions = index.allSessions();
   const latest = sessions[0];
@@ -91,25 +91,4 @@ function runNew(args: Args, io: Io): number {
     );
   io.out(target);
   return EXIT_OK;
-}
-
-/** The plugin's data.json; a corrupt or foreign one is an error here (the plugin falls back instead). */
-export function readConfig(path: string | undefined): Settings {
-  if (path === undefined) return defaultSettings();
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot open settings '${path}': ${fsReason(error)}`, EXIT_BAD_INPUT);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`'${path}' is not a JSON settings file (data.json): ${reason}`, EXIT_BAD_INPUT);
-  }
-  const { settings, problem } = migrateSettings(raw);
-  if (problem !== null) throw new CliError(`${path}: ${problem}`, EXIT_BAD_INPUT);
-  return settings;
 }

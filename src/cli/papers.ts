@@ -12,7 +12,7 @@ import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./error
 import { listMarkdown, readNote, writeNoteAtomically } from "./files";
 import { nodeClock, nodeTransport } from "./http";
 import type { Io } from "./io";
-import { readConfig } from "./new";
+import { readConfig } from "./config";
 import { loadVault } from "./vault";
 import { stringFlag, type Args, type Verb } from "./verb";
 import { parseXml } from "./xml";
@@ -51,12 +51,12 @@ async function papers(args: Args, io: Io, deps: PapersDeps = {}): Promise<number
   const [dir, ...extra] = args.positional;
   if (dir === undefined) throw usageError("papers needs a DIR", "papers");
   if (extra.length > 0) throw usageError(`papers takes one DIR; '${extra[0] ?? ""}' is one too many`, "papers");
-  const settings = readConfig(stringFlag(args, "config"));
+  const settings = readConfig(stringFlag(args, "config"), io);
   const folder = settings.papersFolder;
   if (folder.split("/").some((part) => part === ".." || part === ".") || folder.includes("\\"))
     throw new CliError(`papersFolder "${folder}" must be a folder inside the vault`, EXIT_BAD_INPUT);
 
-  const { notes, texts, problems } = loadVault(dir, settings.kindAliases);
+  const { notes, texts, problems } = loadVault(dir, settings);
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   const topics = notes.flatMap((note) => paperTopics(note, note.path, texts.get(note.path) ?? ""));
   const options = { ...DEFAULT_FETCHER_OPTIONS, ...deps.fetcher };

@@ -5,7 +5,7 @@ import { ENGLISH_LABELS, statsReport } from "../core/stats/report";
 import { computeStats, seriesName, statsToJson, upcomingMeetings } from "../core/stats/stats";
 import { EXIT_OK, usageError } from "./errors";
 import type { Io } from "./io";
-import { readConfig } from "./new";
+import { readConfig } from "./config";
 import { loadVault } from "./vault";
 import { stringFlag, type Args, type Verb } from "./verb";
 
@@ -35,7 +35,7 @@ function runStats(args: Args, io: Io): number {
   const [dir, ...extra] = args.positional;
   if (dir === undefined) throw usageError("stats needs a DIR", "stats");
   if (extra.length > 0) throw usageError(`stats takes one DIR; '${extra[0] ?? ""}' is one too many`, "stats");
-  const settings = readConfig(stringFlag(args, "config"));
+  const settings = readConfig(stringFlag(args, "config"), io);
   const from = dateFlag(args, "from");
   const to = dateFlag(args, "to");
   const date = dateFlag(args, "date");
@@ -43,7 +43,7 @@ function runStats(args: Args, io: Io): number {
   const count = icsFlag === undefined ? null : Number(icsFlag);
   if (count !== null && !(Number.isInteger(count) && count >= 1 && count <= 520))
     throw usageError(`--ics takes a whole number of meetings from 1 to 520; not '${icsFlag ?? ""}'`, "stats");
-  const { index, problems } = loadVault(dir, settings.kindAliases);
+  const { index, problems } = loadVault(dir, settings);
   index.setRoster(settings.roster);
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   if (count !== null) {

@@ -1,20 +1,26 @@
-/** `sync PATH… [--check]`: write each session note's topic entries into its properties (SPEC §4, §5). */
+/** `sync PATH… [--check] [--config FILE]`: write each session note's topic entries into its properties (SPEC §4, §5). */
+import { isMarkdownPath, readSessionNote } from "../core/note/session-note";
 import { syncFrontmatter } from "../core/properties/frontmatter";
-import { isSessionNote, parseNote } from "../core/note/parser";
+import { readConfig } from "./config";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
-import { expandPaths, readNoteWithEncoding, toSlashes, writeNoteAtomically } from "./files";
+import { expandPaths, readNoteWithEncoding, writeNoteAtomically } from "./files";
 import type { Io } from "./io";
-import type { Args, Verb } from "./verb";
+import { stringFlag, type Args, type Verb } from "./verb";
 
 export const syncVerb: Verb = {
   name: "sync",
-  usage: "PATH… [--check]",
+  usage: "PATH… [--check] [--config FILE]",
   summary: "write each session note's topics into its properties",
   description: `Write each session note's presenters and topics into its properties.
 PATH is a note or a folder (every .md note under it). Only the plugin's keys change;
-a note already in sync is not written; malformed YAML is refused with its line.`,
+a note already in sync is not written; malformed YAML is refused with its line.
+Session notes only (SPEC §5): type: study-session, a topic under a topic section,
+or a topic inside the sessions folder (Sessions, or --config's sessionsFolder).
+Only .md notes are written; a symbolic link is followed and its target written;
+a read-only note is refused.`,
   options: {
     check: { type: "boolean", help: "write nothing; exit 1 if any note would change" },
+    config: { type: "string", value: "FILE", help: "the plugin's data.json, for the sessions folder and kind aliases" },
   },
   run: runSync,
 };
@@ -22,23 +28,29 @@ a note already in sync is not written; malformed YAML is refused with its line.`
 function runSync(args: Args, io: Io): number {
   if (args.positional.length === 0) throw usageError("sync needs one or more PATHs (notes or folders)", "sync");
   const check = args.flags.has("check");
+  const settings = readConfig(stringFlag(args, "config"), io);
   const counts = { updated: 0, unchanged: 0, failed: 0, skipped: 0 };
-  for (const { path, explicit } of expandPaths(args.positional)) {
+  for (const { path, explicit, notePath } of expandPaths(args.positional, settings.sessionsFolder)) {
     try {
+      if (!isMarkdownPath(path)) {
+        // Only .md files are notes; a .txt page is converted by `import`, never written in place.
+        throw new CliError(`${path}: not a Markdown note (.md); nothing written`, EXIT_BAD_INPUT);
+      }
       const { text, encoding } = readNoteWithEncoding(path);
-      const note = parseNote(text, { path: toSlashes(path) });
-      if (!isSessionNote(note)) {
+      const { note, session } = readSessionNote(text, notePath, settings);
+      if (!session) {
         counts.skipped++;
         if (explicit)
           io.err(
-            `session-notes: ${path}: not a session note (no presenter with a topic, no type: study-session); skipped`,
+            `session-notes: ${path}: not a session note (no type: study-session, no topic under a topic section, not in the sessions folder "${settings.sessionsFolder}"); skipped`,
           );
         continue;
       }
       const result = syncFrontmatter(text, note);
       if (!result.ok) {
         counts.failed++;
-        io.err(`session-notes: ${path}:${result.problem.line + 1}: ${result.problem.message}`);
+        const line = result.problem.line === undefined ? "" : `:${result.problem.line + 1}`;
+        io.err(`session-notes: ${path}${line}: ${result.problem.message}; nothing written`);
         continue;
       }
       if (!result.value.changed) {

@@ -2,11 +2,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedNote } from "../core/note/model";
-import { isSessionNote, parseNote } from "../core/note/parser";
+import { readSessionNote, type NoteSettings } from "../core/note/session-note";
 import { sessionFromParse } from "../core/index/session-entry";
 import { TopicIndex } from "../core/index/topic-index";
 import { CliError } from "./errors";
-import { listMarkdown, readNote } from "./files";
+import { listMarkdown, notePathIn, readNote } from "./files";
 
 export interface LoadedVault {
   index: TopicIndex;
@@ -17,7 +17,8 @@ export interface LoadedVault {
   problems: string[];
 }
 
-export function loadVault(dir: string, kindAliases?: Readonly<Record<string, string>>): LoadedVault {
+/** The sessions folder is `Sessions` under `dir` unless the settings (from `--config`) say otherwise. */
+export function loadVault(dir: string, settings: NoteSettings = { sessionsFolder: "Sessions" }): LoadedVault {
   const index = new TopicIndex();
   const notes: ParsedNote[] = [];
   const texts = new Map<string, string>();
@@ -40,8 +41,11 @@ export function loadVault(dir: string, kindAliases?: Readonly<Record<string, str
       }
       throw error;
     }
-    const note = parseNote(text, { path: file, kindAliases });
-    if (!isSessionNote(note)) continue;
+    // `file` (relative to DIR) is the note's path in output; the rule also sees `DIR/Sessions/…` as inside.
+    const inFolder = notePathIn(join(dir, file), settings.sessionsFolder);
+    const { note, session } = readSessionNote(text, inFolder, settings);
+    if (!session) continue;
+    note.path = file; // the same base name, so the same date: only the reported path differs
     notes.push(note);
     texts.set(file, text);
     index.upsert(sessionFromParse(file, note));

@@ -25,7 +25,8 @@ export function decodeNote(bytes: Uint8Array): Decoded {
 
 function decodeWith(encoding: NoteEncoding, bytes: Uint8Array): Decoded {
   try {
-    return ok({ encoding, text: new TextDecoder(encoding, { fatal: true }).decode(bytes) });
+    // `ignoreBOM` keeps a UTF-8 BOM in the text, so a write puts it back (SPEC §4); UTF-16's was cut above.
+    return ok({ encoding, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes) });
   } catch {
     return fail({ code: "bad-encoding", message: `is not valid ${encoding.toUpperCase()} text` });
   }

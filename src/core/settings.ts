@@ -76,6 +76,14 @@ export interface Migrated {
   settings: Settings;
   /** Set when the saved data was unusable and defaults were taken: what was wrong. */
   problem: string | null;
+  /** Fields of the wrong type or shape, each replaced by its default: to be reported once, never silently. */
+  fieldProblems: FieldProblem[];
+}
+
+export interface FieldProblem {
+  field: keyof Settings;
+  /** English sentence naming the field, what it held and what is used instead. */
+  message: string;
 }
 
 /** A fresh, mutable copy of the defaults (nothing shared with `DEFAULT_SETTINGS` or another copy). */
@@ -85,56 +93,107 @@ export function defaultSettings(): Settings {
 
 /**
  * Never throws. Missing data gives defaults; garbage gives defaults and a problem to report; each
- * known field is taken when it has the right shape, so one bad field never costs the others.
- * Version 1 (the first release) had only `kindAliases` and `autoSync`: the rest is new in 2.
+ * known field is taken when it has the right shape, so one bad field never costs the others, and
+ * each bad one is listed in `fieldProblems`. Version 1 (the first release) had only `kindAliases`
+ * and `autoSync`: the rest is new in 2.
  */
 export function migrateSettings(raw: unknown): Migrated {
-  if (raw === null || raw === undefined) return { settings: defaultSettings(), problem: null };
+  if (raw === null || raw === undefined) return { settings: defaultSettings(), problem: null, fieldProblems: [] };
   if (raw instanceof UnreadableData) {
     return {
       settings: defaultSettings(),
       problem: raw.cause instanceof Error ? raw.cause.message : "unreadable data.json",
+      fieldProblems: [],
     };
   }
-  if (typeof raw !== "object" || Array.isArray(raw)) return { settings: defaultSettings(), problem: "not an object" };
+  if (typeof raw !== "object" || Array.isArray(raw))
+    return { settings: defaultSettings(), problem: "not an object", fieldProblems: [] };
   const data = raw as Record<string, unknown>;
   const s = defaultSettings();
-  s.sessionsFolder = text(data.sessionsFolder, s.sessionsFolder).replace(/^\/+|\/+$/g, "");
-  s.fileNamePattern = text(data.fileNamePattern, s.fileNamePattern) || DEFAULT_SETTINGS.fileNamePattern;
-  s.seriesName = text(data.seriesName, s.seriesName);
-  if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6)
-    s.weekday = data.weekday;
-  if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
+  const fieldProblems: FieldProblem[] = [];
+  const wrong = (field: keyof Settings, expected: string): void => {
+    fieldProblems.push({
+      field,
+      message: `"${field}" should be ${expected}, not ${describeValue(data[field])}; the default ${JSON.stringify(DEFAULT_SETTINGS[field])} is used`,
+    });
+  };
+  const textField = (
+    field: "sessionsFolder" | "fileNamePattern" | "seriesName" | "anchorDate" | "sessionTemplate" | "paperTemplate",
+  ): string => {
+    const value = data[field];
+    if (value === undefined) return s[field];
+    if (typeof value === "string") return value.trim();
+    wrong(field, "text");
+    return s[field];
+  };
+  s.sessionsFolder = textField("sessionsFolder").replace(/^\/+|\/+$/g, "");
+  s.fileNamePattern = textField("fileNamePattern") || DEFAULT_SETTINGS.fileNamePattern;
+  s.seriesName = textField("seriesName");
+  if (data.weekday !== undefined) {
+    if (typeof data.weekday === "number" && Number.isInteger(data.weekday) && data.weekday >= 0 && data.weekday <= 6)
+      s.weekday = data.weekday;
+    else wrong("weekday", "a whole number from 0 (Sunday) to 6 (Saturday)");
+  }
+  if (data.intervalWeeks !== undefined) {
+    if (data.intervalWeeks === 1 || data.intervalWeeks === 2) s.intervalWeeks = data.intervalWeeks;
+    else wrong("intervalWeeks", "1 or 2");
+  }
   // Kept as written even when it is no date: the settings tab shows it as invalid rather than drop it,
   // and the schedule ignores an anchor that is no date.
-  s.anchorDate = text(data.anchorDate, "").trim().slice(0, 100);
+  s.anchorDate = textField("anchorDate").slice(0, 100);
+  if (data.roster !== undefined && !Array.isArray(data.roster)) wrong("roster", "a list of members");
   s.roster = members(data.roster);
-  s.rotation = Array.isArray(data.rotation)
-    ? data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "")
-    : [];
-  s.sessionTemplate = text(data.sessionTemplate, "");
-  s.paperTemplate = text(data.paperTemplate, "");
+  if (Array.isArray(data.rotation))
+    s.rotation = data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "");
+  else if (data.rotation !== undefined) wrong("rotation", "a list of names");
+  s.sessionTemplate = textField("sessionTemplate");
+  s.paperTemplate = textField("paperTemplate");
+  if (
+    data.kindAliases !== undefined &&
+    (typeof data.kindAliases !== "object" || data.kindAliases === null || Array.isArray(data.kindAliases))
+  )
+    wrong("kindAliases", "a map of alias to kind");
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
-  s.papersFolder = text(data.papersFolder, s.papersFolder).replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
+  else if (data.autoSync !== undefined) wrong("autoSync", "true or false");
+  if (data.meetingTime !== undefined) {
+    const time = typeof data.meetingTime === "string" ? data.meetingTime.trim() : null;
+    if (time !== null && (time === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(time))) s.meetingTime = time;
+    else wrong("meetingTime", "a time HH:MM or empty");
+  }
+  for (const [field, max] of [
+    ["meetingMinutes", 24 * 60],
+    ["scheduleCount", 520],
+  ] as const) {
+    if (data[field] === undefined) continue;
+    const value = wholeNumber(data[field], 1, max);
+    if (value === null) wrong(field, `a whole number from 1 to ${max}`);
+    else s[field] = value;
+  }
+  s.papersFolder =
+    stringOr(data.papersFolder, s.papersFolder).replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
   s.arxivApi = apiUrl(data.arxivApi, s.arxivApi);
   s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
   s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
-  s.semanticScholarKey = text(data.semanticScholarKey, "");
-  const time = text(data.meetingTime, "");
-  s.meetingTime = /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : "";
-  s.meetingMinutes = wholeNumber(data.meetingMinutes, 1, 24 * 60) ?? s.meetingMinutes;
-  s.scheduleCount = wholeNumber(data.scheduleCount, 1, 520) ?? s.scheduleCount;
-  return { settings: s, problem: null };
+  s.semanticScholarKey = stringOr(data.semanticScholarKey, "");
+  return { settings: s, problem: null, fieldProblems };
 }
 
-function text(value: unknown, fallback: string): string {
-  return typeof value === "string" ? value.trim() : fallback;
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  const shown = JSON.stringify(value) ?? typeof value;
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
 }
 
 /** An http(s) base URL without a trailing slash; anything else keeps the default. */
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value.trim() : fallback;
+}
+
 export function apiUrl(value: unknown, fallback: string): string {
-  const url = text(value, "").replace(/\/+$/, "");
+  const url = stringOr(value, "").replace(/\/+$/, "");
   return /^https?:\/\/[^\s/?#]+/i.test(url) && !/\s/.test(url) ? url : fallback;
 }
 

@@ -1,6 +1,7 @@
 /** English UI strings. Keys are shared with `ja.ts`; `{name}` placeholders are filled by `t()`. */
 export const en = {
   "settings.corrupt": "Study Session Notes could not read its saved settings ({reason}); the defaults are used.",
+  "settings.fieldProblems": "Study Session Notes: some saved settings had the wrong type and were reset: {detail}.",
   "settings.autoSync.name": "Sync topics automatically",
   "settings.autoSync.desc":
     "Keep each session note's topic properties up to date after you pause typing and when you leave the note.",

@@ -3,6 +3,8 @@ import type { MessageKey } from "./en";
 
 export const ja: Record<MessageKey, string> = {
   "settings.corrupt": "Study Session Notes: 保存された設定を読み込めませんでした（{reason}）。既定の設定を使います。",
+  "settings.fieldProblems":
+    "Study Session Notes: 保存された設定の一部の型が正しくないため、既定値に戻しました: {detail}。",
   "settings.autoSync.name": "トピックを自動で同期",
   "settings.autoSync.desc":
     "入力が止まったときとノートを離れたときに、勉強会ノートのトピックのプロパティを更新します。",

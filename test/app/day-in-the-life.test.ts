@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MarkdownView } from "obsidian-test-mocks/obsidian";
-import { isSessionNote, parseNote } from "../../src/core/note/parser";
+import { readSessionNote } from "../../src/core/note/session-note";
 import { SessionSettingTab } from "../../src/app/settings/settings-tab";
 import { createTranslator } from "../../src/i18n";
 import { loadPlugin, type Harness } from "./harness";
@@ -16,11 +16,8 @@ async function expectIndexAgreesWithVault(h: Harness): Promise<void> {
   const service = indexOf(h);
   const expected: Record<string, string[]> = {};
   for (const file of h.app.vault.getMarkdownFiles()) {
-    const note = parseNote(await h.app.vault.read(file), {
-      path: file.path,
-      kindAliases: h.plugin.settings.kindAliases,
-    });
-    if (isSessionNote(note)) expected[file.path] = note.topics.map((t) => `${t.kind ?? "-"} ${t.title}`);
+    const { note, session } = readSessionNote(await h.app.vault.read(file), file.path, h.plugin.settings);
+    if (session) expected[file.path] = note.topics.map((t) => `${t.kind ?? "-"} ${t.title}`);
   }
   const actual: Record<string, string[]> = {};
   for (const session of service.index.allSessions())

@@ -7,7 +7,7 @@
  */
 import { Component, Events, TFile, type App, type CachedMetadata } from "obsidian";
 import type { ParsedNote } from "../../core/note/model";
-import { isSessionNote, parseNote } from "../../core/note/parser";
+import { readSessionNote, type SessionNoteRead } from "../../core/note/session-note";
 import { sessionFromParse, sessionFromProperties } from "../../core/index/session-entry";
 import type { Settings } from "../../core/settings";
 import { TopicIndex, type IndexedTopic, type SessionEntry } from "../../core/index/topic-index";
@@ -81,7 +81,12 @@ export class IndexService extends Component {
   }
 
   parse(text: string, path: string): ParsedNote {
-    return parseNote(text, { path, kindAliases: this.settings().kindAliases });
+    return this.read(text, path).note;
+  }
+
+  /** The note's parse and whether it is a session note (SPEC §5), with the user's settings. */
+  read(text: string, path: string): SessionNoteRead {
+    return readSessionNote(text, path, this.settings());
   }
 
   /** The 0-based line of a topic in its note (topics read from properties do not know it). */
@@ -230,9 +235,9 @@ export class IndexService extends Component {
 
   /** A fresh parse of the text beats properties that auto-sync may not have rewritten yet. */
   private indexText(file: TFile, text: string, frontmatter: unknown): void {
-    const parsed = this.parse(text, file.path);
-    const session = isSessionNote(parsed)
-      ? sessionFromParse(file.path, parsed)
+    const read = this.read(text, file.path);
+    const session = read.session
+      ? sessionFromParse(file.path, read.note)
       : sessionFromProperties(file.path, frontmatter);
     if (!session) {
       this.remove(file.path);

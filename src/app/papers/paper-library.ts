@@ -11,7 +11,8 @@ import { buildLibrary, paperTopic, paperTopics, type Library, type PaperTopic } 
 import { PAPER_NOTE_LABELS, linkTarget, readPaperNote } from "../../core/papers/paper-note";
 import { resolvePapers, type PaperApis, type ResolveProblem } from "../../core/papers/resolve";
 import { fillSummaryLines } from "../../core/papers/summary-lines";
-import { isSessionNote, parseNote } from "../../core/note/parser";
+import { parseNote } from "../../core/note/parser";
+import { isSessionNote } from "../../core/note/session-note";
 import type { ParsedNote } from "../../core/note/model";
 import type { Settings } from "../../core/settings";
 import type { MessageKey, Translate } from "../../i18n";
@@ -92,7 +93,7 @@ export class PaperLibrary {
       for (const file of this.app.vault.getMarkdownFiles()) {
         const text = await this.app.vault.cachedRead(file);
         const note = this.parse(text, file.path);
-        if (!isSessionNote(note)) continue;
+        if (!isSessionNote(note, file.path, this.settings().sessionsFolder)) continue;
         sessions.push({ file, note });
         topics.push(...paperTopics(note, file.path, text));
       }

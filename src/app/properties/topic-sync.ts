@@ -5,7 +5,7 @@
 import { Component, MarkdownView, Notice, TFile, type App, type Editor, type MarkdownFileInfo } from "obsidian";
 import { syncFrontmatter, type FrontmatterError } from "../../core/properties/frontmatter";
 import type { ParsedNote } from "../../core/note/model";
-import { isSessionNote, parseNote } from "../../core/note/parser";
+import { readSessionNote } from "../../core/note/session-note";
 import type { Settings } from "../../core/settings";
 import { applyToEditor } from "../editor/editor-edit";
 import type { Translate } from "../../i18n";
@@ -76,7 +76,7 @@ export class TopicSync extends Component {
   }
 
   parse(text: string, path: string): ParsedNote {
-    return parseNote(text, { path, kindAliases: this.settings().kindAliases });
+    return readSessionNote(text, path, this.settings()).note;
   }
 
   /** Sync the note shown in `editor` by editing the editor's text. */
@@ -166,8 +166,8 @@ export class TopicSync extends Component {
     text: string,
     path: string,
   ): { status: "updated"; text: string; outcome: SyncOutcome } | { status: "other"; outcome: SyncOutcome } {
-    const note = this.parse(text, path);
-    if (!isSessionNote(note)) return { status: "other", outcome: { status: "not-session" } };
+    const { note, session } = readSessionNote(text, path, this.settings());
+    if (!session) return { status: "other", outcome: { status: "not-session" } };
     const result = syncFrontmatter(text, note);
     if (!result.ok) return { status: "other", outcome: { status: "failed", error: result.problem } };
     if (!result.value.changed) return { status: "other", outcome: { status: "unchanged" } };

@@ -41,6 +41,8 @@ export interface ParsedNote {
   warnings: ParseWarning[];
   /** Value of frontmatter `type`, if any: `study-session` marks a session note. */
   type: string | null;
+  /** How many topics stand under a section marker (今週のTOPIC, メインTOPIC …): SPEC §5's rule reads it. */
+  sectionTopics: number;
 }
 
 export interface ParseOptions {

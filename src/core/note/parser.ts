@@ -2,7 +2,6 @@
  * The session-note parser: SPEC §2 grammar → SPEC §3 model. A total function: any string in, a
  * result out, never an exception.
  */
-import { SESSION_TYPE } from "./vocabulary";
 import { findDate } from "./dates";
 import {
   isComment,
@@ -40,6 +39,8 @@ interface Draft {
   topic: Topic;
   lastLine: number;
   bodyLines: number;
+  /** Found under a section marker (SPEC §5: such a topic makes any note a session note). */
+  marked: boolean;
 }
 
 export function parseNote(text: string, options: ParseOptions = {}): ParsedNote {
@@ -56,6 +57,9 @@ class NoteParser {
   private readonly presenterByKey = new Map<string, Presenter>();
 
   private section: "none" | "topics" | "main" = "none";
+  /** The current section was opened by a marker line, not by a bare `@Name`. */
+  private sectionMarked = false;
+  private sectionTopics = 0;
   private sectionLevel = 0;
   private presenter: Presenter | null = null;
   private presenterLine = -1;
@@ -147,6 +151,7 @@ class NoteParser {
       topics: this.topics,
       warnings: this.warnings.sort((a, b) => a.line - b.line),
       type,
+      sectionTopics: this.sectionTopics,
     };
   }
 
@@ -189,6 +194,7 @@ class NoteParser {
     if (marker) {
       this.closeBlock();
       this.sectionLevel = level;
+      this.sectionMarked = true;
       if (marker.type === "topics") {
         this.section = "topics";
         return;
@@ -249,6 +255,7 @@ class NoteParser {
     if (this.section !== "none" && this.sectionLevel > 0 && level <= this.sectionLevel) {
       this.closeBlock();
       this.section = "none";
+      this.sectionMarked = false;
       return true;
     }
     if (this.presenter && this.presenterLevel > 0 && level <= this.presenterLevel) {
@@ -295,6 +302,7 @@ class NoteParser {
       },
       lastLine: i,
       bodyLines: 0,
+      marked: this.sectionMarked,
     };
     if (!main) this.blockTopics++;
   }
@@ -325,6 +333,7 @@ class NoteParser {
     if (!draft) return;
     draft.topic.endLine = draft.lastLine;
     this.topics.push(draft.topic);
+    if (draft.marked) this.sectionTopics++;
     this.draft = null;
   }
 
@@ -390,9 +399,4 @@ function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(0, dot) : name;
-}
-
-/** SPEC §5: a session note has `type: study-session`, or a presenter line followed by a topic. */
-export function isSessionNote(note: Pick<ParsedNote, "type" | "topics">): boolean {
-  return note.type === SESSION_TYPE || note.topics.some((topic) => !topic.main && topic.presenter !== null);
 }

@@ -10,6 +10,7 @@ import { learnRoster, type Member } from "./roster";
 import { followingMeeting, type Schedule } from "./schedule";
 import type { Settings } from "../settings";
 import { renderTemplate } from "./template";
+import { safeFileName } from "./file-names";
 import type { SessionEntry } from "../index/topic-index";
 
 export interface PlanInput {
@@ -75,7 +76,7 @@ export function planSession(input: PlanInput): SessionPlan {
     language,
   });
   const folder = settings.sessionsFolder.replace(/^\/+|\/+$/g, "");
-  const fileName = sanitizeFileName(name.text) || date;
+  const fileName = safeFileName(name.text) || date;
   return {
     date,
     number,
@@ -144,14 +145,8 @@ function latestSeries(sessions: readonly SessionEntry[]): string | null {
   return best?.series ?? null;
 }
 
-/** SPEC §7: `\ / : * ? " < > | # ^ [ ]` never reach a file name. */
-export function sanitizeFileName(name: string): string {
-  return name
-    .replace(/[\\/:*?"<>|#^[\]]/g, "-")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s.-]+|[\s.]+$/g, "")
-    .trim();
-}
+/** The import of pasted pages names its notes the same way (kept under this name for it). */
+export const sanitizeFileName = safeFileName;
 
 function cursorOf(text: string): { line: number; ch: number } {
   const lines = text.split("\n");

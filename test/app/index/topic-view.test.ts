@@ -92,21 +92,22 @@ describe("the index service", () => {
     );
   });
 
+  // Bare `@Name` notes are session notes inside the sessions folder (SPEC §5), so these live in `Sessions/`.
   it("follows edits, renames and deletions", async () => {
-    const h = await loadPlugin({ "S/2024-01-01.md": "今週のTOPIC\n@Alice\n[blog] First\n" });
+    const h = await loadPlugin({ "Sessions/2024-01-01.md": "今週のTOPIC\n@Alice\n[blog] First\n" });
     h.layoutReady();
     const service = serviceOf(h);
     await vi.waitFor(() => expect(service.index.size).toBe(1));
-    const file = h.file("S/2024-01-01.md");
+    const file = h.file("Sessions/2024-01-01.md");
     await h.app.vault.modify(file, "今週のTOPIC\n@Alice\n[blog] First\n[論文] Second\n");
     expect(service.index.topics().map((topic) => topic.title)).toEqual(["First", "Second"]);
-    await h.app.fileManager.renameFile(file, "S/renamed.md");
-    expect(service.index.topics().map((topic) => topic.file)).toEqual(["S/renamed.md", "S/renamed.md"]);
-    await h.app.vault.modify(h.file("S/renamed.md"), "no longer a session\n");
+    await h.app.fileManager.renameFile(file, "Sessions/renamed.md");
+    expect(service.index.topics().map((topic) => topic.file)).toEqual(["Sessions/renamed.md", "Sessions/renamed.md"]);
+    await h.app.vault.modify(h.file("Sessions/renamed.md"), "no longer a session\n");
     expect(service.index.size).toBe(0);
-    await h.app.vault.modify(h.file("S/renamed.md"), "@Bob\n[blog] Back\n");
+    await h.app.vault.modify(h.file("Sessions/renamed.md"), "@Bob\n[blog] Back\n");
     expect(service.index.size).toBe(1);
-    await h.app.fileManager.trashFile(h.file("S/renamed.md"));
+    await h.app.fileManager.trashFile(h.file("Sessions/renamed.md"));
     expect(service.index.size).toBe(0);
   });
 });
@@ -153,10 +154,10 @@ describe("the topic index view", () => {
   });
 
   it("finishes its scan when a note cannot be read", async () => {
-    const h = await loadPlugin({ "S/a.md": "@A\n[blog] A\n", "S/gone.md": "@B\n[blog] B\n" });
+    const h = await loadPlugin({ "Sessions/a.md": "@A\n[blog] A\n", "Sessions/gone.md": "@B\n[blog] B\n" });
     const read = h.app.vault.cachedRead.bind(h.app.vault);
     vi.spyOn(h.app.vault, "cachedRead").mockImplementation((file) =>
-      file.path === "S/gone.md" ? Promise.reject(new Error("ENOENT")) : read(file),
+      file.path === "Sessions/gone.md" ? Promise.reject(new Error("ENOENT")) : read(file),
     );
     h.layoutReady();
     await serviceOf(h).complete;
@@ -341,7 +342,10 @@ describe("related topics in the sidebar", () => {
 
 describe("the members setting in the index", () => {
   it("names people by the roster and merges the spellings it lists", async () => {
-    const h = await loadPlugin({ "S/2024-01-01.md": "@shima\n[blog] A\n", "S/2024-01-08.md": "@Naoto S.\n[blog] B\n" });
+    const h = await loadPlugin({
+      "Sessions/2024-01-01.md": "@shima\n[blog] A\n",
+      "Sessions/2024-01-08.md": "@Naoto S.\n[blog] B\n",
+    });
     h.layoutReady();
     const service = serviceOf(h);
     await vi.waitFor(() => expect(service.index.size).toBe(2));

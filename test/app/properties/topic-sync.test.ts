@@ -41,6 +41,16 @@ describe("plugin load", () => {
     expect(await h.app.vault.read(h.file(NOTE))).toBe(files[NOTE]);
   });
 
+  it("says once which saved settings had the wrong type, keeping the rest", async () => {
+    const h = await loadPlugin({}, { autoSync: "yes", weekday: 2, sessionsFolder: 7 });
+    expect(h.plugin.settings.weekday).toBe(2);
+    expect(h.plugin.settings.autoSync).toBe(true);
+    const shown = h.notices().filter((n) => n.includes("wrong type"));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('"autoSync"');
+    expect(shown[0]).toContain('"sessionsFolder"');
+  });
+
   it("falls back to defaults with a notice when data.json is garbage", async () => {
     const h = await loadPlugin({}, "not an object");
     expect(h.plugin.settings.autoSync).toBe(true);
@@ -136,6 +146,20 @@ describe("auto-sync", () => {
     expect(view.editor.getValue()).toBe(before);
     vi.advanceTimersByTime(1);
     expect(frontmatterOf(view.editor.getValue())).toMatchObject({ type: "study-session" });
+  });
+
+  it("leaves a note that is not a session note by SPEC §5 alone (@mentions in a work note)", async () => {
+    vi.useFakeTimers();
+    const work = "@alice\nDiscussed pricing for Q3.\n";
+    const h = await loadPlugin({ ...notionNotes(), "Work/Vendor call.md": work });
+    const view = await h.open("Work/Vendor call.md");
+    h.app.workspace.trigger("editor-change", view.editor.asOriginalType__(), view.asOriginalType7__());
+    vi.advanceTimersByTime(10000);
+    expect(view.editor.getValue()).toBe(work);
+    const syncAll = h.command("sync-all").callback as () => Promise<void>;
+    vi.useRealTimers();
+    await syncAll();
+    expect(await h.app.vault.read(h.file("Work/Vendor call.md"))).toBe(work);
   });
 
   it("does nothing when turned off", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Topic } from "../../../src/core/note/model";
-import { isSessionNote, parseNote } from "../../../src/core/note/parser";
+import { parseNote } from "../../../src/core/note/parser";
 import { note } from "../../helpers";
 
 interface Row {
@@ -390,15 +390,6 @@ describe("user kind aliases", () => {
     const parsed = parseNote("今週のTOPIC\n@A\n[輪読] Deep Learning book", { kindAliases: { 輪読: "book" } });
     expect(parsed.topics[0]).toMatchObject({ kind: "book", kindLabel: "輪読" });
     expect(parsed.warnings).toEqual([]);
-  });
-});
-
-describe("isSessionNote", () => {
-  it("is true for type: study-session or a presenter with a topic", () => {
-    expect(isSessionNote(parseNote("---\ntype: study-session\n---\n"))).toBe(true);
-    expect(isSessionNote(parseNote("@Alice\n[blog] x"))).toBe(true);
-    expect(isSessionNote(parseNote("# Shopping list\n- milk"))).toBe(false);
-    expect(isSessionNote(parseNote("@Alice\n- only bullets"))).toBe(false);
   });
 });
 

@@ -183,7 +183,7 @@ describe("file names", () => {
 
 describe("settings migration", () => {
   it("gives defaults for missing, garbage and foreign data, keeping what is usable", () => {
-    expect(migrateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problem: null });
+    expect(migrateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problem: null, fieldProblems: [] });
     expect(migrateSettings(42).problem).toBe("not an object");
     expect(migrateSettings([1, 2]).problem).toBe("not an object");
     const partial = migrateSettings({
@@ -200,6 +200,11 @@ describe("settings migration", () => {
       roster: [{ name: "A", aliases: [], active: true }],
       autoSync: true,
     });
+    // Each field of the wrong type is named, once; a field with a right type but odd value is kept.
+    expect(partial.fieldProblems.map((p) => p.field)).toEqual(["weekday", "intervalWeeks", "autoSync"]);
+    expect(partial.fieldProblems[2]?.message).toBe(
+      '"autoSync" should be true or false, not "yes"; the default true is used',
+    );
   });
 
   it("carries a version 1 data.json forward", () => {
