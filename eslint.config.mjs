@@ -5,8 +5,18 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import { builtinModules } from "node:module";
 
 // The plugin's own name and the names users write are proper nouns, not sentence-case violations.
-const BRANDS = ["Study Session Notes", "Obsidian", "Dataview", "Bases", "Notion"];
-const ACRONYMS = ["URL", "ID", "CLI", "JSON", "YAML", "YYYY", "MM", "DD"];
+const BRANDS = [
+  "Study Session Notes",
+  "Obsidian",
+  "Dataview",
+  "Bases",
+  "Notion",
+  "arXiv",
+  "Semantic Scholar",
+  "Crossref",
+  "BibTeX",
+];
+const ACRONYMS = ["URL", "API", "ID", "CLI", "JSON", "YAML", "YYYY", "MM", "DD"];
 
 export default defineConfig([
   globalIgnores(["node_modules", "main.js", "dist", "demo-vault", "coverage"]),

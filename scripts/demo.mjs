@@ -33,6 +33,7 @@ for (const file of readdirSync(exports).filter((name) => name.endsWith(".txt")))
 const notes = join(root, "demo", "notes");
 for (const file of readdirSync(notes)) copyFileSync(join(notes, file), join(sessions, file));
 copyFileSync(join(root, "demo", "Topics.base"), join(vault, "Topics.base"));
+copyFileSync(join(root, "demo", "Papers.base"), join(vault, "Papers.base"));
 
 // Write every session note's topic entries into its properties, as the plugin's sync does.
 execFileSync(process.execPath, [join(root, "dist", "cli.js"), "sync", sessions], { stdio: "inherit" });

@@ -11,6 +11,9 @@ import { TopicSync } from "./app/properties/topic-sync";
 import { SettingsSaver } from "./app/settings/settings-store";
 import { BackgroundWork } from "./app/work/background-work";
 import { registerTopicView } from "./app/index/view-commands";
+import { PaperCacheStore } from "./app/papers/paper-cache";
+import { registerPaperCommands } from "./app/papers/paper-commands";
+import { PaperLibrary } from "./app/papers/paper-library";
 import { StatsCommands, registerStats } from "./app/stats/stats-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
@@ -21,18 +24,19 @@ export default class StudySessionNotesPlugin extends Plugin {
   /** Filled in `onload`; settings saved before that (none can be) would only be written. */
   private applySettings: () => void = () => undefined;
   private saver: SettingsSaver | null = null;
+  private paperCache = new PaperCacheStore(null);
 
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
-    const { settings, problem, fieldProblems } = migrateSettings(
-      await this.loadData().catch((error: unknown) => new UnreadableData(error)),
-    );
+    const data: unknown = await this.loadData().catch((error: unknown) => new UnreadableData(error));
+    const { settings, problem, fieldProblems } = migrateSettings(data);
     this.settings = settings;
+    this.paperCache = new PaperCacheStore(data);
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
     else if (fieldProblems.length > 0)
       new Notice(this.t("settings.fieldProblems", { detail: fieldProblems.map((f) => f.message).join("; ") }), 15000);
 
-    this.saver = new SettingsSaver((data) => this.saveData(data), this.t);
+    this.saver = new SettingsSaver((data) => this.saveData({ ...data, paperCache: this.paperCache.toJSON() }), this.t);
 
     const getSettings = (): Settings => this.settings;
     const work = this.addChild(new BackgroundWork(this.app, this.t));
@@ -47,6 +51,8 @@ export default class StudySessionNotesPlugin extends Plugin {
     const related = this.addChild(new RelatedService(index));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
+    const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());
+    registerPaperCommands(this, papers, this.t);
     registerNotionImport(this, new NotionImporter(this.app, getSettings, this.t), getSettings, this.t);
     registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
@@ -55,6 +61,11 @@ export default class StudySessionNotesPlugin extends Plugin {
   /** Write the settings and apply them; a failed write is told in a notice, the settings still apply. */
   async saveSettings(): Promise<void> {
     this.applySettings();
+    await this.persist();
+  }
+
+  /** Settings and the paper services' answers, in one `data.json`, through the one saver. */
+  private async persist(): Promise<void> {
     await this.saver?.save(this.settings);
   }
 }

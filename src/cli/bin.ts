@@ -5,11 +5,17 @@ const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),
   err: (text: string) => process.stderr.write(`${text}\n`),
 };
-try {
-  process.exitCode = run(process.argv.slice(2), io);
-} catch (error) {
+function bug(error: unknown): number {
   // A bug, not the user's doing: one line that says so, never a stack trace.
   io.err(`session-notes: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   io.err("This is a bug in session-notes; please report it with the command you ran.");
-  process.exitCode = 1;
+  return 1;
+}
+
+try {
+  const code = run(process.argv.slice(2), io);
+  if (typeof code === "number") process.exitCode = code;
+  else void code.catch(bug).then((settled) => (process.exitCode = settled));
+} catch (error) {
+  process.exitCode = bug(error);
 }

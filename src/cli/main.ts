@@ -9,13 +9,23 @@ import { importVerb } from "./import";
 import { indexVerb } from "./index";
 import type { Io } from "./io";
 import { newVerb } from "./new";
+import { papersVerb } from "./papers";
 import { parseVerb } from "./parse";
 import { relatedVerb } from "./related";
 import { statsVerb } from "./stats";
 import { syncVerb } from "./sync";
 import { LINE_NOTE, verbHelp, type Verb } from "./verb";
 
-const VERBS: readonly Verb[] = [parseVerb, indexVerb, syncVerb, newVerb, importVerb, relatedVerb, statsVerb];
+const VERBS: readonly Verb[] = [
+  parseVerb,
+  indexVerb,
+  syncVerb,
+  newVerb,
+  importVerb,
+  relatedVerb,
+  statsVerb,
+  papersVerb,
+];
 
 function usage(): string {
   const width = Math.max(...VERBS.map((verb) => verb.name.length)) + 3;
@@ -42,7 +52,7 @@ function findVerb(name: string): Verb {
   throw usageError(`'${name}' is not a verb${hint}`);
 }
 
-export function run(argv: string[], io: Io): number {
+export function run(argv: string[], io: Io): number | Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined) {
@@ -69,12 +79,17 @@ export function run(argv: string[], io: Io): number {
       io.out(verbHelp(verb));
       return EXIT_OK;
     }
-    return verb.run(readArgs(verb, rest), io);
+    const code = verb.run(readArgs(verb, rest), io);
+    return typeof code === "number" ? code : code.catch((error: unknown) => reportError(error, io));
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`session-notes: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
+    return reportError(error, io);
   }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof CliError) {
+    io.err(`session-notes: ${error.message}`);
+    return error.exitCode;
+  }
+  throw error;
 }

@@ -28,7 +28,8 @@ export interface Verb {
   /** What `VERB --help` says after the usage line: a paragraph or two, plain text, wrapped at 80. */
   description: string;
   options: Readonly<Record<string, OptionSpec>>;
-  run: (args: Args, io: Io) => number;
+  /** Verbs that ask the network (papers) finish later: their exit code is a promise. */
+  run: (args: Args, io: Io) => number | Promise<number>;
 }
 
 export function stringFlag(args: Args, name: string): string | undefined {

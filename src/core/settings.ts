@@ -27,6 +27,14 @@ export interface Settings {
   kindAliases: Record<string, string>;
   /** Keep topic properties in sync while editing session notes. */
   autoSync: boolean;
+  /** Where paper notes go (vault path). */
+  papersFolder: string;
+  /** Base URLs of the paper services (SPEC §5), so a mirror, a proxy or a test server can stand in. */
+  arxivApi: string;
+  semanticScholarApi: string;
+  crossrefApi: string;
+  /** Optional Semantic Scholar API key (sent as `x-api-key`). */
+  semanticScholarKey: string;
   /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
   meetingTime: string;
   /** Length of a meeting in minutes (timed events only). */
@@ -49,6 +57,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paperTemplate: "",
   kindAliases: {},
   autoSync: true,
+  papersFolder: "Papers",
+  arxivApi: "https://export.arxiv.org/api/query",
+  semanticScholarApi: "https://api.semanticscholar.org/graph/v1",
+  crossrefApi: "https://api.crossref.org",
+  semanticScholarKey: "",
   meetingTime: "",
   meetingMinutes: 90,
   scheduleCount: 8,
@@ -157,6 +170,12 @@ export function migrateSettings(raw: unknown): Migrated {
     if (value === null) wrong(field, `a whole number from 1 to ${max}`);
     else s[field] = value;
   }
+  s.papersFolder =
+    stringOr(data.papersFolder, s.papersFolder).replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
+  s.arxivApi = apiUrl(data.arxivApi, s.arxivApi);
+  s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
+  s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
+  s.semanticScholarKey = stringOr(data.semanticScholarKey, "");
   return { settings: s, problem: null, fieldProblems };
 }
 
@@ -166,6 +185,16 @@ function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   const shown = JSON.stringify(value) ?? typeof value;
   return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+
+/** An http(s) base URL without a trailing slash; anything else keeps the default. */
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value.trim() : fallback;
+}
+
+export function apiUrl(value: unknown, fallback: string): string {
+  const url = stringOr(value, "").replace(/\/+$/, "");
+  return /^https?:\/\/[^\s/?#]+/i.test(url) && !/\s/.test(url) ? url : fallback;
 }
 
 function wholeNumber(value: unknown, min: number, max: number): number | null {

@@ -9,7 +9,7 @@ import { FIXTURES, ROWS, buildExport, exportFiles, zipOf } from "../core/import/
 function cli(...argv: string[]): { code: number; out: string; err: string } {
   let out = "";
   let err = "";
-  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }) as number;
   return { code, out, err };
 }
 

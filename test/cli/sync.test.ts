@@ -16,7 +16,7 @@ import { run } from "../../src/cli/main";
 function cli(...argv: string[]): { code: number; out: string; err: string } {
   let out = "";
   let err = "";
-  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  const code = run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }) as number;
   return { code, out, err };
 }
 

@@ -14,8 +14,8 @@ import {
 import { FolderSuggest, MarkdownFileSuggest } from "./path-suggest";
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
 import { fromIso } from "../../core/session/schedule";
+import { DEFAULT_SETTINGS, apiUrl, formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
 import { isMeetingTime } from "../../core/stats/ics";
-import { formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
 import type { MessageKey, Translate } from "../../i18n";
 
 export interface SettingsHost extends Plugin {
@@ -121,6 +121,37 @@ export class SessionSettingTab extends PluginSettingTab {
           field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle", key: "autoSync" }),
         ],
       },
+      {
+        type: "group",
+        heading: t("settings.heading.papers"),
+        items: [
+          field("papersFolder", "settings.papersFolder.name", "settings.papersFolder.desc", {
+            type: "text",
+            key: "papersFolder",
+            placeholder: "Papers",
+          }),
+          field("semanticScholarKey", "settings.s2Key.name", "settings.s2Key.desc", {
+            type: "text",
+            key: "semanticScholarKey",
+            placeholder: "",
+          }),
+          field("arxivApi", "settings.arxivApi.name", "settings.api.desc", {
+            type: "text",
+            key: "arxivApi",
+            placeholder: DEFAULT_SETTINGS.arxivApi,
+          }),
+          field("semanticScholarApi", "settings.s2Api.name", "settings.api.desc", {
+            type: "text",
+            key: "semanticScholarApi",
+            placeholder: DEFAULT_SETTINGS.semanticScholarApi,
+          }),
+          field("crossrefApi", "settings.crossrefApi.name", "settings.api.desc", {
+            type: "text",
+            key: "crossrefApi",
+            placeholder: DEFAULT_SETTINGS.crossrefApi,
+          }),
+        ],
+      },
     ];
   }
 
@@ -176,6 +207,15 @@ export class SessionSettingTab extends PluginSettingTab {
       case "autoSync":
         s.autoSync = value === true;
         break;
+      case "papersFolder":
+        s.papersFolder = text.trim().replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
+        break;
+      case "arxivApi":
+      case "semanticScholarApi":
+      case "crossrefApi":
+        // Empty restores the default; anything that is not an http(s) address is not saved.
+        s[key as "arxivApi"] = apiUrl(text.trim() || DEFAULT_SETTINGS[key as "arxivApi"], s[key as "arxivApi"]);
+        break;
       case "meetingTime":
         if (text.trim() !== "" && !isMeetingTime(text.trim())) return;
         s.meetingTime = text.trim();
@@ -189,6 +229,7 @@ export class SessionSettingTab extends PluginSettingTab {
         break;
       }
       case "sessionsFolder":
+      case "semanticScholarKey":
       case "fileNamePattern":
       case "seriesName":
       case "sessionTemplate":

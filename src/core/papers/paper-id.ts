@@ -9,7 +9,11 @@ export type PaperScheme = "arxiv" | "doi" | "url" | "title";
 
 export interface PaperId {
   scheme: PaperScheme;
-  /** Normalized: arXiv id without version, DOI lower-cased, URL without scheme/tracking, folded title. */
+  /**
+   * Normalized: arXiv id without version (old-style ids without subject class, `math/0309136`), DOI
+   * lower-cased, URL without scheme/tracking (ACL Anthology, OpenReview and Semantic Scholar pages in
+   * one canonical form each), folded title.
+   */
   value: string;
 }
 
@@ -40,19 +44,71 @@ export function describePaperId(id: PaperId): string {
   }
 }
 
-const ARXIV = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/i;
+const ARXIV_NEW = String.raw`\d{4}\.\d{4,5}`;
+/** `hep-th/9901001`, `math.GT/0309136`, `cond-mat.mes-hall/0211022`. */
+const ARXIV_OLD = String.raw`[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2}(?:-[a-z]+)?)?\/\d{7}`;
+/** Where an arXiv id is named: its pages (abs, pdf, html, format, mirrors), `arXiv:`, its DataCite DOI. */
+const ARXIV = new RegExp(
+  String.raw`(?:(?:arxiv\.org|ar5iv(?:\.labs\.arxiv)?\.org|alphaxiv\.org|huggingface\.co)\/(?:abs|pdf|html|format|ps|papers)\/|\barxiv(?::\s*|\s+)|10\.48550\/arxiv\.)(${ARXIV_NEW}|${ARXIV_OLD})(?:v\d+)?(?!\d)`,
+  "i",
+);
 const DOI = /\b(10\.\d{4,9}\/[-._;()/:a-z0-9]+[a-z0-9])/i;
+const ACL = /\b(?:aclanthology\.org|aclweb\.org\/anthology)\/(\d{4}\.[a-z\d-]+\.\d+|[a-z]\d{2}-\d{4})/i;
+const OPENREVIEW = /\bopenreview\.net\/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([\w-]+)/i;
+const SEMANTIC_SCHOLAR = /\bsemanticscholar\.org\/(?:paper\/(?:[^/\s?#]+\/)?([0-9a-f]{40})|arxiv\/([\d.]+))/i;
+
+/** The arXiv id named in `text` (first one), normalized; null when there is none. */
+export function findArxivId(text: string): string | null {
+  const match = ARXIV.exec(text);
+  return match?.[1] ? normalizeArxivId(match[1]) : null;
+}
+
+/** `2301.00001v2` → `2301.00001`; `math.GT/0309136` → `math/0309136` (the API's canonical form). */
+export function normalizeArxivId(id: string): string {
+  const bare = id.trim().replace(/v\d+$/i, "");
+  const slash = bare.indexOf("/");
+  if (slash < 0) return bare;
+  const archive = bare.slice(0, slash).toLowerCase();
+  const dot = archive.indexOf(".");
+  return `${dot < 0 ? archive : archive.slice(0, dot)}${bare.slice(slash)}`;
+}
+
+/** The DOI named in `text`, lower-cased; arXiv's own DOIs (`10.48550/arXiv.…`) are arXiv ids, not DOIs. */
+export function findDoi(text: string): string | null {
+  const match = DOI.exec(text);
+  if (!match?.[1]) return null;
+  const doi = match[1].toLowerCase();
+  return doi.startsWith("10.48550/arxiv.") ? null : doi;
+}
+
+/**
+ * A paper page in one canonical form, so the PDF and the abstract page are one paper:
+ * `aclanthology.org/2024.acl-long.1`, `openreview.net/forum?id=X`, `semanticscholar.org/paper/<sha>`.
+ */
+export function canonicalPaperUrl(url: string): string | null {
+  const acl = ACL.exec(url);
+  if (acl?.[1]) return `aclanthology.org/${acl[1].toLowerCase()}`;
+  const openReview = OPENREVIEW.exec(url);
+  if (openReview?.[1]) return `openreview.net/forum?id=${openReview[1]}`;
+  const s2 = SEMANTIC_SCHOLAR.exec(url);
+  if (s2?.[1]) return `semanticscholar.org/paper/${s2[1].toLowerCase()}`;
+  return null;
+}
 
 /** Ids of the thing a topic presents, strongest first: arXiv id, DOI, normalized link, title. */
 export function paperIds(source: { title: string; url: string | null; summary: string }, body: string): PaperId[] {
   const out: PaperId[] = [];
   const text = `${source.url ?? ""}\n${source.title}\n${source.summary}\n${body}`;
-  const arxiv = ARXIV.exec(text);
-  if (arxiv?.[1]) out.push({ scheme: "arxiv", value: arxiv[1] });
-  const doi = DOI.exec(text);
-  if (doi?.[1]) out.push({ scheme: "doi", value: doi[1].toLowerCase() });
-  if (source.url && /^https?:\/\//i.test(source.url) && !ARXIV.test(source.url))
-    out.push({ scheme: "url", value: normalizeUrl(source.url) });
+  const arxiv = findArxivId(text);
+  if (arxiv) out.push({ scheme: "arxiv", value: arxiv });
+  const doi = findDoi(text);
+  if (doi) out.push({ scheme: "doi", value: doi });
+  const page = canonicalPaperUrl(text);
+  if (page) out.push({ scheme: "url", value: page });
+  if (source.url && /^https?:\/\//i.test(source.url) && findArxivId(source.url) === null) {
+    const value = canonicalPaperUrl(source.url) ?? normalizeUrl(source.url);
+    if (value !== page) out.push({ scheme: "url", value });
+  }
   const title = titleKey(source.title);
   if (title.length >= 12) out.push({ scheme: "title", value: title });
   return out;

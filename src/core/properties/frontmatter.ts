@@ -27,7 +27,6 @@ interface Block {
 }
 
 /** The plugin's own keys: every other key must read back the same after a sync. */
-const PLUGIN_KEYS: ReadonlySet<string> = new Set(["type", "date", "presenters", "topics"]);
 
 /**
  * Write `note`'s entries into `text` (whose parse `note` is). Returns the same string when nothing
@@ -39,19 +38,48 @@ export function syncFrontmatter(
   note: Pick<ParsedNote, "presenters" | "topics" | "date">,
   extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): SyncResult {
+  const entries = noteEntries(note);
+  return editProperties(text, (existing) => [
+    ...headerKeys(existing, note.date),
+    ...entryKeys(entries, existing, extras),
+  ]);
+}
+
+/**
+ * Set top-level properties of any note with the same minimal edit: each key whose value differs is
+ * rewritten in place, missing ones are appended, every other byte stays. A note without frontmatter gets one.
+ */
+export function setProperties(text: string, values: ReadonlyArray<readonly [key: string, value: unknown]>): SyncResult {
+  return editProperties(text, () => values.map(([key, value]) => [key, value]));
+}
+
+/** The note's properties as plain data; null without (readable) frontmatter. */
+export function readProperties(text: string): Record<string, unknown> | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const block = findBlock(body);
+  if (block === null || block === "unclosed") return null;
+  const doc = parseDocument(body.slice(block.contentStart, block.contentEnd));
+  if (doc.errors.length > 0) return null;
+  const data: unknown = doc.toJS();
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+}
+
+function editProperties(
+  text: string,
+  wantedFor: (existing: Map<string, Pair<unknown, unknown>> | null) => Wanted[],
+): SyncResult {
   // An old-Mac note breaks lines with CR alone: edit it as LF, and give it back with CR.
   if (text.includes("\r") && !text.includes("\n")) {
-    const result = syncFrontmatter(text.replace(/\r/g, "\n"), note, extras);
+    const result = editProperties(text.replace(/\r/g, "\n"), wantedFor);
     if (!result.ok || !result.value.changed) return result.ok ? { ok: true, value: { text, changed: false } } : result;
     return { ok: true, value: { text: result.value.text.replace(/\n/g, "\r"), changed: true } };
   }
-  return syncLines(text, note, extras);
+  return editLines(text, wantedFor);
 }
 
-function syncLines(
+function editLines(
   text: string,
-  note: Pick<ParsedNote, "presenters" | "topics" | "date">,
-  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  wantedFor: (existing: Map<string, Pair<unknown, unknown>> | null) => Wanted[],
 ): SyncResult {
   const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
   const body = text.slice(bom.length);
@@ -67,10 +95,10 @@ function syncLines(
       },
     };
   }
-  const entries = noteEntries(note);
   if (block === null) {
-    const wanted = [...headerKeys(null, note.date), ...entryKeys(entries, null, extras)];
-    const yaml = wanted.map(([key, value]) => serialize(key, value)).join("");
+    const yaml = wantedFor(null)
+      .map(([key, value]) => serialize(key, value))
+      .join("");
     return { ok: true, value: { text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true } };
   }
   const content = body.slice(block.contentStart, block.contentEnd);
@@ -122,7 +150,7 @@ function syncLines(
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
-  const wanted = [...headerKeys(existing, note.date), ...entryKeys(entries, existing, extras)];
+  const wanted = wantedFor(existing);
   const regions = keyRegions(content, pairs);
   for (const [key, value] of wanted) {
     const pair = existing.get(key);
@@ -177,7 +205,7 @@ function checkWrite(before: Document, next: string, wanted: ReadonlyMap<string, 
   const now = plainEntries(after);
   if (old === null || now === null) return "a key that is not plain text";
   for (const [key, value] of old) {
-    if (wanted.has(key) && PLUGIN_KEYS.has(key)) continue;
+    if (wanted.has(key)) continue; // the caller's keys to set; checked below to read back as written
     if (!now.has(key) || !deepEqual(now.get(key), value)) return `"${key}" would change`;
   }
   for (const key of now.keys()) {

@@ -46,6 +46,12 @@ describe("settings tab", () => {
       "Topics",
       "Kind aliases",
       "Sync topics automatically",
+      "Papers",
+      "Papers folder",
+      "Semantic Scholar API key",
+      "arXiv API address",
+      "Semantic Scholar API address",
+      "Crossref API address",
     ]);
     const save = vi.spyOn(h.plugin, "saveData");
     await tab.setControlValue("roster", "Ryosuke Fukazawa / qluto\n~Shun Ito\n\n");
@@ -68,6 +74,15 @@ describe("settings tab", () => {
     await tab.setControlValue("meetingTime", "19:30");
     await tab.setControlValue("scheduleCount", "12");
     expect(h.plugin.settings).toMatchObject({ meetingTime: "19:30", scheduleCount: 12 });
+    // An API address that is not http(s) is not taken; empty restores the default.
+    await tab.setControlValue("arxivApi", "ftp://example.org");
+    expect(h.plugin.settings.arxivApi).toBe("https://export.arxiv.org/api/query");
+    await tab.setControlValue("arxivApi", "http://127.0.0.1:8080/api/query/");
+    expect(h.plugin.settings.arxivApi).toBe("http://127.0.0.1:8080/api/query");
+    await tab.setControlValue("arxivApi", "");
+    expect(h.plugin.settings.arxivApi).toBe("https://export.arxiv.org/api/query");
+    await tab.setControlValue("papersFolder", "/Library/Papers/");
+    expect(h.plugin.settings.papersFolder).toBe("Library/Papers");
   });
 
   it.each([
@@ -133,6 +148,7 @@ describe("settings tab", () => {
       "新しい勉強会ノート",
       "メンバー",
       "トピック",
+      "論文",
     ]);
   });
 });

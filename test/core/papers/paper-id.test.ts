@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { paperIdKey, paperIds, parsePaperIdKey } from "../../../src/core/papers/paper-id";
+import { titlesAgree } from "../../../src/core/papers/title-match";
+
+const keys = (url: string | null, body = "", title = "t") =>
+  paperIds({ title, url, summary: "" }, body).map(paperIdKey);
+
+describe("paperIds", () => {
+  const rows: Array<{ name: string; url: string | null; body?: string; expected: string }> = [
+    { name: "abs page", url: "https://arxiv.org/abs/2401.00908", expected: "arxiv:2401.00908" },
+    { name: "abs with version", url: "https://arxiv.org/abs/2401.00908v3", expected: "arxiv:2401.00908" },
+    { name: "pdf with version", url: "https://arxiv.org/pdf/2401.00908v2.pdf", expected: "arxiv:2401.00908" },
+    { name: "pdf without .pdf", url: "http://arxiv.org/pdf/2401.00908", expected: "arxiv:2401.00908" },
+    { name: "html", url: "https://arxiv.org/html/2401.00908v1", expected: "arxiv:2401.00908" },
+    { name: "export mirror", url: "https://export.arxiv.org/abs/1706.03762", expected: "arxiv:1706.03762" },
+    { name: "ar5iv", url: "https://ar5iv.labs.arxiv.org/html/1706.03762", expected: "arxiv:1706.03762" },
+    { name: "Hugging Face papers", url: "https://huggingface.co/papers/2401.00908", expected: "arxiv:2401.00908" },
+    { name: "4-digit number", url: "https://arxiv.org/abs/1412.6980", expected: "arxiv:1412.6980" },
+    { name: "old style", url: "https://arxiv.org/abs/hep-th/9901001v2", expected: "arxiv:hep-th/9901001" },
+    {
+      name: "old style with subject class",
+      url: "https://arxiv.org/abs/math.GT/0309136",
+      expected: "arxiv:math/0309136",
+    },
+    { name: "arXiv: in the body", url: null, body: "- arXiv:2203.15556v1", expected: "arxiv:2203.15556" },
+    {
+      name: "arXiv: old style in the body",
+      url: null,
+      body: "arXiv: cond-mat/0211022",
+      expected: "arxiv:cond-mat/0211022",
+    },
+    { name: "arXiv's DOI", url: "https://doi.org/10.48550/arXiv.2203.15556", expected: "arxiv:2203.15556" },
+    { name: "doi.org", url: "https://doi.org/10.1613/JAIR.1.12125", expected: "doi:10.1613/jair.1.12125" },
+    { name: "dx.doi.org", url: "http://dx.doi.org/10.1145/3292500.3330701", expected: "doi:10.1145/3292500.3330701" },
+    {
+      name: "doi: in the body",
+      url: null,
+      body: "DOI: 10.18653/v1/2024.acl-long.130.",
+      expected: "doi:10.18653/v1/2024.acl-long.130",
+    },
+    {
+      name: "ACL Anthology",
+      url: "https://aclanthology.org/2024.acl-long.130.pdf",
+      expected: "url:aclanthology.org/2024.acl-long.130",
+    },
+    {
+      name: "ACL Anthology old id",
+      url: "https://aclanthology.org/N19-1423/",
+      expected: "url:aclanthology.org/n19-1423",
+    },
+    {
+      name: "OpenReview pdf = forum",
+      url: "https://openreview.net/pdf?id=YicbFdNTTy",
+      expected: "url:openreview.net/forum?id=YicbFdNTTy",
+    },
+    {
+      name: "Semantic Scholar page",
+      url: "https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073870fae3d05bcbc2f6a8e263d9b72e776",
+      expected: "url:semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776",
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      expect(keys(row.url, row.body)).toContain(row.expected);
+    });
+  }
+
+  it("does not take a version number or a longer number for an arXiv id", () => {
+    expect(
+      keys(null, "v2.0 released 2024.01; see arxiv.org/abs/2401.009081").filter((k) => k.startsWith("arxiv")),
+    ).toEqual([]);
+  });
+
+  it("round-trips keys", () => {
+    for (const row of rows) {
+      for (const id of paperIds({ title: "t", url: row.url, summary: "" }, row.body ?? ""))
+        expect(parsePaperIdKey(paperIdKey(id))).toEqual(id);
+    }
+  });
+});
+
+describe("titlesAgree", () => {
+  const rows: Array<[ours: string, theirs: string, agree: boolean]> = [
+    ["Attention is all you need", "Attention Is All You Need", true],
+    ["Attention Is All You Need", "Attention Is All You Need In Speech Separation", false],
+    [
+      "Chinchilla: Training Compute-Optimal Large Language Models",
+      "Training Compute-Optimal Large Language Models",
+      true,
+    ],
+    [
+      "Training Compute-Optimal Large Language Models",
+      "Chinchilla: Training Compute-Optimal Large Language Models",
+      true,
+    ],
+    [
+      "BERT: Pre-training of Deep Bidirectional Transformers",
+      "RoBERTa: Pre-training of Deep Bidirectional Transformers",
+      false,
+    ],
+    [
+      "ＢＥＲＴ： Ｐｒｅ-training of deep bidirectional transformers",
+      "BERT: Pre-Training of Deep Bidirectional Transformers",
+      true,
+    ],
+    [
+      "Don’t Stop Pretraining: Adapt Language Models to Domains and Tasks",
+      "Don't Stop Pretraining: Adapt Language Models to Domains and Tasks",
+      true,
+    ],
+    ["Naïve Bayes revisited at scale", "Naive Bayes Revisited at Scale", true],
+    ["VerifiNER: … Large Language Models (ACL 2024)", "VerifiNER: … Large Language Models", true],
+    ["Learning Loss for Active Learning", "Learning Loss for Active Learning in Object Detection", false],
+    ["Active Learning", "Learning Loss for Active Learning", false],
+    ["", "", false],
+  ];
+  for (const [ours, theirs, agree] of rows) {
+    it(`${ours} / ${theirs}`, () => expect(titlesAgree(ours, theirs)).toBe(agree));
+  }
+});
