@@ -26,8 +26,6 @@ interface Block {
   firstLine: number;
 }
 
-/** The plugin's own keys: every other key must read back the same after a sync. */
-
 /**
  * Write `note`'s entries into `text` (whose parse `note` is). Returns the same string when nothing
  * changes. Every write is checked before it is returned: the new frontmatter must parse, and every
