@@ -223,14 +223,16 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
   /** Names first (links need every page's), sessions and pages in one name space, in export order. */
   private name(): NamedPage[] {
     const series = commonSeries(this.read.map((r) => r.shape));
+    // Lower-cased: names that differ only in case are one file on macOS and Windows.
     const taken = new Set<string>();
+    const isTaken = (name: string): boolean => taken.has(name.toLowerCase());
     const named = this.read.map((read) => {
       const { page, shape } = read;
       const base = shape.session
         ? sessionFileName(this.options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
         : safeFileName(page.title);
-      const stem = uniqueName(base || "Untitled", taken);
-      taken.add(stem);
+      const stem = uniqueName(base || "Untitled", isTaken);
+      taken.add(stem.toLowerCase());
       return { ...read, name: `${stem}.md` };
     });
     this.noteOf = new Map(named.map((n) => [n.file.file.path, n.name.replace(/\.md$/, "")]));
