@@ -74,20 +74,24 @@ export class PeopleNotes extends Component {
       this.started = true;
       this.refresh();
     });
-    const touches = (path: string): boolean => this.started && this.isPeopleNotePath(path);
+    // Only notes directly in the people folder matter; before the layout is ready nothing is read yet.
+    const touches = (file: unknown, oldPath?: string): boolean =>
+      this.started &&
+      file instanceof TFile &&
+      (this.isPeopleNotePath(file.path) || (oldPath !== undefined && this.isPeopleNotePath(oldPath)));
     this.registerEvent(
       this.app.metadataCache.on("changed", (file) => {
-        if (touches(file.path)) this.refresh();
+        if (touches(file)) this.refresh();
       }),
     );
     this.registerEvent(
       this.app.vault.on("delete", (file) => {
-        if (touches(file.path)) this.refresh();
+        if (touches(file)) this.refresh();
       }),
     );
     this.registerEvent(
       this.app.vault.on("rename", (file, oldPath) => {
-        if (touches(file.path) || touches(oldPath)) this.refresh();
+        if (touches(file, oldPath)) this.refresh();
       }),
     );
     this.register(() => {
