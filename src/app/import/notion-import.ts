@@ -9,6 +9,8 @@ import { vaultRelativePath } from "../../core/session/file-names";
 import type { Settings } from "../../core/settings";
 import type { Translate } from "../../i18n";
 import { parseHtmlWithDom } from "./dom-html";
+import { labelControl, nameDialog } from "../settings/field-labels";
+import { FolderSuggest } from "../settings/path-suggest";
 
 /** What the picker hands over: a browser `File`, or anything with its name and bytes. */
 export interface PickedFile {
@@ -201,28 +203,32 @@ export class NotionImportModal extends Modal {
 
   override onOpen(): void {
     this.setTitle(this.t("notionImport.title"));
-    this.contentEl.createEl("p", { text: this.t("notionImport.help") });
-    new Setting(this.contentEl)
+    nameDialog(this, this.contentEl.createEl("p", { text: this.t("notionImport.help") }));
+    const folder = new Setting(this.contentEl)
       .setName(this.t("notionImport.folder"))
-      .setDesc(this.t("notionImport.folderDesc"))
-      .addText((text) => text.setValue(this.folder).onChange((value) => (this.folder = value.trim())));
-    let importButton: HTMLButtonElement | null = null;
-    new Setting(this.contentEl).setName(this.t("notionImport.file")).then((setting) => {
-      const input = setting.controlEl.createEl("input", {
-        type: "file",
-        cls: "study-session-import-file",
-        attr: { accept: ".zip,application/zip" },
-      });
-      input.addEventListener("change", () => {
-        this.picked = input.files?.[0] ?? null;
-        if (importButton) importButton.disabled = this.picked === null;
-      });
+      .setDesc(this.t("notionImport.folderDesc"));
+    folder.addText((text) => {
+      labelControl(folder, text.inputEl);
+      text.setValue(this.folder).onChange((value) => (this.folder = value.trim()));
+      new FolderSuggest(this.app, text.inputEl);
     });
+    let importButton: HTMLButtonElement | null = null;
+    const file = new Setting(this.contentEl).setName(this.t("notionImport.file"));
+    const input = file.controlEl.createEl("input", {
+      type: "file",
+      cls: "study-session-notes-import-file",
+      attr: { accept: ".zip,application/zip" },
+    });
+    labelControl(file, input);
+    input.addEventListener("change", () => {
+      this.picked = input.files?.[0] ?? null;
+      if (importButton) importButton.disabled = this.picked === null;
+    });
+    // A plain button, as in the date dialog: white on the default accent is under 4.5:1.
     new Setting(this.contentEl).addButton((button) => {
       importButton = button.buttonEl;
       button
         .setButtonText(this.t("notionImport.start"))
-        .setCta()
         .setDisabled(true)
         .onClick(() => {
           if (!this.picked) return;
@@ -231,6 +237,8 @@ export class NotionImportModal extends Modal {
           this.done(file, this.folder);
         });
     });
+    // Obsidian leaves focus where it was: start at the first field.
+    folder.controlEl.querySelector("input")?.focus();
   }
 
   override onClose(): void {
