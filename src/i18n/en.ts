@@ -126,6 +126,8 @@ export const en = {
   "view.related.heading": "Related topics",
   "view.related.close": "Close related topics",
   "view.related.none": "No related topics in other sessions yet.",
+  "view.related.count": "{count} related topics",
+  "view.related.countAgain": "{count} related topics. Presented before: {sessions}",
   "view.related.loading": "Finding related topics…",
   "view.related.samePaper": "Presented before: {sessions}",
   "view.badge.again": "Presented before",

@@ -127,6 +127,8 @@ export const ja: Record<MessageKey, string> = {
   "view.related.heading": "関連するトピック",
   "view.related.close": "関連トピックを閉じる",
   "view.related.none": "他の回に関連するトピックはまだありません。",
+  "view.related.count": "関連するトピック {count} 件",
+  "view.related.countAgain": "関連するトピック {count} 件。以前にも発表されています: {sessions}",
   "view.related.loading": "関連するトピックを探しています…",
   "view.related.samePaper": "以前にも発表されています: {sessions}",
   "view.badge.again": "再登場",
