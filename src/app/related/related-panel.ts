@@ -33,16 +33,23 @@ export async function renderRelated(
   // The view's frame around `el` carries the heading, the topic's title and the close button.
   el.empty();
   el.dataset.topic = key(topic);
-  const status = el.createDiv({ cls: "study-session-notes-related-status", text: t("view.related.loading") });
+  // A polite live region: what was found is said when it is found ("3 related topics"), the list itself is
+  // read when the user moves into it.
+  const status = el.createDiv({
+    cls: "study-session-notes-related-status is-loading",
+    text: t("view.related.loading"),
+    attr: { role: "status" },
+  });
   const results = await related.relatedTo(topic, SHOWN);
   // The user may have selected another topic meanwhile: only the latest request draws.
   if (el.dataset.topic !== key(topic)) return;
-  status.remove();
+  status.removeClass("is-loading");
   const before = results.filter(
     (r) => r.reasons.some((reason) => reason.type === "same-paper") && (r.topic.date ?? "") < (topic.date ?? ""),
   );
+  let sessions = "";
   if (before.length > 0) {
-    const sessions = before
+    sessions = before
       .map(
         (r) => `${r.topic.date ?? "?"}${r.topic.presenter ? ` (${service.index.displayName(r.topic.presenter)})` : ""}`,
       )
@@ -50,9 +57,12 @@ export async function renderRelated(
     el.createDiv({ cls: "study-session-notes-same-paper", text: t("view.related.samePaper", { sessions }) });
   }
   if (results.length === 0) {
-    el.createDiv({ cls: "study-session-notes-related-status", text: t("view.related.none") });
+    status.setText(t("view.related.none"));
     return;
   }
+  const count = results.length;
+  status.setText(t(sessions ? "view.related.countAgain" : "view.related.count", { count, sessions }));
+  status.addClass("study-session-notes-sr-only");
   for (const result of results) {
     const row = el.createDiv({ cls: "study-session-notes-related-row", attr: { role: "button", tabindex: "0" } });
     row.createDiv({ cls: "study-session-notes-title", text: result.topic.title });
