@@ -179,6 +179,13 @@ export const en = {
   "notionImport.cancelled":
     "Notion import cancelled: {written} of {total} files written, each one whole (nothing is half-written). Import the same export again to finish it.",
   "notionImport.cancelledEarly": "Notion import cancelled before anything was written.",
+  "notionImport.problem.corruptZip": "the zip file is damaged or incomplete ({detail})",
+  "notionImport.problem.tooLarge":
+    "the export would unpack to more than {detail} MB: refused (a zip bomb, or an export to split into parts)",
+  "notionImport.problem.tooManyFiles": "the export holds more than {detail} files",
+  "notionImport.problem.unsafeName": "the zip holds an unsafe file name ({detail})",
+  "notionImport.problem.notNotion":
+    "this is not a Notion export: no page is named like Notion's pages (`Title <32-hex id>.md` or `.html`)",
   "notionImport.writeFailed": "{count} files could not be written:\n{list}",
   "notionImport.done":
     "Notion import: {sessions} session notes, {pages} pages, {attachments} attachments, {skipped} skipped. {written} files written, {unchanged} unchanged.",
@@ -272,6 +279,21 @@ export const en = {
   "stats.report.lastMain": "Last main topic",
   "stats.report.next": "Next",
   "stats.report.skipped": "Skipped (not presenting for now)",
+  "command.createPeopleNotes": "Create people notes",
+  "people.settings.links.name": "Presenters as links to people notes",
+  "people.settings.links.desc":
+    "Write each session's presenters as links to one note per person, so backlinks and the graph show who presented what. Turning this on or off rewrites the presenters of synced session notes.",
+  "people.settings.folder.name": "People folder",
+  "people.settings.folder.desc":
+    "Where people notes are. Their aliases are the person's other spellings: a spelling listed there counts as the same person.",
+  "people.settings.folder.outside": "This folder is outside the vault. Choose a folder inside it.",
+  "people.progress": "Updating presenters in session notes… {done} of {total}",
+  "people.summary": "People notes: {created} created, {updated} with aliases added, {failed} failed.",
+  "people.upToDate": "People notes are already up to date.",
+  "people.error.exists": "{file}: a file is already there; it was left as it is.",
+  "people.error.folderIsFile": 'The people folder "{folder}" is a file, not a folder; no people notes were created.',
+  "people.error.write": "{file}: could not be written ({detail}).",
+  "people.error.aliases": "{file}: its aliases property is not a list of names; it was left as it is.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -181,6 +181,13 @@ export const ja: Record<MessageKey, string> = {
   "notionImport.cancelled":
     "Notion の取り込みをキャンセルしました: {total} 件中 {written} 件を書き込みました（どれも完全な形で、書きかけのファイルはありません）。同じエクスポートをもう一度取り込むと残りを取り込みます。",
   "notionImport.cancelledEarly": "Notion の取り込みをキャンセルしました。何も書き込んでいません。",
+  "notionImport.problem.corruptZip": "zip ファイルが壊れているか、途中で切れています（{detail}）",
+  "notionImport.problem.tooLarge":
+    "展開すると {detail} MB を超えるため取り込みません（zip 爆弾か、分けてエクスポートすべき大きさです）",
+  "notionImport.problem.tooManyFiles": "エクスポートのファイルが {detail} 個を超えています",
+  "notionImport.problem.unsafeName": "zip に安全でないファイル名があります（{detail}）",
+  "notionImport.problem.notNotion":
+    "Notion のエクスポートではありません: Notion のページの名前（`タイトル <32桁の16進ID>.md` または `.html`）のファイルがありません",
   "notionImport.writeFailed": "{count} 件のファイルを書き込めませんでした:\n{list}",
   "notionImport.done":
     "Notion の取り込み: セッションノート {sessions} 件、ページ {pages} 件、添付ファイル {attachments} 件、スキップ {skipped} 件。書き込み {written} 件、変更なし {unchanged} 件。",
@@ -275,4 +282,20 @@ export const ja: Record<MessageKey, string> = {
   "stats.report.lastMain": "前回のメインTOPIC",
   "stats.report.next": "次",
   "stats.report.skipped": "お休み中のためスキップ",
+  "command.createPeopleNotes": "人物ノートを作成",
+  "people.settings.links.name": "発表者を人物ノートへのリンクにする",
+  "people.settings.links.desc":
+    "各回の発表者を、1人1つの人物ノートへのリンクとして書きます。バックリンクとグラフで誰が何を発表したかがわかります。オンとオフを切り替えると、同期済みの勉強会ノートの発表者を書き直します。",
+  "people.settings.folder.name": "人物ノートのフォルダ",
+  "people.settings.folder.desc":
+    "人物ノートを置くフォルダです。人物ノートのエイリアスはその人の別の表記で、そこに書いた表記は同じ人として扱います。",
+  "people.settings.folder.outside": "このフォルダは保管庫の外にあります。保管庫の中のフォルダを選んでください。",
+  "people.progress": "勉強会ノートの発表者を更新しています… {done} / {total}",
+  "people.summary": "人物ノート: 作成 {created} 件、エイリアス追加 {updated} 件、失敗 {failed} 件。",
+  "people.upToDate": "人物ノートはすでに最新です。",
+  "people.error.exists": "{file}: すでにファイルがあるため、そのままにしました。",
+  "people.error.folderIsFile":
+    "人物ノートのフォルダ「{folder}」はフォルダではなくファイルです。人物ノートは作成していません。",
+  "people.error.write": "{file}: 書き込めませんでした（{detail}）。",
+  "people.error.aliases": "{file}: aliases プロパティが名前のリストではないため、そのままにしました。",
 };

@@ -48,6 +48,8 @@ function settingControls(table: Table): Array<[string, string]> {
     text("stats.settings.count.name"),
     text("settings.kindAliases.name"),
     [table["settings.autoSync.name"], "checkbox"],
+    [table["people.settings.links.name"], "checkbox"],
+    text("people.settings.folder.name"),
     text("settings.papersFolder.name"),
     text("settings.s2Key.name"),
     text("settings.arxivApi.name"),
