@@ -93,7 +93,7 @@ async function sidebarNodes(
   const view = new TopicIndexView(
     leaf.asOriginalType__() as never,
     service,
-    new RelatedService(service),
+    new RelatedService(app.asOriginalType__(), service),
     createTranslator("en"),
   );
   await view.onOpen();

@@ -30,7 +30,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     this.index = index;
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
     registerSyncCommands(this, sync, this.t);
-    const related = this.addChild(new RelatedService(index));
+    const related = this.addChild(new RelatedService(this.app, index));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));

@@ -112,6 +112,8 @@ export class TopicIndexView extends ItemView {
       if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
     });
     this.refresh();
+    // Rows show "presented before" once related topics are built: redraw them then.
+    void this.related.ready().then(() => this.list?.redraw());
     await Promise.resolve();
   }
 
@@ -194,7 +196,7 @@ export class TopicIndexView extends ItemView {
     if (topic.kind !== null && this.groupBy !== "kind")
       meta.createSpan({ cls: "study-session-notes-kind", text: this.kindName(topic.kind) });
     if (topic.main) meta.createSpan({ cls: "study-session-notes-main", text: this.t("view.main") });
-    if (this.presentedBefore(topic))
+    if (this.related.presentedBefore(topic).length > 0)
       meta.createSpan({ cls: "study-session-notes-again", text: this.t("view.badge.again") });
     if (topic.presenter !== null && this.groupBy !== "presenter") {
       meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
@@ -305,9 +307,10 @@ export class TopicIndexView extends ItemView {
     const topic = this.topicAt(i);
     // Once related topics are known, rows can also show "presented before": redraw them.
     if (topic && this.relatedEl)
-      void renderRelated(this.relatedEl, topic, this.related, this.service, this.app, this.t).then(() =>
-        this.list?.redraw(),
-      );
+      void renderRelated(
+        { el: this.relatedEl, app: this.app, index: this.service, related: this.related, t: this.t },
+        topic,
+      ).then(() => this.list?.redraw());
   }
 
   private toggleThisNote(): void {
@@ -315,12 +318,6 @@ export class TopicIndexView extends ItemView {
     this.thisNoteButton?.toggleClass("is-active", this.onlyNote);
     this.selected = -1;
     this.refresh();
-  }
-
-  /** The same paper was presented in an earlier session (known once related topics are built). */
-  private presentedBefore(topic: IndexedTopic): boolean {
-    const related = this.related.current;
-    return related !== null && related.samePaper(topic).some((other) => (other.date ?? "") < (topic.date ?? ""));
   }
 
   /** The topic shown at row `i` (for tests and the related-topics panel). */
