@@ -27,7 +27,7 @@ const plugin = {
 };
 
 const cli = {
-  entryPoints: ["src/cli/index.ts"],
+  entryPoints: ["src/cli/bin.ts"],
   bundle: true,
   format: "esm",
   platform: "node",

@@ -10,7 +10,7 @@ import { sessionFromParse, sessionFromProperties } from "../src/core/index/sessi
 import { buildRelated } from "../src/core/related/build";
 import { TopicIndex, type IndexedTopic } from "../src/core/index/topic-index";
 import { installDom } from "./dom";
-import { generateVault, type GeneratedNote } from "./generate";
+import { generateCorpus, type GeneratedNote } from "./generate";
 import { formatTable, gc, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
 
 const json = process.argv.includes("--json");
@@ -125,7 +125,19 @@ async function onloadTime(): Promise<number> {
 
 async function main(): Promise<void> {
   log("Generating vaults (100, 1,000 and 10,000 notes)…");
-  let vault10k: GeneratedNote[] | null = generateVault(10000);
+  const corpus = generateCorpus(10000);
+  let vault10k: GeneratedNote[] | null = corpus.notes;
+  // SPEC §6: text as hard as real text — a Zipf vocabulary that grows with the vault.
+  figure(
+    {
+      name: "vocabulary of the 10,000-note vault",
+      value: corpus.vocabulary,
+      unit: "words",
+      baseline: null,
+      target: "≥ 20,000",
+    },
+    (_r, v) => v >= 20000,
+  );
   // What Obsidian's metadata cache would hold for the synced vault; the texts of all but the
   // first 1,000 notes are then let go, as in the app, where notes are not kept in memory.
   const properties = vault10k.map((n) => ({ path: n.path, properties: propertiesOf(n) }));
@@ -149,9 +161,9 @@ async function main(): Promise<void> {
       value: parseMs,
       unit: "ms",
       baseline: { name: "split('\\n')+trim()", value: floorMs },
-      target: "≤ 4×",
+      target: "≤ 2×",
     },
-    (r) => r <= 4,
+    (r) => r <= 2,
   );
   log(`  ${mb(vault1k).toFixed(1)} MB: parse ${(mb(vault1k) / (parseMs / 1000)).toFixed(0)} MB/s`);
   log(
@@ -180,8 +192,8 @@ async function main(): Promise<void> {
   log("Index from properties (10,000 notes)…");
   const coldMs = timeCollected(() => buildIndex(properties));
   figure(
-    { name: "cold index build, 10,000 notes", value: coldMs, unit: "ms", baseline: null, target: "≤ 150 ms" },
-    (_r, v) => v <= 150,
+    { name: "cold index build, 10,000 notes", value: coldMs, unit: "ms", baseline: null, target: "reported" },
+    () => true,
   );
   const [buildMs, cloneMs] = timePair(
     () => buildIndex(properties),
@@ -195,9 +207,9 @@ async function main(): Promise<void> {
       value: buildMs,
       unit: "ms",
       baseline: { name: "structuredClone", value: cloneMs },
-      target: "≤ 3×",
+      target: "≤ 0.3×",
     },
-    (r) => r <= 3,
+    (r) => r <= 0.3,
   );
   gc();
   const before = process.memoryUsage().heapUsed;

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { decodeNote, type NoteEncoding } from "../core/encoding";
-import { CliError, EXIT_BAD_INPUT } from "./errors";
+import { CliError, EXIT_BAD_INPUT, fsReason } from "./errors";
 
 export function readNote(path: string): string {
   return readNoteWithEncoding(path).text;
@@ -13,7 +13,7 @@ export function readNoteWithEncoding(path: string): { text: string; encoding: No
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new CliError(`${path}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
+    throw new CliError(`cannot open '${path}': ${fsReason(error)}`, EXIT_BAD_INPUT);
   }
   const decoded = decodeNote(bytes);
   if (!decoded.ok) throw new CliError(`${path}: ${decoded.problem.message}`, EXIT_BAD_INPUT);
@@ -29,7 +29,7 @@ export function writeNoteAtomically(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new CliError(`${path}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
+    throw new CliError(`cannot write '${path}': ${fsReason(error)}`, EXIT_BAD_INPUT);
   }
 }
 
@@ -61,12 +61,19 @@ export function listMarkdown(dir: string): string[] {
   try {
     stat = statSync(dir);
   } catch (error) {
-    throw new CliError(`${dir}: cannot read: ${describe(error)}`, EXIT_BAD_INPUT);
+    throw new CliError(`cannot open folder '${dir}': ${fsReason(error, "folder")}`, EXIT_BAD_INPUT);
   }
-  if (!stat.isDirectory()) throw new CliError(`${dir}: not a folder`, EXIT_BAD_INPUT);
+  if (!stat.isDirectory())
+    throw new CliError(`cannot open folder '${dir}': it is a file, not a folder`, EXIT_BAD_INPUT);
   const out: string[] = [];
   const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      throw new CliError(`cannot open folder '${folder}': ${fsReason(error, "folder")}`, EXIT_BAD_INPUT);
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
@@ -82,9 +89,4 @@ export function listMarkdown(dir: string): string[] {
 
 export function toSlashes(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
-}
-
-export function describe(error: unknown): string {
-  if (error instanceof Error) return "code" in error && typeof error.code === "string" ? error.code : error.message;
-  return String(error);
 }

@@ -6,7 +6,7 @@ import type { GroupBy, IndexedTopic, TopicIndex } from "../core/index/topic-inde
 export function formatNote(note: ParsedNote): string {
   const out: string[] = [];
   out.push(`${note.path || "(note)"}: ${note.date ?? "no date"}${note.series ? ` ${note.series}` : ""}`);
-  out.push(`${note.topics.length} topics, ${note.presenters.length} presenters`);
+  out.push(`${note.topics.length} topics, ${note.presenters.length} presenters (line numbers count from 1)`);
   let presenter: string | null | undefined;
   for (const topic of note.topics) {
     if (topic.main) {
@@ -36,7 +36,9 @@ const NO_KEY: Record<GroupBy, string> = {
 
 export function formatIndex(index: TopicIndex, by: GroupBy): string {
   const topics = index.topics();
-  const out = [`${index.size} sessions, ${topics.length} topics, ${index.persons().length} presenters (by ${by})`];
+  const out = [
+    `${index.size} sessions, ${topics.length} topics, ${index.persons().length} presenters (by ${by}; FILE:LINE counts lines from 1)`,
+  ];
   for (const group of index.group(by)) {
     const heading = group.key === null ? NO_KEY[by] : by === "tag" ? `#${group.key}` : group.key;
     out.push("", `${heading} (${group.topics.length})`);

@@ -2,18 +2,31 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importPage } from "../core/import/page";
-import { parseArgs, stringFlag } from "./args";
-import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
-import { describe, readNote } from "./files";
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, fsReason, usageError } from "./errors";
+import { readNote } from "./files";
 import type { Io } from "./io";
+import { stringFlag, type Args, type Verb } from "./verb";
 
-export function runImport(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ["out", "lang"], []);
+export const importVerb: Verb = {
+  name: "import",
+  usage: "FILE… --out DIR [--lang ja|en]",
+  summary: "pasted or exported pages (Notion) into session notes",
+  description: `Convert pages pasted or exported from Notion into session notes in the plugin's form,
+written into DIR and named like new session notes. A note that exists is never
+overwritten: it is reported and skipped.`,
+  options: {
+    out: { type: "string", value: "DIR", help: "the folder to write the notes into" },
+    lang: { type: "string", value: "ja|en", help: "the language of the headings written (default ja)" },
+  },
+  run: runImport,
+};
+
+function runImport(args: Args, io: Io): number {
   const out = stringFlag(args, "out");
-  if (out === undefined) throw usageError("import needs --out DIR");
-  if (args.positional.length === 0) throw usageError("import takes one or more FILEs");
+  if (out === undefined) throw usageError("import needs --out DIR", "import");
+  if (args.positional.length === 0) throw usageError("import needs one or more FILEs", "import");
   const lang = stringFlag(args, "lang") ?? "ja";
-  if (lang !== "ja" && lang !== "en") throw usageError("--lang takes ja or en");
+  if (lang !== "ja" && lang !== "en") throw usageError(`--lang takes ja or en; not '${lang}'`, "import");
   let failed = 0;
   for (const file of args.positional) {
     try {
@@ -22,13 +35,13 @@ export function runImport(argv: string[], io: Io): number {
       mkdirSync(out, { recursive: true });
       const target = join(out, result.value.fileName);
       if (existsSync(target)) {
-        io.err(`session-notes: ${target} exists already; ${file} not imported`);
+        io.err(`session-notes: '${target}' exists already; '${file}' not imported`);
         continue;
       }
       try {
         writeFileSync(target, result.value.text, { encoding: "utf8", flag: "wx" });
       } catch (error) {
-        throw new CliError(`${target}: cannot write: ${describe(error)}`, EXIT_BAD_INPUT);
+        throw new CliError(`cannot write '${target}': ${fsReason(error)}`, EXIT_BAD_INPUT);
       }
       io.out(target);
     } catch (error) {

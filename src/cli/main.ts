@@ -1,59 +1,74 @@
-/** `session-notes VERB …`: the command line over the plugin's core (SPEC §5). */
-import { indexToJson } from "../core/index/index-json";
-import { parseNote } from "../core/note/parser";
-import { GROUPINGS, isGroupBy } from "../core/index/topic-index";
-import { parseArgs, stringFlag } from "./args";
-import { CliError, EXIT_OK, usageError } from "./errors";
-import { toSlashes, readNote } from "./files";
-import { formatIndex, formatNote } from "./format";
-import { runImport } from "./import";
-import { runNew } from "./new";
-import { runRelated } from "./related";
-import { runSync } from "./sync";
+/**
+ * `session-notes VERB …`: the command line over the plugin's core (SPEC §5). The CLI is the only place
+ * that touches the file system. Each verb is one file exporting a `Verb` (verb.ts) and one row below.
+ */
+import { version } from "../../package.json";
+import { asksForHelp, readArgs } from "./args";
+import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "./errors";
+import { importVerb } from "./import";
+import { indexVerb } from "./index";
 import type { Io } from "./io";
-import { loadVault } from "./vault";
+import { newVerb } from "./new";
+import { parseVerb } from "./parse";
+import { relatedVerb } from "./related";
+import { syncVerb } from "./sync";
+import { LINE_NOTE, verbHelp, type Verb } from "./verb";
 
-const USAGE = `Usage: session-notes VERB …
+const VERBS: readonly Verb[] = [parseVerb, indexVerb, syncVerb, newVerb, importVerb, relatedVerb];
 
-  parse FILE [--json]                 parse one session note (.md or .txt)
-  index DIR [--json] [--by kind|tag|presenter|month]
-                                      every session note under DIR, grouped
-  sync PATH… [--check]                write topic entries into each session note's
-                                      properties; --check writes nothing and
-                                      exits 1 if any note would change
-  new --vault DIR [--date YYYY-MM-DD] [--config FILE] [--lang ja|en]
-                                      create the next session note (never
-                                      overwriting one) and print its path
-  import FILE… --out DIR [--lang ja|en]
-                                      pasted or exported pages (Notion) into
-                                      session notes; never overwrites
-  related DIR [--json] [--top K]      for every topic, the K (default 5) most
-                                      related topics in other sessions
-  help                                this text
+function usage(): string {
+  const width = Math.max(...VERBS.map((verb) => verb.name.length)) + 3;
+  return [
+    "usage: session-notes [-h | --help] [--version] VERB [ARGS]",
+    "",
+    "Study Session Notes on a folder of Markdown notes, with the plugin's own core.",
+    "",
+    "Verbs:",
+    ...VERBS.map((verb) => `  ${verb.name.padEnd(width)}${verb.summary}`),
+    `  ${"help".padEnd(width)}this text, or 'help VERB' for one verb`,
+    "",
+    "'session-notes help VERB' or 'session-notes VERB --help' shows a verb's options.",
+    "Exit codes: 0 success; 1 bad input, a refused write or a failed --check; 2 usage error.",
+    LINE_NOTE,
+  ].join("\n");
+}
 
-Exit codes: 0 success, 1 bad input or a failed --check, 2 usage error.`;
-
-type Verb = (argv: string[], io: Io) => number;
-
-const VERBS: Record<string, Verb> = {
-  parse: runParse,
-  index: runIndex,
-  sync: runSync,
-  new: runNew,
-  related: runRelated,
-  import: runImport,
-};
+function findVerb(name: string): Verb {
+  const verb = VERBS.find((v) => v.name === name);
+  if (verb) return verb;
+  const near = VERBS.filter((v) => v.name.startsWith(name.slice(0, 2)) || name.startsWith(v.name));
+  const hint = near.length > 0 ? `; did you mean ${near.map((v) => `'${v.name}'`).join(" or ")}?` : "";
+  throw usageError(`'${name}' is not a verb${hint}`);
+}
 
 export function run(argv: string[], io: Io): number {
-  const [verb, ...rest] = argv;
+  const [first, ...rest] = argv;
   try {
-    if (verb === undefined || verb === "help" || verb === "--help" || verb === "-h") {
-      (verb === undefined ? io.err : io.out)(USAGE);
-      return verb === undefined ? 2 : EXIT_OK;
+    if (first === undefined) {
+      io.err(usage());
+      return EXIT_USAGE;
     }
-    const handler = VERBS[verb];
-    if (!handler) throw usageError(`unknown verb "${verb}"`);
-    return handler(rest, io);
+    if (first === "-h" || first === "--help") {
+      io.out(usage());
+      return EXIT_OK;
+    }
+    if (first === "--version" || first === "-V") {
+      io.out(`session-notes ${version}`);
+      return EXIT_OK;
+    }
+    if (first === "help") {
+      const [name, ...extra] = rest;
+      if (extra.length > 0) throw usageError("help takes at most one VERB");
+      io.out(name === undefined ? usage() : verbHelp(findVerb(name)));
+      return EXIT_OK;
+    }
+    if (first.startsWith("-")) throw usageError(`unknown option '${first}'; options go after the verb`);
+    const verb = findVerb(first);
+    if (asksForHelp(rest)) {
+      io.out(verbHelp(verb));
+      return EXIT_OK;
+    }
+    return verb.run(readArgs(verb, rest), io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`session-notes: ${error.message}`);
@@ -61,25 +76,4 @@ export function run(argv: string[], io: Io): number {
     }
     throw error;
   }
-}
-
-function runParse(argv: string[], io: Io): number {
-  const args = parseArgs(argv, [], ["json"]);
-  const [file, ...extra] = args.positional;
-  if (file === undefined || extra.length > 0) throw usageError("parse takes exactly one FILE");
-  const note = parseNote(readNote(file), { path: toSlashes(file) });
-  io.out(args.flags.has("json") ? JSON.stringify(note, null, 2) : formatNote(note));
-  return EXIT_OK;
-}
-
-function runIndex(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ["by"], ["json"]);
-  const [dir, ...extra] = args.positional;
-  if (dir === undefined || extra.length > 0) throw usageError("index takes exactly one DIR");
-  const by = stringFlag(args, "by") ?? "kind";
-  if (!isGroupBy(by)) throw usageError(`--by takes one of ${GROUPINGS.join(", ")}`);
-  const { index, problems } = loadVault(dir);
-  for (const problem of problems) io.err(`session-notes: ${problem}`);
-  io.out(args.flags.has("json") ? JSON.stringify(indexToJson(index), null, 2) : formatIndex(index, by));
-  return EXIT_OK;
 }

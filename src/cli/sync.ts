@@ -1,14 +1,26 @@
 /** `sync PATH… [--check]`: write each session note's topic entries into its properties (SPEC §4, §5). */
 import { syncFrontmatter } from "../core/properties/frontmatter";
 import { isSessionNote, parseNote } from "../core/note/parser";
-import { parseArgs } from "./args";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { expandPaths, readNoteWithEncoding, toSlashes, writeNoteAtomically } from "./files";
 import type { Io } from "./io";
+import type { Args, Verb } from "./verb";
 
-export function runSync(argv: string[], io: Io): number {
-  const args = parseArgs(argv, [], ["check"]);
-  if (args.positional.length === 0) throw usageError("sync takes one or more PATHs (notes or folders)");
+export const syncVerb: Verb = {
+  name: "sync",
+  usage: "PATH… [--check]",
+  summary: "write each session note's topics into its properties",
+  description: `Write each session note's presenters and topics into its properties (SPEC §4).
+PATH is a note or a folder (every .md note under it). Only the plugin's keys change;
+a note already in sync is not written; malformed YAML is refused with its line.`,
+  options: {
+    check: { type: "boolean", help: "write nothing; exit 1 if any note would change" },
+  },
+  run: runSync,
+};
+
+function runSync(args: Args, io: Io): number {
+  if (args.positional.length === 0) throw usageError("sync needs one or more PATHs (notes or folders)", "sync");
   const check = args.flags.has("check");
   const counts = { updated: 0, unchanged: 0, failed: 0, skipped: 0 };
   for (const { path, explicit } of expandPaths(args.positional)) {

@@ -60,7 +60,7 @@ describe("session-notes parse", () => {
   it("exits 1 with the file named for a missing or binary file", () => {
     const missing = cli("parse", "/nonexistent/note.md");
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain("/nonexistent/note.md");
+    expect(missing.err).toContain("cannot open '/nonexistent/note.md': no such file");
     const dir = vaultWith({ "junk.md": new Uint8Array([0x00, 0xff, 0xfe, 0x00, 0x01]) });
     const junk = cli("parse", join(dir, "junk.md"));
     expect(junk.code).toBe(1);
@@ -282,5 +282,106 @@ describe("session-notes import", () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain("not a session page");
     expect(cli("import", join(dir, "shopping.txt")).code).toBe(2);
+  });
+});
+
+describe("session-notes manners", () => {
+  const note = vaultWith({ "n.md": "今週のTOPIC\n@A\n[blog] One\n" });
+
+  it.each([
+    { name: "top-level -h", argv: ["-h"], out: /^usage: session-notes \[-h \| --help\] \[--version\] VERB/ },
+    { name: "top-level --help", argv: ["--help"], out: /Verbs:\n {2}parse {5}parse one session note/ },
+    { name: "help", argv: ["help"], out: /Exit codes: 0 success; 1 bad input/ },
+    { name: "help VERB", argv: ["help", "sync"], out: /^usage: session-notes sync PATH… \[--check\]/ },
+    { name: "VERB --help", argv: ["parse", "--help"], out: /^usage: session-notes parse FILE \[--json\]/ },
+    { name: "VERB -h among other words", argv: ["index", "x", "--bogus", "-h"], out: /--by KEY +group by kind/ },
+    { name: "--version", argv: ["--version"], out: /^session-notes \d+\.\d+\.\d+\n$/ },
+  ])("$name prints to stdout and exits 0", ({ argv, out }) => {
+    const result = cli(...argv);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toMatch(out);
+  });
+
+  it("says in help and in text output that lines count from 1 while JSON counts from 0", () => {
+    expect(cli("help").out).toContain("count from 1");
+    expect(cli("parse", "--help").out).toMatch(/count from 1[\s\S]*count from 0/);
+    const text = cli("parse", join(note, "n.md")).out;
+    expect(text).toContain("line numbers count from 1");
+    expect(text).toMatch(/\n {5}3 {2}\[blog\] One/);
+    expect((JSON.parse(cli("parse", join(note, "n.md"), "--json").out) as ParsedNote).topics[0]?.line).toBe(2);
+    expect(cli("index", note).out).toContain("FILE:LINE counts lines from 1");
+    expect(cli("index", note).out).toContain("n.md:3");
+  });
+
+  it.each([
+    { argv: [], err: /^usage: session-notes/ },
+    { argv: ["parse", "n.md", "--bogus"], err: /unknown option '--bogus' for parse\nRun 'session-notes parse --help'/ },
+    { argv: ["parse", "n.md", "-x"], err: /unknown option '-x' for parse/ },
+    { argv: ["parse", "n.md", "--json=yes"], err: /option '--json' takes no value/ },
+    { argv: ["import", "a.txt", "--out"], err: /option '--out' needs a value \(--out DIR\)/ },
+    { argv: ["import", "a.txt", "--out="], err: /option '--out' needs a value/ },
+    { argv: ["parse"], err: /parse needs a FILE/ },
+    { argv: ["parse", "a", "b"], err: /parse takes one FILE; 'b' is one too many/ },
+    { argv: ["pars", "a"], err: /'pars' is not a verb; did you mean 'parse'\?/ },
+    { argv: ["--json"], err: /unknown option '--json'; options go after the verb/ },
+    { argv: ["help", "frob"], err: /'frob' is not a verb/ },
+    { argv: ["related", "x", "--top", "ten"], err: /--top takes a whole number from 1 to 100; not 'ten'/ },
+    { argv: ["index", "x", "--by", "colour"], err: /--by takes kind, tag, presenter, month; not 'colour'/ },
+  ])("usage error $argv: exit 2 and a message naming it", ({ argv, err }) => {
+    const result = cli(...argv);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe("");
+    expect(result.err).toMatch(err);
+  });
+
+  it.each([
+    { argv: ["parse", "/nonexistent/note.md"], err: "cannot open '/nonexistent/note.md': no such file\n" },
+    { argv: ["parse", note], err: `cannot open '${note}': it is a folder, not a file\n` },
+    { argv: ["index", join(note, "nope")], err: `cannot open folder '${join(note, "nope")}': no such folder\n` },
+    {
+      argv: ["index", join(note, "n.md")],
+      err: `cannot open folder '${join(note, "n.md")}': it is a file, not a folder`,
+    },
+    { argv: ["new", "--vault", note, "--config", join(note, "none.json")], err: "cannot open settings" },
+  ])("file problem $argv: exit 1 in words, no system error code", ({ argv, err }) => {
+    const result = cli(...argv);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`session-notes: ${err}`);
+    expect(result.err).not.toMatch(/\bE[A-Z]{3,}\b/);
+  });
+
+  it("lists related topics by rank with reasons, without raw scores", async () => {
+    const { readFileSync } = await import("node:fs");
+    const notes: Record<string, string> = {};
+    for (const day of ["2024-05-02", "2024-07-24", "2024-08-29"])
+      notes[`S/${day}.md`] = readFileSync(join(fixtures, `${day}.txt`), "utf8");
+    const { code, out } = cli("related", vaultWith(notes), "--top", "2");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^20 topics; related ones best first/);
+    expect(out).toMatch(/\n {3}1\. .+ \(S\/2024-\d\d-\d\d\.md:\d+\)\n {6}(same|shared|words)/);
+    expect(out).not.toMatch(/\d+\.\d\d(?!\d)/);
+  });
+});
+
+describe("session-notes new: language", () => {
+  it.each([
+    {
+      name: "English after Japanese",
+      older: "今週のTOPIC\n@A\n[blog] 古い\n",
+      latest: "This week's topics\n@A\n[blog] New\n",
+      heading: "## This week's topics",
+    },
+    {
+      name: "Japanese after English",
+      older: "This week's topics\n@A\n[blog] Old\n",
+      latest: "今週のTOPIC\n@A\n[blog] New\n",
+      heading: "## 今週のTOPIC",
+    },
+  ])("follows the latest session: $name", async ({ older, latest, heading }) => {
+    const { readFileSync } = await import("node:fs");
+    const dir = vaultWith({ "S/2024-08-22 Group.md": older, "S/2024-08-29 Group.md": latest });
+    const result = cli("new", "--vault", dir, "--date", "2024-09-05");
+    expect(result.code).toBe(0);
+    expect(readFileSync(result.out.trim(), "utf8")).toContain(heading);
   });
 });

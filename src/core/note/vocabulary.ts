@@ -33,3 +33,17 @@ export const DEFAULT_SERIES: Readonly<Record<Language, string>> = { ja: "勉強�
 
 /** Heading written for a topic block with no title yet: holds a place, and is no topic. */
 export const EMPTY_TOPIC_LINE = "#### ";
+
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/**
+ * The language a note is written in: that of its section headings, else Japanese when it has any
+ * kana or kanji (a title or a summary), else English.
+ */
+export function noteLanguage(text: string): Language {
+  const ja = [HEADINGS.ja.topics, "今週のトピック", ...MAIN_MARKER_FORMS.slice(0, 2)];
+  if (ja.some((heading) => text.includes(heading))) return "ja";
+  const lower = text.toLowerCase();
+  if (lower.includes(HEADINGS.en.topics.toLowerCase()) || lower.includes(HEADINGS.en.main.toLowerCase())) return "en";
+  return JAPANESE_SCRIPT.test(text) ? "ja" : "en";
+}
