@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     // Dates in tests are fixed and the zone pinned, so results never depend on the machine.
     env: { TZ: "UTC" },
+    // Generous: the suite must not fail because the machine is busy (speed is the bench's job).
+    testTimeout: 30000,
+    hookTimeout: 30000,
     projects: [
       {
         extends: true,

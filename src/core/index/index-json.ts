@@ -1,5 +1,15 @@
-/** The JSON shape of `index --json` (SPEC §5). Every `topics` array holds §3 topics plus `file` and `date`. */
+/**
+ * The JSON shape of `index --json` (SPEC §5). The top-level `topics` holds every §3 topic plus `file`
+ * and `date`, once; the group lists (`presenters`, `kinds`, `tags`) refer to them by `{ file, line }`,
+ * so a vault's topics are not written four times.
+ */
 import type { IndexedTopic, TopicIndex } from "./topic-index";
+
+/** A topic named by its note and 0-based title line: the key of `topics` in the same output. */
+export interface TopicRef {
+  file: string;
+  line: number;
+}
 
 export interface IndexJson {
   sessions: Array<{
@@ -10,9 +20,9 @@ export interface IndexJson {
     topicCount: number;
   }>;
   topics: IndexedTopic[];
-  presenters: Array<{ name: string; aliases: string[]; topics: IndexedTopic[] }>;
-  kinds: Array<{ kind: string | null; topics: IndexedTopic[] }>;
-  tags: Array<{ tag: string; topics: IndexedTopic[] }>;
+  presenters: Array<{ name: string; aliases: string[]; topics: TopicRef[] }>;
+  kinds: Array<{ kind: string | null; topics: TopicRef[] }>;
+  tags: Array<{ tag: string; topics: TopicRef[] }>;
 }
 
 export function indexToJson(index: TopicIndex): IndexJson {
@@ -24,8 +34,8 @@ export function indexToJson(index: TopicIndex): IndexJson {
       topic.presenter === null ? topic : { ...topic, presenter: index.displayName(topic.presenter) },
     );
   }
-  const out = (list: readonly IndexedTopic[]): IndexedTopic[] => list.map((topic) => canonical.get(topic) ?? topic);
-  const topics = out(index.topics());
+  const topics = index.topics().map((topic) => canonical.get(topic) ?? topic);
+  const refs = (list: readonly IndexedTopic[]): TopicRef[] => list.map((t) => ({ file: t.file, line: t.line }));
   return {
     sessions: index.allSessions().map((s) => ({
       file: s.file,
@@ -40,12 +50,12 @@ export function indexToJson(index: TopicIndex): IndexJson {
       .filter((g) => g.key !== null)
       .map((g) => {
         const person = index.person(g.key ?? "");
-        return { name: person.name, aliases: person.aliases, topics: out(g.topics) };
+        return { name: person.name, aliases: person.aliases, topics: refs(g.topics) };
       }),
-    kinds: index.group("kind").map((g) => ({ kind: g.key, topics: out(g.topics) })),
+    kinds: index.group("kind").map((g) => ({ kind: g.key, topics: refs(g.topics) })),
     tags: index
       .group("tag")
       .filter((g) => g.key !== null)
-      .map((g) => ({ tag: g.key ?? "", topics: out(g.topics) })),
+      .map((g) => ({ tag: g.key ?? "", topics: refs(g.topics) })),
   };
 }

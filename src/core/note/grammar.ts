@@ -98,30 +98,30 @@ export type Marker = { type: "topics" } | { type: "main"; title: string | null }
 
 const TOPIC_MARKERS = new Set(TOPIC_MARKER_FORMS.map(foldMarker));
 const MAIN_MARKERS = new Set(MAIN_MARKER_FORMS.map(foldMarker));
-const MARKER_ASCII_HEADS = new Set(["this ", "topic", "main "]);
+
+/** A character code as marker matching sees it: full-width ASCII as ASCII, letters lower-cased. */
+function foldCode(code: number): number {
+  const c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+}
+
+/** The first four characters of every marker form, folded: a line that starts otherwise is no marker. */
+const MARKER_PREFIXES: readonly number[][] = [
+  ...new Set([...TOPIC_MARKER_FORMS, ...MAIN_MARKER_FORMS].map((form) => foldMarker(form).slice(0, 4))),
+].map((prefix) => Array.from(prefix, (ch) => ch.charCodeAt(0)));
+const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0]));
 
 /**
- * A cheap gate on a line's first two characters: may it be a section marker? (`This week's topics`,
- * `Topics`, the main-topic markers of the vocabulary, full-width forms.) Most lines fail it.
+ * A cheap gate: may the line starting at `s` be a section marker? Compares at most four characters
+ * with the vocabulary's marker forms, without cutting the line out; almost every line fails it.
  */
-export function mayOpenMarker(first: number, second: number): boolean {
-  switch (first) {
-    case 0x54: // T
-    case 0x74: // t
-      return second === 0x68 || second === 0x48 || second === 0x6f || second === 0x4f;
-    case 0x4d: // M
-    case 0x6d: // m
-      return second === 0x61 || second === 0x41;
-    case 0x4eca: // 今
-    case 0x30e1: // メ
-    case 0xff34: // Ｔ
-    case 0xff54: // ｔ
-    case 0xff2d: // Ｍ
-    case 0xff4d: // ｍ
-      return true;
-    default:
-      return false;
+export function mayOpenMarkerAt(src: string, s: number): boolean {
+  if (!MARKER_FIRST.has(foldCode(src.charCodeAt(s)))) return false;
+  next: for (const prefix of MARKER_PREFIXES) {
+    for (let k = 0; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
+    return true;
   }
+  return false;
 }
 
 /** First characters of headings, fences, presenter lines and tags. */
@@ -137,12 +137,6 @@ export function opensStructure(first: number): boolean {
   );
 }
 
-function mayBeMarker(text: string): boolean {
-  const first = text.charCodeAt(0);
-  if (!mayOpenMarker(first, text.charCodeAt(1))) return false;
-  return first > 0x7f || MARKER_ASCII_HEADS.has(text.slice(0, 5).toLowerCase());
-}
-
 function foldMarker(text: string): string {
   return collapseWhitespace(text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'"));
 }
@@ -152,7 +146,7 @@ function foldMarker(text: string): string {
  * contents: the topics heading run together with `[blog] Looker…`) is not one.
  */
 export function readMarker(text: string): Marker | null {
-  if (!mayBeMarker(text)) return null;
+  if (!mayOpenMarkerAt(text, 0)) return null;
   const colon = text.search(/[:：]/);
   const head = foldMarker(colon >= 0 ? text.slice(0, colon) : text);
   if (MAIN_MARKERS.has(head)) {

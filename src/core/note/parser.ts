@@ -7,7 +7,7 @@ import { findDate } from "./dates";
 import {
   isComment,
   isSectionLabel,
-  mayOpenMarker,
+  mayOpenMarkerAt,
   opensStructure,
   isNeverTitle,
   listMarkerLength,
@@ -112,7 +112,7 @@ class NoteParser {
             if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
           }
           this.touch(i);
-        } else if (this.isPlainBody(first, src.charCodeAt(s + 1))) {
+        } else if (this.isPlainState() && !opensStructure(first) && !mayOpenMarkerAt(src, s)) {
           // Cursors to the next `#` and `http` at or after this line (-1: there are no more).
           if (hash >= 0 && hash < s) hash = src.indexOf("#", s);
           if (url >= 0 && url < s) url = src.indexOf("http", s);
@@ -151,14 +151,9 @@ class NoteParser {
   }
 
   /**
-   * A line that can only be body text of the current topic (or of nothing): not a possible marker,
-   * presenter, heading, fence or tag by its first character; no title awaited; the topic's summary
-   * and URL already settled. Decided on the first character alone.
+   * Whether a line that is no marker, presenter, heading, fence or tag by its first characters can
+   * only be body text of the current topic (or of nothing): no title is awaited.
    */
-  private isPlainBody(first: number, second: number): boolean {
-    return this.isPlainState() && !opensStructure(first) && !mayOpenMarker(first, second);
-  }
-
   private isPlainState(): boolean {
     return !this.awaitingMainTitle && !(this.presenter !== null && this.blockTopics === 0);
   }
