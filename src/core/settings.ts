@@ -1,4 +1,5 @@
 /** Plugin settings: defaults, and a pure, versioned migration from whatever `data.json` holds. */
+import { DEFAULT_EMBEDDINGS, migrateEmbeddings, type EmbeddingSettings } from "./related/embeddings";
 import type { Member } from "./session/roster";
 
 export const SETTINGS_VERSION = 2;
@@ -27,6 +28,8 @@ export interface Settings {
   kindAliases: Record<string, string>;
   /** Keep topic properties in sync while editing session notes. */
   autoSync: boolean;
+  /** Optional embeddings endpoint for "similar meaning" in related topics (off by default). */
+  relatedEmbeddings: EmbeddingSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +46,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paperTemplate: "",
   kindAliases: {},
   autoSync: true,
+  relatedEmbeddings: DEFAULT_EMBEDDINGS,
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -58,7 +62,13 @@ export interface Migrated {
 
 /** A fresh, mutable copy of the defaults (nothing shared with `DEFAULT_SETTINGS` or another copy). */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {} };
+  return {
+    ...DEFAULT_SETTINGS,
+    roster: [],
+    rotation: [],
+    kindAliases: {},
+    relatedEmbeddings: { ...DEFAULT_EMBEDDINGS },
+  };
 }
 
 /**
@@ -92,6 +102,7 @@ export function migrateSettings(raw: unknown): Migrated {
   s.paperTemplate = text(data.paperTemplate, "");
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
+  s.relatedEmbeddings = migrateEmbeddings(data.relatedEmbeddings);
   return { settings: s, problem: null };
 }
 

@@ -16,7 +16,8 @@ interface Labels {
   unrelated: Array<{ query: string; notInTop: string }>;
 }
 
-const root = join(__dirname, "..", "fixtures");
+/** From the repository's root (tests and the bench both run there; the bench is bundled, so no __dirname). */
+const root = join(process.cwd(), "test", "fixtures");
 
 /** The vault the pairs are labelled on: path → text (the exports as the plugin's harness names them). */
 export function qualityVault(): Record<string, string> {

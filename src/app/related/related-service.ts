@@ -17,6 +17,7 @@ import {
 } from "../../core/related/related";
 import type { IndexedTopic, SessionEntry } from "../../core/index/topic-index";
 import type { IndexService } from "../index/index-service";
+import type { EmbeddingService } from "./embedding-service";
 
 /** A slice of work between pauses: well under the 50 ms of a long task. */
 const SLICE_MS = 30;
@@ -40,6 +41,8 @@ export class RelatedService extends Component {
   constructor(
     private readonly app: App,
     private readonly index: IndexService,
+    /** Optional meaning (embeddings); without it, or when off, related topics are lexical only. */
+    private readonly embeddings: EmbeddingService | null = null,
   ) {
     super();
   }
@@ -135,7 +138,14 @@ export class RelatedService extends Component {
       else related.removeSession(file);
     }
     for (const file of related.files()) this.queueBody(file);
+    if (this.embeddings?.enabled) void this.addMeaning(related, this.embeddings);
     return related;
+  }
+
+  /** Blend in meaning once the vectors are there; nothing changes if the server is off or unreachable. */
+  private async addMeaning(related: RelatedIndex, embeddings: EmbeddingService): Promise<void> {
+    const known = await embeddings.fill(this.index.index.topics(), () => this.active).catch(() => false);
+    if (known && this.active) related.setSimilarity(embeddings.similarity);
   }
 
   private queueBody(file: string): void {
@@ -163,7 +173,10 @@ export class RelatedService extends Component {
         const topics = new Map<string, { terms: TermCounts; papers: PaperId[] }>();
         for (const topic of parsed.topics) {
           const body = bodyLines(lines, topic).join("\n");
-          topics.set(topicKey(topic), { terms: bodyTermCounts(body), papers: paperIds(topic, body) });
+          topics.set(topicKey(topic), {
+            terms: bodyTermCounts(body),
+            papers: paperIds(topic, body),
+          });
         }
         this.bodies.set(file, { mtime, topics });
         this.related?.setSession(file, this.documents(session));

@@ -55,6 +55,7 @@ export function bodyTermCounts(body: string): TermCounts {
 /** Semantic similarity of two topics in [0, 1] (embeddings), or null where unknown. */
 export type Similarity = (a: IndexedTopic, b: IndexedTopic) => number | null;
 
+const HIDDEN_CODE = HIDDEN_PREFIX.charCodeAt(0);
 const TITLE_WEIGHT = 3;
 /** Distinct terms kept of one body (its most frequent). */
 const BODY_TERMS = 64;
@@ -71,6 +72,12 @@ const QUERY_TERMS = 24;
 const SHORTLIST_EXTRA = 5;
 /** Topics sharing fewer terms than this (and no paper or tag) are not related by one stray word. */
 const MIN_SHARED_TERMS = 2;
+/**
+ * Postings longer than this are never walked once there are candidates enough: their terms only
+ * re-rank the candidates the rarer terms found (a document-frequency cutoff for walking, not scoring).
+ */
+const WALK_SHARE = 0.005;
+const WALK_MIN = 500;
 /** Terms in more than this share of the topics are stop words of this corpus… */
 const CORPUS_STOP_SHARE = 1 / 3;
 /** …once there are enough topics for a share to mean something. */
@@ -95,6 +102,7 @@ interface Doc {
   topic: IndexedTopic;
   terms: Terms;
   textKey: string;
+  bodyTerms: TermCounts | null;
   papers: PaperId[];
   /** Tags folded for comparison, and as the topic writes them. */
   tags: string[];
@@ -131,8 +139,13 @@ export class RelatedIndex {
   private readonly postings: Posting[] = [];
   private readonly papers = new Map<string, Set<number>>();
   private readonly ids = new Map<IndexedTopic, number>();
-  /** Terms by topic text, shared by the documents holding that text: an update re-tokenizes only what changed. */
+  /**
+   * Terms by topic text, shared by the documents holding that text: an update re-tokenizes only what
+   * changed. Bodies given as text are keyed by a hash of it; bodies given as cached terms by that
+   * object (the app keeps one per unchanged note) and the rest of the topic's text.
+   */
   private readonly cache = new Map<string, Terms>();
+  private readonly bodyCache = new WeakMap<TermCounts, Map<string, Terms>>();
   private nextId = 0;
   private totalLength = 0;
   /** Score accumulator reused by every query (ids index it; entries are zeroed after use). */
@@ -228,16 +241,17 @@ export class RelatedIndex {
     for (const q of query) remaining += q.bound;
     let i = 0;
     let threshold = 0;
+    const walkCap = Math.max(WALK_MIN, n * WALK_SHARE);
     // MaxScore: walk postings while a document not yet seen could still reach the top; after that,
     // only the candidates that can are scored, by looking the remaining terms up in them.
     for (; i < query.length; i++) {
+      const q = query[i] as QueryTerm;
+      const posting = this.postings[q.id] as Posting;
       if (touched.length >= keep) {
         threshold = kthLargest(scores, touched, keep);
-        if (threshold > remaining + slack) break;
+        if (threshold > remaining + slack || posting.ids.length - posting.dead > walkCap) break;
       }
-      const q = query[i] as QueryTerm;
       remaining -= q.bound;
-      const posting = this.postings[q.id] as Posting;
       const { ids, tfs } = posting;
       const idf = q.weight;
       for (let p = 0; p < ids.length; p++) {
@@ -354,7 +368,10 @@ export class RelatedIndex {
     if (args.samePaper) {
       const keys = new Set(candidate.papers.map(paperIdKey));
       const shared = doc.papers.find((paper) => keys.has(paperIdKey(paper)));
-      out.push({ type: "same-paper", paper: shared ?? { scheme: "title", value: candidate.topic.title } });
+      out.push({
+        type: "same-paper",
+        paper: shared ?? { scheme: "title", value: candidate.topic.title },
+      });
     }
     doc.tags.forEach((tag, i) => {
       if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.tagLabels[i] ?? tag });
@@ -365,7 +382,10 @@ export class RelatedIndex {
         const tf = tfOf(candidate.terms, q.id);
         const term = this.terms[q.id] ?? "";
         const shown = tf > 0 && !term.startsWith("#") && (this.postings[q.id]?.shown ?? false);
-        return { term, score: shown ? termScore(q.weight, tf, candidate.terms.length, avg) : 0 };
+        return {
+          term,
+          score: shown ? termScore(q.weight, tf, candidate.terms.length, avg) : 0,
+        };
       })
       .filter((w) => w.score > 0)
       .sort((a, b) => b.score - a.score)
@@ -436,7 +456,10 @@ export class RelatedIndex {
       posting.dead++;
       if (posting.dead * 2 > posting.ids.length) this.compact(posting);
     }
-    if (--doc.terms.refs === 0) this.cache.delete(doc.textKey);
+    if (--doc.terms.refs === 0) {
+      if (doc.bodyTerms) this.bodyCache.get(doc.bodyTerms)?.delete(doc.textKey);
+      else this.cache.delete(doc.textKey);
+    }
     for (const paper of doc.papers) {
       const key = paperIdKey(paper);
       const set = this.papers.get(key);
@@ -460,8 +483,8 @@ export class RelatedIndex {
   }
 
   private termId(term: string): number {
-    const hidden = term.startsWith(HIDDEN_PREFIX);
-    const text = hidden ? term.slice(HIDDEN_PREFIX.length) : term;
+    const hidden = term.charCodeAt(0) === HIDDEN_CODE;
+    const text = hidden ? term.slice(1) : term;
     let id = this.termIds.get(text);
     if (id === undefined) {
       id = this.terms.length;
@@ -475,7 +498,13 @@ export class RelatedIndex {
 
   /** Terms of a topic, from the cache when the same text was seen; `keep` holds them for a document. */
   private termsOf(item: TopicDocument, textKey: string, keep: boolean): Terms {
-    const cached = this.cache.get(textKey);
+    let cache = this.cache;
+    if (item.bodyTerms) {
+      const byBody = this.bodyCache.get(item.bodyTerms);
+      if (byBody) cache = byBody;
+      else this.bodyCache.set(item.bodyTerms, (cache = new Map<string, Terms>()));
+    }
+    const cached = cache.get(textKey);
     if (cached) {
       if (keep) cached.refs++;
       return cached;
@@ -506,7 +535,7 @@ export class RelatedIndex {
       length += tf;
     });
     const terms: Terms = { ids, tfs, length, refs: keep ? 1 : 0 };
-    if (keep) this.cache.set(textKey, terms);
+    if (keep) cache.set(textKey, terms);
     return terms;
   }
 
@@ -518,6 +547,7 @@ export class RelatedIndex {
       topic,
       terms,
       textKey,
+      bodyTerms: item.bodyTerms ?? null,
       papers: item.papers ?? paperIds(topic, item.body ?? ""),
       tags: topic.tags.map(foldKey),
       tagLabels: topic.tags,
@@ -531,8 +561,9 @@ export class RelatedIndex {
 /** Identity of a topic's text for the terms cache: a hash of everything tokenized, not the text itself. */
 function topicTextKey(item: TopicDocument): string {
   const { topic } = item;
-  const body = item.bodyTerms ? [...item.bodyTerms].join(" ") : (item.body ?? "");
-  return `${hash(`${topic.title}\u0000${topic.tags.join(" ")}\u0000${topic.summary}\u0000${body}`)}`;
+  const head = `${topic.title}\u0000${topic.tags.join(" ")}\u0000${topic.summary}`;
+  // With cached body terms the body's identity is the object itself (see `bodyCache`).
+  return item.bodyTerms ? head : hash(`${head}\u0000${item.body ?? ""}`);
 }
 
 /** Two 32-bit FNV-1a style hashes and the length: collisions are as good as impossible in one vault. */
@@ -562,9 +593,12 @@ function tfOf(terms: Terms, id: number): number {
   return 0;
 }
 
+let scratch = new Float64Array(1024);
+
 /** The k-th largest score among `ids` (k ≤ ids.length). */
 function kthLargest(scores: Float64Array, ids: readonly number[], k: number): number {
-  const values = new Float64Array(ids.length);
+  if (scratch.length < ids.length) scratch = new Float64Array(Math.max(ids.length, scratch.length * 2));
+  const values = scratch.subarray(0, ids.length);
   for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i] ?? 0] ?? 0;
   // Quickselect for the (k-1)-th in descending order.
   let lo = 0;

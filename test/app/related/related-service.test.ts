@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { App } from "obsidian-test-mocks/obsidian";
 import { IndexService } from "../../../src/app/index/index-service";
+import { EmbeddingService } from "../../../src/app/related/embedding-service";
 import { RelatedService } from "../../../src/app/related/related-service";
 import { reasonText } from "../../../src/core/related/reasons";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
@@ -9,11 +10,21 @@ import { hitsAt3, LEAKY_REASON, qualityVault } from "../../quality/related-pairs
 
 async function services(
   files: Record<string, string>,
+  embeddings = false,
 ): Promise<{ app: App; related: RelatedService; index: IndexService }> {
   const app = App.createConfigured__({ files });
   const index = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
   index.load();
-  const related = new RelatedService(app.asOriginalType__(), index);
+  // On, but the endpoint answers nothing usable (the mock requestUrl returns an empty 200).
+  const meaning = embeddings
+    ? new EmbeddingService(app.asOriginalType__(), ".obsidian/plugins/study-session-notes", () => ({
+        ...DEFAULT_SETTINGS.relatedEmbeddings,
+        enabled: true,
+        endpoint: "http://127.0.0.1:9",
+        model: "m",
+      }))
+    : null;
+  const related = new RelatedService(app.asOriginalType__(), index, meaning);
   related.load();
   app.workspace.setLayoutReady__();
   await related.ready();
@@ -38,6 +49,22 @@ describe("related topics in the plugin", () => {
     );
     expect(reasons.filter((r) => LEAKY_REASON.test(r))).toEqual([]);
     expect(reasons.some((r) => r.startsWith("共通の話題: "))).toBe(true);
+  });
+
+  it("works exactly as before when embeddings are on but the server gives nothing usable", async () => {
+    const plain = await services(qualityVault());
+    const meaning = await services(qualityVault(), true);
+    const list = async (s: typeof plain): Promise<string[]> => {
+      const built = await s.related.ready();
+      return s.index.index.topics().map((topic) =>
+        built
+          .related(topic, 5)
+          .map((r) => `${r.topic.title} ${r.score}`)
+          .join(" | "),
+      );
+    };
+    await new Promise((resolve) => window.setTimeout(resolve, 20));
+    expect(await list(meaning)).toEqual(await list(plain));
   });
 
   it("answers the badge and the panel from one function: earlier sessions of the same paper", async () => {
