@@ -2,6 +2,7 @@
 // project's own boundary: src/core never reaches for obsidian, the DOM or Node.
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import { builtinModules } from "node:module";
 
 // The plugin's own name and the names users write are proper nouns, not sentence-case violations.
 const BRANDS = ["Study Session Notes", "Obsidian", "Dataview", "Bases", "Notion"];
@@ -39,7 +40,7 @@ export default defineConfig([
           patterns: [
             { group: ["obsidian", "obsidian/*"], message: "src/core stays free of obsidian: pass what it needs in." },
             {
-              regex: "^(node:)?(fs|path|os|child_process|url|crypto|process)(/.*)?$",
+              regex: `^(node:.*|(${builtinModules.join("|")})(/.*)?)$`,
               message: "src/core runs on mobile: no Node modules.",
             },
           ],
@@ -47,6 +48,11 @@ export default defineConfig([
       ],
       "no-restricted-globals": ["error", "window", "document", "activeDocument", "activeWindow", "process", "require"],
     },
+  },
+  {
+    // The reference for our own moment-token formatter (src/core/session/date-format.ts): only its test.
+    files: ["test/core/session/date-format.test.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   {
     // The CLI, tests, bench and build scripts run on Node, never inside Obsidian.

@@ -12,7 +12,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "core",
-          include: ["test/core/**/*.test.ts", "test/cli/**/*.test.ts", "test/i18n/**/*.test.ts", "test/*.test.ts"],
+          include: [
+            "test/core/**/*.test.ts",
+            "test/cli/**/*.test.ts",
+            "test/i18n/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+            "test/*.test.ts",
+          ],
           environment: "node",
         },
       },
@@ -25,7 +31,7 @@ export default defineConfig({
           name: "app",
           include: ["test/app/**/*.test.ts"],
           environment: "happy-dom",
-          setupFiles: ["obsidian-test-mocks/vitest-setup"],
+          setupFiles: ["obsidian-test-mocks/vitest-setup", "test/app/no-unhandled-rejections.ts"],
         },
       },
       {

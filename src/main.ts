@@ -8,14 +8,19 @@ import { SessionNotes, registerSessionCommands } from "./app/session/session-com
 import { SessionSettingTab } from "./app/settings/settings-tab";
 import { registerSyncCommands } from "./app/properties/sync-commands";
 import { TopicSync } from "./app/properties/topic-sync";
+import { SettingsSaver } from "./app/settings/settings-store";
+import { BackgroundWork } from "./app/work/background-work";
 import { registerTopicView } from "./app/index/view-commands";
+import { StatsCommands, registerStats } from "./app/stats/stats-commands";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
 export default class StudySessionNotesPlugin extends Plugin {
   declare settings: Settings;
   t!: Translate;
-  private index: IndexService | null = null;
+  /** Filled in `onload`; settings saved before that (none can be) would only be written. */
+  private applySettings: () => void = () => undefined;
+  private saver: SettingsSaver | null = null;
 
   override async onload(): Promise<void> {
     this.t = createTranslator(getLanguage());
@@ -25,12 +30,18 @@ export default class StudySessionNotesPlugin extends Plugin {
     this.settings = settings;
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
 
+    this.saver = new SettingsSaver((data) => this.saveData(data), this.t);
+
     const getSettings = (): Settings => this.settings;
-    const sync = this.addChild(new TopicSync(this.app, getSettings, this.t));
-    const index = this.addChild(new IndexService(this.app, getSettings));
-    this.index = index;
+    const work = this.addChild(new BackgroundWork(this.app, this.t));
+    const sync = this.addChild(new TopicSync(this.app, getSettings, this.t, work));
+    const index = this.addChild(new IndexService(this.app, getSettings, work));
+    this.applySettings = () => {
+      sync.applySettings();
+      index.applySettings();
+    };
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
-    registerSyncCommands(this, sync, this.t);
+    registerSyncCommands(this, sync, work, this.t);
     const embeddings = new EmbeddingService(
       this.app,
       this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
@@ -39,11 +50,13 @@ export default class StudySessionNotesPlugin extends Plugin {
     const related = this.addChild(new RelatedService(this.app, index, embeddings));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
+    registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }
 
+  /** Write the settings and apply them; a failed write is told in a notice, the settings still apply. */
   async saveSettings(): Promise<void> {
-    await this.saveData(this.settings);
-    this.index?.applySettings();
+    this.applySettings();
+    await this.saver?.save(this.settings);
   }
 }

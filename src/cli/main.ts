@@ -11,10 +11,11 @@ import type { Io } from "./io";
 import { newVerb } from "./new";
 import { parseVerb } from "./parse";
 import { relatedVerb } from "./related";
+import { statsVerb } from "./stats";
 import { syncVerb } from "./sync";
 import { LINE_NOTE, verbHelp, type Verb } from "./verb";
 
-const VERBS: readonly Verb[] = [parseVerb, indexVerb, syncVerb, newVerb, importVerb, relatedVerb];
+const VERBS: readonly Verb[] = [parseVerb, indexVerb, syncVerb, newVerb, importVerb, relatedVerb, statsVerb];
 
 function usage(): string {
   const width = Math.max(...VERBS.map((verb) => verb.name.length)) + 3;

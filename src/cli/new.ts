@@ -85,12 +85,16 @@ function runNew(args: Args, io: Io): number {
   }
   if (plan.unknown.length > 0)
     io.err(`session-notes: unknown template variables left as they are: ${plan.unknown.join(" ")}`);
+  if (plan.unknownTokens.length > 0)
+    io.err(
+      `session-notes: letters that are no date format token, printed as they stand: ${plan.unknownTokens.join(", ")}`,
+    );
   io.out(target);
   return EXIT_OK;
 }
 
 /** The plugin's data.json; a corrupt or foreign one is an error here (the plugin falls back instead). */
-function readConfig(path: string | undefined): Settings {
+export function readConfig(path: string | undefined): Settings {
   if (path === undefined) return defaultSettings();
   let text: string;
   try {

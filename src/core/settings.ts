@@ -30,6 +30,12 @@ export interface Settings {
   autoSync: boolean;
   /** Optional embeddings endpoint for "similar meaning" in related topics (off by default). */
   relatedEmbeddings: EmbeddingSettings;
+  /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
+  meetingTime: string;
+  /** Length of a meeting in minutes (timed events only). */
+  meetingMinutes: number;
+  /** Upcoming meetings in the exported schedule and the statistics view's plan. */
+  scheduleCount: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -47,6 +53,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   kindAliases: {},
   autoSync: true,
   relatedEmbeddings: DEFAULT_EMBEDDINGS,
+  meetingTime: "",
+  meetingMinutes: 90,
+  scheduleCount: 8,
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -103,11 +112,19 @@ export function migrateSettings(raw: unknown): Migrated {
   s.kindAliases = stringRecord(data.kindAliases);
   if (typeof data.autoSync === "boolean") s.autoSync = data.autoSync;
   s.relatedEmbeddings = migrateEmbeddings(data.relatedEmbeddings);
+  const time = text(data.meetingTime, "");
+  s.meetingTime = /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : "";
+  s.meetingMinutes = wholeNumber(data.meetingMinutes, 1, 24 * 60) ?? s.meetingMinutes;
+  s.scheduleCount = wholeNumber(data.scheduleCount, 1, 520) ?? s.scheduleCount;
   return { settings: s, problem: null };
 }
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" ? value.trim() : fallback;
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
 function members(value: unknown): Member[] {

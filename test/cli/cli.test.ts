@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main";
 import type { IndexJson } from "../../src/core/index/index-json";
 import type { ParsedNote } from "../../src/core/note/model";
+import type { StatsJson } from "../../src/core/stats/stats";
 
 const fixtures = join(__dirname, "..", "fixtures", "notion-export");
 
@@ -277,9 +278,16 @@ describe("session-notes import", () => {
       expect(readFileSync(path, "utf8")).toMatch(/^---\ntype: study-session\n/);
     }
     expect(cli("sync", out, "--check").code).toBe(0);
+    // The same page again is this import's own output: left as it is, exit 0.
     const again = cli("import", files[0] ?? "", "--out", out);
     expect(again.code).toBe(0);
-    expect(again.err).toContain("exists already");
+    expect(again.out).toBe("");
+    // A different file at the target is never overwritten, and says so with exit 1.
+    writeFileSync(written[0] ?? "", "my own note\n");
+    const clash = cli("import", files[0] ?? "", "--out", out);
+    expect(clash.code).toBe(1);
+    expect(clash.err).toContain("exists already and is a different file");
+    expect(readFileSync(written[0] ?? "", "utf8")).toBe("my own note\n");
   });
 
   it("refuses a page with no session in it", () => {
@@ -288,6 +296,107 @@ describe("session-notes import", () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain("not a session page");
     expect(cli("import", join(dir, "shopping.txt")).code).toBe(2);
+  });
+});
+
+describe("session-notes stats", () => {
+  const exports: Record<string, string> = {};
+  for (const name of ["2024-05-02", "2024-07-24", "2024-08-29"])
+    exports[`Sessions/${name} 機械学習勉強会.md`] = readFileSync(join(fixtures, `${name}.txt`), "utf8");
+  const dir = vaultWith({
+    ...exports,
+    "Sessions/2024-09-12.md":
+      "今週のTOPIC\n@qluto (Ryosuke Fukazawa)\n[論文] LLM #llm\n@Shun Ito\n[blog] Boxes\nメインTOPIC: VerifiNER\n@Shun Ito\n",
+  });
+
+  it("agrees with index --json: the same people, each topic counted once by kind and month", () => {
+    const stats = JSON.parse(cli("stats", dir, "--json").out) as StatsJson;
+    const index = JSON.parse(cli("index", dir, "--json").out) as IndexJson;
+    expect(Object.keys(stats)).toEqual(["presenters", "months", "rotation"]);
+    expect(Object.keys(stats.rotation)).toEqual(["order", "last", "next"]);
+    expect(
+      stats.presenters
+        .map((p) => Object.keys(p))
+        .every((k) => k.join() === "name,aliases,topics,byKind,byMonth,main,last"),
+    ).toBe(true);
+    const people = (list: Array<{ name: string; aliases: string[]; n: number }>): unknown =>
+      [...list].sort((a, b) => a.name.localeCompare(b.name));
+    expect(people(stats.presenters.map((p) => ({ name: p.name, aliases: p.aliases, n: p.topics })))).toEqual(
+      people(index.presenters.map((p) => ({ name: p.name, aliases: p.aliases, n: p.topics.length }))),
+    );
+    const topicAt = new Map(index.topics.map((t) => [`${t.file}:${t.line}`, t]));
+    for (const person of index.presenters) {
+      const p = { name: person.name, topics: person.topics.map((ref) => topicAt.get(`${ref.file}:${ref.line}`)!) };
+      const s = stats.presenters.find((x) => x.name === p.name);
+      const byKind: Record<string, number> = {};
+      const byMonth: Record<string, number> = {};
+      for (const t of p.topics) {
+        byKind[t.kind ?? "none"] = (byKind[t.kind ?? "none"] ?? 0) + 1;
+        if (t.date) byMonth[t.date.slice(0, 7)] = (byMonth[t.date.slice(0, 7)] ?? 0) + 1;
+      }
+      expect(s?.byKind, p.name).toEqual(byKind);
+      expect(s?.byMonth, p.name).toEqual(byMonth);
+      expect(s?.main, p.name).toEqual(
+        p.topics
+          .filter((t) => t.main)
+          .map((t) => ({ date: t.date, title: t.title, file: t.file }))
+          .reverse(),
+      );
+      expect(s?.last, p.name).toBe(
+        p.topics
+          .map((t) => t.date)
+          .sort()
+          .at(-1),
+      );
+    }
+    for (const k of index.kinds)
+      expect(stats.months.reduce((n, m) => n + (m.byKind[k.kind ?? "none"] ?? 0), 0)).toBe(k.topics.length);
+    expect(stats.months.map((m) => m.month)).toEqual(["2024-05", "2024-07", "2024-08", "2024-09"]);
+    expect(stats.rotation.last).toBe("Shun Ito");
+  });
+
+  it("takes roster and rotation from --config, and prints Markdown tables without --json", () => {
+    const config = join(dir, "data.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        roster: [
+          { name: "Ryosuke Fukazawa", aliases: ["qluto"] },
+          { name: "Shun Ito", aliases: [] },
+          { name: "Nobody Yet", aliases: [], active: false },
+        ],
+      }),
+    );
+    const stats = JSON.parse(cli("stats", dir, "--json", "--config", config).out) as StatsJson;
+    expect(stats.rotation).toEqual({
+      order: ["Ryosuke Fukazawa", "Shun Ito"],
+      last: "Shun Ito",
+      next: "Ryosuke Fukazawa",
+    });
+    expect(stats.presenters.find((p) => p.name === "Nobody Yet")).toMatchObject({ topics: 0, last: null, main: [] });
+    const { code, out } = cli("stats", dir);
+    expect(code).toBe(0);
+    expect(out).toContain("| Presenter | Topics |");
+    expect(out).toContain("- Next: ");
+  });
+
+  it("filters by date and prints the next meetings as iCalendar", () => {
+    const may = JSON.parse(cli("stats", dir, "--json", "--to", "2024-05-31").out) as StatsJson;
+    expect(may.months.map((m) => m.month)).toEqual(["2024-05"]);
+    const { code, out } = cli("stats", dir, "--ics", "3", "--date", "2024-09-13");
+    expect(code).toBe(0);
+    expect(out.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(out.match(/DTSTART;VALUE=DATE:\d+/g)).toEqual([
+      "DTSTART;VALUE=DATE:20240919",
+      "DTSTART;VALUE=DATE:20240926",
+      "DTSTART;VALUE=DATE:20241003",
+    ]);
+  });
+
+  it("exits 2 on usage errors", () => {
+    expect(cli("stats").code).toBe(2);
+    expect(cli("stats", dir, "--from", "2024-13-01").code).toBe(2);
+    expect(cli("stats", dir, "--ics", "0").code).toBe(2);
   });
 });
 

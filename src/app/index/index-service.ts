@@ -1,8 +1,9 @@
 /**
  * The live topic index of the vault. Built after the layout is ready from the topic properties in
- * Obsidian's metadata cache (no file reads for synced notes); notes without them are read in small
- * background batches. Kept current from metadata `changed` (which hands over the note's text),
- * `deleted` and vault `rename`: one note's change costs the same in any size of vault.
+ * Obsidian's metadata cache (no file reads for synced notes); notes without them are read in slices in
+ * the background. Kept current from metadata `changed` (which hands over the note's text), `deleted`
+ * and vault `rename`: one note's change costs the same in any size of vault. Settings that change how
+ * notes are read (kind aliases, sessions folder, series) are re-applied to the notes they affect.
  */
 import { Component, Events, TFile, type App, type CachedMetadata } from "obsidian";
 import type { ParsedNote } from "../../core/note/model";
@@ -10,36 +11,65 @@ import { isSessionNote, parseNote } from "../../core/note/parser";
 import { sessionFromParse, sessionFromProperties } from "../../core/index/session-entry";
 import type { Settings } from "../../core/settings";
 import { TopicIndex, type IndexedTopic, type SessionEntry } from "../../core/index/topic-index";
+import { createTranslator } from "../../i18n";
+import { BackgroundWork, SLICE_MS } from "../work/background-work";
 
-/** Notes read per background step when looking for session notes that have no properties yet. */
-const SCAN_BATCH = 25;
+/** Notes read at once while looking for session notes that have no properties yet. */
+const SCAN_PARALLEL = 25;
+/** Settings are saved on every key press in a text field: re-apply once the typing pauses. */
+const REAPPLY_DELAY_MS = 1000;
+
+/** The settings that change what a note's text parses to. */
+type ParsingSettings = Pick<Settings, "kindAliases" | "sessionsFolder" | "seriesName">;
 
 export class IndexService extends Component {
   readonly index = new TopicIndex();
   readonly events = new Events();
   private ready = false;
-  private scanQueue: TFile[] = [];
-  private scanTimer: number | null = null;
+  private started = false;
+  /** Notes indexed from a live change since the first scan began: the scan must not overwrite them. */
+  private live = new WeakSet<TFile>();
   private scanned: () => void = () => undefined;
-  /** Settles once every note has been looked at (properties read, unsynced notes parsed). */
+  /** Settles once every note has been looked at, or the plugin unloaded (check `alive` after it). */
   readonly complete: Promise<void> = new Promise((resolve) => (this.scanned = resolve));
+  /** Index runs one after the other: the first scan, then each re-apply of settings. */
+  private queue: Promise<void> = Promise.resolve();
+  private applied: ParsingSettings;
+  private reapplyTimer: number | null = null;
 
+  private readonly work: BackgroundWork;
+  private readonly ownWork: boolean;
+
+  /** `work` is the plugin's; a service standing alone (bench, view tests) gets its own. */
   constructor(
     private readonly app: App,
     private readonly settings: () => Settings,
+    work?: BackgroundWork,
   ) {
     super();
+    this.work = work ?? new BackgroundWork(app, createTranslator("en"));
+    this.ownWork = work === undefined;
+    this.applied = parsingSettings(settings());
   }
 
   get isReady(): boolean {
     return this.ready;
   }
 
+  /** The plugin is loaded: false after unload, for work that waited on `complete`. */
+  get alive(): boolean {
+    return this.work.loaded;
+  }
+
   override onload(): void {
+    if (this.ownWork) this.addChild(this.work);
+    // Obsidian runs this callback even for a plugin unloaded meanwhile: the check is inside.
     this.app.workspace.onLayoutReady(() => this.build());
     this.register(() => {
-      if (this.scanTimer !== null) window.clearTimeout(this.scanTimer);
-      this.scanQueue = [];
+      if (this.reapplyTimer !== null) window.clearTimeout(this.reapplyTimer);
+      this.work.cancel("index");
+      this.work.cancel("reapply");
+      this.scanned();
     });
     this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
     this.registerEvent(
@@ -47,15 +77,7 @@ export class IndexService extends Component {
         if (file instanceof TFile) this.remove(file.path);
       }),
     );
-    this.registerEvent(
-      this.app.vault.on("rename", (file, oldPath) => {
-        if (!(file instanceof TFile)) return;
-        this.index.rename(oldPath, file.path);
-        this.events.trigger("session", oldPath, null);
-        this.events.trigger("session", file.path, this.index.get(file.path) ?? null);
-        this.notify();
-      }),
-    );
+    this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.onRename(file, oldPath)));
   }
 
   parse(text: string, path: string): ParsedNote {
@@ -74,9 +96,14 @@ export class IndexService extends Component {
     return same?.line ?? 0;
   }
 
-  /** Any change (for views: redraw). */
-  onChange(callback: () => void): void {
-    this.registerEvent(this.events.on("changed", callback));
+  /**
+   * Any change (for views: redraw). The listener lives as long as `owner` (a view passes itself, so
+   * closing it removes the listener); the returned function removes it earlier.
+   */
+  onChange(callback: () => void, owner: Component = this): () => void {
+    const ref = this.events.on("changed", callback);
+    owner.registerEvent(ref);
+    return () => this.events.offref(ref);
   }
 
   /** One note's session changed, appeared or went (`null`): for indexes kept beside this one. */
@@ -84,68 +111,159 @@ export class IndexService extends Component {
     component.registerEvent(this.events.on("session", callback as (...data: unknown[]) => unknown));
   }
 
+  /**
+   * Settings changed (saved or not): the members apply at once; kind aliases, the sessions folder or
+   * the series re-read the notes they affect, in the background, once the typing pauses.
+   */
+  applySettings(): void {
+    if (!this.alive) return;
+    this.index.setRoster(this.settings().roster);
+    if (this.ready) this.notify();
+    const next = parsingSettings(this.settings());
+    if (sameParsing(this.applied, next)) return;
+    const before = this.applied;
+    this.applied = next;
+    if (!this.started) return;
+    this.work.cancel("reapply");
+    if (this.reapplyTimer !== null) window.clearTimeout(this.reapplyTimer);
+    this.reapplyTimer = window.setTimeout(() => {
+      this.reapplyTimer = null;
+      this.enqueue(() => this.reapply(before, next));
+    }, REAPPLY_DELAY_MS);
+  }
+
+  /** Settles when the index runs queued so far (first scan, re-applies) are over. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue(run: () => Promise<void>): void {
+    this.queue = this.queue.then(run).catch(() => undefined);
+  }
+
   private upsert(session: SessionEntry): void {
     this.index.upsert(session);
     this.events.trigger("session", session.file, session);
   }
 
-  /** The members setting names people and merges their spellings: apply it after it changes. */
-  applySettings(): void {
+  private build(): void {
+    // Unloaded before the workspace was ready: no index for a plugin that is gone.
+    if (!this.alive || this.started) return;
+    this.started = true;
     this.index.setRoster(this.settings().roster);
-    if (this.ready) this.notify();
+    this.queue = this.scan().catch(() => undefined);
   }
 
-  private build(): void {
-    this.index.setRoster(this.settings().roster);
+  /**
+   * The first scan: properties from the metadata cache first (no reads; its first slice runs at once,
+   * so a vault of synced notes is indexed when the layout is ready), then notes without them are read.
+   */
+  private async scan(): Promise<void> {
+    const unsynced: TFile[] = [];
+    let slice = this.work.now();
     for (const file of this.app.vault.getMarkdownFiles()) {
+      if (this.work.now() - slice > SLICE_MS) {
+        await this.work.yield();
+        if (!this.alive) return this.scanned();
+        slice = this.work.now();
+      }
+      if (this.live.has(file) || !this.work.exists(file)) continue;
       const session = sessionFromProperties(file.path, this.app.metadataCache.getFileCache(file)?.frontmatter);
       if (session) this.upsert(session);
-      else this.scanQueue.push(file);
+      else unsynced.push(file);
     }
     this.ready = true;
     this.notify();
-    this.scanStep();
+    const reads = this.work.run({
+      kind: "index",
+      items: unsynced,
+      parallel: SCAN_PARALLEL,
+      progress: "index.progress",
+      step: (file) => this.readInto(file, { keepLive: true }),
+    });
+    if (reads) await reads;
+    this.scanned();
   }
 
-  /** Read a few notes that may be unsynced session notes, then yield to the app. */
-  private scanStep(): void {
-    const batch = this.scanQueue.splice(0, SCAN_BATCH);
-    if (batch.length === 0) {
-      this.scanned();
-      return;
+  /**
+   * Read a note and index it as its text says now. The result is dropped when, after the read, the
+   * plugin unloaded, the note was deleted, renamed away from Markdown or edited (its live update wins).
+   */
+  private async readInto(file: TFile, options: { keepLive: boolean }): Promise<void> {
+    if (!this.work.exists(file) || (options.keepLive && this.live.has(file))) return;
+    const stamp = this.work.stamp(file);
+    // A note deleted or unreadable since the listing is skipped: the scan must always finish.
+    const text = await this.app.vault.cachedRead(file).catch(() => null);
+    if (text === null || !this.work.unchanged(stamp) || (options.keepLive && this.live.has(file))) return;
+    this.indexText(file, text, this.app.metadataCache.getFileCache(file)?.frontmatter);
+  }
+
+  /** Re-read the notes a change of parsing settings affects: indexed sessions, and notes in either folder. */
+  private async reapply(before: ParsingSettings, after: ParsingSettings): Promise<void> {
+    if (!this.alive) return;
+    const affected = new Set<TFile>();
+    for (const session of this.index.allSessions()) {
+      const file = this.app.vault.getFileByPath(session.file);
+      if (file) affected.add(file);
     }
-    void Promise.all(
-      batch.map(async (file) => {
-        if (this.index.get(file.path)) return false;
-        // A note deleted or unreadable since the listing is skipped: the scan must always finish.
-        const text = await this.app.vault.cachedRead(file).catch(() => null);
-        if (text === null) return false;
-        const parsed = this.parse(text, file.path);
-        if (!isSessionNote(parsed)) return false;
-        this.upsert(sessionFromParse(file.path, parsed));
-        return true;
-      }),
-    ).then((found) => {
-      if (found.some(Boolean)) this.notify();
-      if (this.scanQueue.length > 0) this.scanTimer = window.setTimeout(() => this.scanStep(), 0);
-      else this.scanned();
+    if (before.sessionsFolder !== after.sessionsFolder) {
+      const folders = [before.sessionsFolder, after.sessionsFolder].filter((f) => f !== "");
+      for (const file of this.app.vault.getMarkdownFiles())
+        if (folders.some((folder) => inFolder(file.path, folder))) affected.add(file);
+    }
+    const run = this.work.run({
+      kind: "reapply",
+      items: [...affected],
+      parallel: SCAN_PARALLEL,
+      progress: "index.reapplyProgress",
+      step: (file) => this.readInto(file, { keepLive: false }),
     });
+    if (run) await run;
   }
 
   private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
-    if (!this.ready || file.extension !== "md") return;
-    // The text is at hand: a fresh parse beats properties that auto-sync may not have rewritten yet.
-    const parsed = this.parse(data, file.path);
-    if (isSessionNote(parsed)) this.upsert(sessionFromParse(file.path, parsed));
-    else {
-      const fromProperties = sessionFromProperties(file.path, cache.frontmatter);
-      if (!fromProperties) {
-        this.remove(file.path);
-        return;
-      }
-      this.upsert(fromProperties);
+    // Before the first scan there is nothing to keep current: the scan reads every note.
+    if (!this.started || !this.alive || file.extension !== "md") return;
+    this.live.add(file);
+    this.indexText(file, data, cache.frontmatter);
+  }
+
+  /** A fresh parse of the text beats properties that auto-sync may not have rewritten yet. */
+  private indexText(file: TFile, text: string, frontmatter: unknown): void {
+    const parsed = this.parse(text, file.path);
+    const session = isSessionNote(parsed)
+      ? sessionFromParse(file.path, parsed)
+      : sessionFromProperties(file.path, frontmatter);
+    if (!session) {
+      this.remove(file.path);
+      return;
     }
+    this.upsert(session);
     this.notify();
+  }
+
+  private onRename(file: unknown, oldPath: string): void {
+    if (!(file instanceof TFile) || !this.started) return;
+    if (file.extension !== "md") {
+      // Renamed to `.txt` (or anything not Markdown): no longer a note, so no longer a session.
+      this.remove(oldPath);
+      return;
+    }
+    if (!oldPath.toLowerCase().endsWith(".md")) {
+      // Became a note: read it as one.
+      void this.readInto(file, { keepLive: false }).catch(() => undefined);
+      return;
+    }
+    if (this.index.get(oldPath)) {
+      this.index.rename(oldPath, file.path);
+      this.events.trigger("session", oldPath, null);
+      this.events.trigger("session", file.path, this.index.get(file.path) ?? null);
+      this.notify();
+    }
+    // Moved into or out of the sessions folder: whether it is a session note may have changed.
+    const folder = this.settings().sessionsFolder;
+    if (folder !== "" && inFolder(oldPath, folder) !== inFolder(file.path, folder))
+      void this.readInto(file, { keepLive: false }).catch(() => undefined);
   }
 
   private remove(path: string): void {
@@ -157,4 +275,22 @@ export class IndexService extends Component {
   private notify(): void {
     this.events.trigger("changed");
   }
+}
+
+function parsingSettings(settings: Settings): ParsingSettings {
+  return {
+    kindAliases: { ...settings.kindAliases },
+    sessionsFolder: settings.sessionsFolder,
+    seriesName: settings.seriesName,
+  };
+}
+
+function sameParsing(a: ParsingSettings, b: ParsingSettings): boolean {
+  if (a.sessionsFolder !== b.sessionsFolder || a.seriesName !== b.seriesName) return false;
+  const left = Object.entries(a.kindAliases);
+  return left.length === Object.keys(b.kindAliases).length && left.every(([k, v]) => b.kindAliases[k] === v);
+}
+
+function inFolder(path: string, folder: string): boolean {
+  return path.startsWith(`${folder}/`);
 }

@@ -12,6 +12,8 @@ import { openTopic, topicLink } from "./open-topic";
 import { renderRelated } from "../related/related-panel";
 import type { RelatedService } from "../related/related-service";
 import { VirtualList } from "./virtual-list";
+import { openStatsView } from "../stats/stats-commands";
+import { STATS_VIEW_ICON } from "../stats/stats-view";
 
 export const TOPIC_VIEW_TYPE = "study-session-notes-topics";
 export const TOPIC_VIEW_ICON = "library";
@@ -79,6 +81,15 @@ export class TopicIndexView extends ItemView {
     setIcon(thisNote, "file-search");
     this.thisNoteButton = thisNote;
     this.registerDomEvent(thisNote, "click", () => this.toggleThisNote());
+    const stats = toolbar.createDiv({
+      cls: "clickable-icon study-session-notes-open-stats",
+      attr: { "aria-label": this.t("stats.command.open"), role: "button", tabindex: "0" },
+    });
+    setIcon(stats, STATS_VIEW_ICON);
+    this.registerDomEvent(stats, "click", () => void openStatsView(this.app));
+    this.registerDomEvent(stats, "keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") void openStatsView(this.app);
+    });
     this.noteFile = this.app.workspace.getActiveFile()?.path ?? null;
     this.registerEvent(
       this.app.workspace.on("file-open", (file: TFile | null) => {

@@ -2,9 +2,10 @@
 import { Notice, type Plugin } from "obsidian";
 import type { Translate } from "../../i18n";
 import { addNoteCommand } from "../editor/note-command";
-import { noticeFor, type TopicSync } from "./topic-sync";
+import type { BackgroundWork } from "../work/background-work";
+import { noticeFor, type SyncReport, type TopicSync } from "./topic-sync";
 
-export function registerSyncCommands(plugin: Plugin, sync: TopicSync, t: Translate): void {
+export function registerSyncCommands(plugin: Plugin, sync: TopicSync, work: BackgroundWork, t: Translate): void {
   addNoteCommand(plugin, "sync-note", t("command.syncNote"), (editor, file) =>
     noticeFor(sync, t, file, sync.syncEditor(editor, file)),
   );
@@ -13,25 +14,26 @@ export function registerSyncCommands(plugin: Plugin, sync: TopicSync, t: Transla
     id: "sync-all",
     name: t("command.syncAll"),
     callback: async () => {
-      const progress = new Notice(t("sync.progress", { done: 0, total: "…" }), 0);
-      try {
-        const report = await sync.syncAll((done, total) => {
-          // Every file would be a lot of DOM writes in a large vault; every 50th is plenty to watch.
-          if (done % 50 === 0 || done === total) progress.setMessage(t("sync.progress", { done, total }));
-        });
-        const summary = t("sync.summary", {
-          updated: report.updated,
-          unchanged: report.unchanged,
-          failed: report.failed.length,
-        });
-        const failures = report.failed.map(({ file, outcome }) => sync.describeFailure(file, outcome));
-        new Notice(
-          [summary, ...(failures.length > 0 ? [t("sync.summaryFailures"), ...failures] : [])].join("\n"),
-          failures.length > 0 ? 0 : 8000,
-        );
-      } finally {
-        progress.hide();
+      const report = await sync.syncAll();
+      if (report === null) {
+        new Notice(t("sync.alreadyRunning"));
+        return;
       }
+      // Unloaded meanwhile: the plugin is gone, and so is the one who asked.
+      if (!work.loaded) return;
+      showSummary(sync, t, report);
     },
   });
+}
+
+function showSummary(sync: TopicSync, t: Translate, report: SyncReport): void {
+  const counts = { updated: report.updated, unchanged: report.unchanged, failed: report.failed.length };
+  const summary = report.cancelled
+    ? t("sync.summaryCancelled", { ...counts, done: report.done, total: report.total })
+    : t("sync.summary", counts);
+  const failures = report.failed.map(({ path, outcome }) => sync.describeFailure(path, outcome));
+  new Notice(
+    [summary, ...(failures.length > 0 ? [t("sync.summaryFailures"), ...failures] : [])].join("\n"),
+    failures.length > 0 ? 0 : 8000,
+  );
 }

@@ -47,6 +47,8 @@ export class SessionNotes {
     const settings = this.settings();
     // Numbering, rotation and the previous link need every session note, unsynced ones included.
     await this.index.complete;
+    // Unloaded while the index was being built: a plugin that is gone creates nothing.
+    if (!this.index.alive) return null;
     const sessions = this.index.index.allSessions();
     const existing = sessions.find((s) => s.date === date);
     if (existing) {
@@ -71,6 +73,7 @@ export class SessionNotes {
         return target ? this.app.fileManager.generateMarkdownLink(target, `${folder}/${date}.md`) : "";
       },
     });
+    if (!this.index.alive) return null;
     const path = normalizePath(plan.path);
     const taken = this.app.vault.getAbstractFileByPath(path);
     if (taken instanceof TFile) {
@@ -81,13 +84,13 @@ export class SessionNotes {
     }
     try {
       await this.ensureFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+      if (!this.index.alive) return null;
       const file = await this.app.vault.create(path, plan.text);
       const leaf = this.app.workspace.getLeaf(false);
       await leaf.openFile(file, { active: true });
       if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor(plan.cursor);
       new Notice(this.t("newSession.created", { path }));
-      if (plan.unknown.length > 0)
-        new Notice(this.t("newSession.unknownVariables", { names: plan.unknown.join(" ") }), 10000);
+      this.noticeTemplateProblems(plan);
       return file;
     } catch (error) {
       new Notice(
@@ -106,7 +109,7 @@ export class SessionNotes {
     const lineText = editor.getLine(cursor.line);
     const source = selection !== "" ? selection : lineText;
     const { title, url } = prefill(source);
-    const rendered = renderTemplate(template, { title, url });
+    const rendered = renderTemplate(template, { values: { title, url }, language: language() });
     if (selection !== "") {
       editor.replaceSelection(rendered.text);
     } else if (lineText.trim() === "" || title !== "" || url !== "") {
@@ -115,8 +118,16 @@ export class SessionNotes {
     } else {
       editor.replaceRange(rendered.text, { line: cursor.line + 1, ch: 0 });
     }
-    if (rendered.unknown.length > 0)
-      new Notice(this.t("newSession.unknownVariables", { names: rendered.unknown.join(" ") }), 10000);
+    this.noticeTemplateProblems(rendered);
+  }
+
+  /** One notice for what a template got wrong: unknown variables, and letters in a date format that are no token. */
+  private noticeTemplateProblems({ unknown, unknownTokens }: { unknown: string[]; unknownTokens: string[] }): void {
+    const lines: string[] = [];
+    if (unknown.length > 0) lines.push(this.t("newSession.unknownVariables", { names: unknown.join(" ") }));
+    if (unknownTokens.length > 0)
+      lines.push(this.t("newSession.unknownDateTokens", { names: unknownTokens.join(", ") }));
+    if (lines.length > 0) new Notice(lines.join("\n"), 10000);
   }
 
   /** Rewrite a page pasted from Notion (the open note) into the plugin's session-note form, as one undoable change. */

@@ -13,6 +13,7 @@ import {
 } from "obsidian";
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
 import { fromIso } from "../../core/session/schedule";
+import { isMeetingTime } from "../../core/stats/ics";
 import { formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
 import type { MessageKey, Translate } from "../../i18n";
 
@@ -92,6 +93,16 @@ export class SessionSettingTab extends PluginSettingTab {
         items: [
           field("roster", "settings.roster.name", "settings.roster.desc", { type: "textarea", key: "roster" }),
           field("rotation", "settings.rotation.name", "settings.rotation.desc", { type: "textarea", key: "rotation" }),
+          field("meetingTime", "stats.settings.time.name", "stats.settings.time.desc", {
+            type: "text",
+            key: "meetingTime",
+            placeholder: "19:00",
+          }),
+          field("meetingMinutes", "stats.settings.minutes.name", null, { type: "text", key: "meetingMinutes" }),
+          field("scheduleCount", "stats.settings.count.name", "stats.settings.count.desc", {
+            type: "text",
+            key: "scheduleCount",
+          }),
         ],
       },
       {
@@ -154,6 +165,18 @@ export class SessionSettingTab extends PluginSettingTab {
       case "autoSync":
         s.autoSync = value === true;
         break;
+      case "meetingTime":
+        if (text.trim() !== "" && !isMeetingTime(text.trim())) return;
+        s.meetingTime = text.trim();
+        break;
+      case "meetingMinutes":
+      case "scheduleCount": {
+        const n = Number(text.trim());
+        const max = key === "scheduleCount" ? 520 : 24 * 60;
+        if (!Number.isInteger(n) || n < 1 || n > max) return;
+        s[key as "scheduleCount"] = n;
+        break;
+      }
       case "sessionsFolder":
       case "fileNamePattern":
       case "seriesName":

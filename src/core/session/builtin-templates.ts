@@ -12,7 +12,7 @@ date: {{date}}
 series: {{series}}
 number: {{number}}
 ---
-# {{series}} 第{{number}}回（{{date:yyyy年M月d日}}）
+# {{series}} 第{{number}}回（{{date:YYYY年M月D日}}）
 
 前回: {{prev}}
 
@@ -29,7 +29,7 @@ date: {{date}}
 series: {{series}}
 number: {{number}}
 ---
-# {{series}} no. {{number}} ({{date:MMMM d, yyyy}})
+# {{series}} no. {{number}} ({{date:MMMM D, YYYY}})
 
 Previous: {{prev}}
 

@@ -37,6 +37,8 @@ export interface SessionPlan {
   /** Where to put the cursor: the first empty topic heading (0-based line and column). */
   cursor: { line: number; ch: number };
   unknown: string[];
+  /** Date formats with letters that are no moment token (`{{date:YYYY T}}: T`). */
+  unknownTokens: string[];
 }
 
 export function scheduleOf(settings: Settings): Schedule {
@@ -49,12 +51,12 @@ export function planSession(input: PlanInput): SessionPlan {
     .filter((s) => s.date !== null && s.date < date)
     .sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? 1 : -1));
   const previous = before[0] ?? null;
-  const presenters = settings.roster.length > 0 ? settings.roster.filter((m) => m.active) : learnRoster(input.sessions);
+  const presenters = presentersOf(input.sessions, settings);
   const series =
     settings.seriesName.trim() || previous?.series || latestSeries(input.sessions) || DEFAULT_SERIES[language];
   const number = before.length + 1;
-  const mainPresenter = nextMainPresenter(before, settings, presenters);
-  const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { title: "", url: "" });
+  const mainPresenter = mainRotation(before, settings, presenters).next;
+  const paper = renderTemplate(input.paperTemplate ?? PAPER_TEMPLATES[language], { values: { title: "", url: "" } });
   const values: Record<string, string> = {
     series,
     number: String(number),
@@ -66,12 +68,12 @@ export function planSession(input: PlanInput): SessionPlan {
     url: "",
   };
   const dates = { date, next_date: followingMeeting(date, scheduleOf(settings)) };
-  const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], values, dates);
-  const name = renderTemplate(
-    settings.fileNamePattern || "{{date}} {{series}}",
-    { series, number: String(number) },
+  const rendered = renderTemplate(input.sessionTemplate ?? SESSION_TEMPLATES[language], { values, dates, language });
+  const name = renderTemplate(settings.fileNamePattern || "{{date}} {{series}}", {
+    values: { series, number: String(number) },
     dates,
-  );
+    language,
+  });
   const folder = settings.sessionsFolder.replace(/^\/+|\/+$/g, "");
   const fileName = sanitizeFileName(name.text) || date;
   return {
@@ -85,22 +87,44 @@ export function planSession(input: PlanInput): SessionPlan {
     text: rendered.text,
     cursor: cursorOf(rendered.text),
     unknown: [...new Set([...rendered.unknown, ...name.unknown, ...paper.unknown])],
+    unknownTokens: [...new Set([...rendered.unknownTokens, ...name.unknownTokens, ...paper.unknownTokens])],
   };
 }
 
-/** The one after the last session's main presenter in the rotation, skipping those not presenting. */
-function nextMainPresenter(
+/** The main-topic rotation at a point in time: its order, who gave the last main topic, who is next. */
+export interface MainRotation {
+  /** The rotation's names, those not presenting for now left out. */
+  order: string[];
+  /** The latest session's main presenter (merged name), or null. */
+  last: string | null;
+  next: string | null;
+  /** Names in the rotation who are not presenting for now, so their turn passes. */
+  skipped: string[];
+}
+
+/** Who presents, as "New session note" takes them: the active members, else learned from the vault. */
+export function presentersOf(sessions: readonly SessionEntry[], settings: Settings): Member[] {
+  return settings.roster.length > 0 ? settings.roster.filter((m) => m.active) : learnRoster(sessions);
+}
+
+/**
+ * The one after the last session's main presenter in the rotation, skipping those not presenting.
+ * `before` holds the sessions before the meeting, newest first.
+ */
+export function mainRotation(
   before: readonly SessionEntry[],
   settings: Settings,
   presenters: readonly Member[],
-): string | null {
+): MainRotation {
   const people = new PeopleMerger(settings.roster);
   const canonical = (name: string): string => people.resolve(name).name;
   const active = new Set(presenters.map((m) => canonical(m.name)));
-  const rotation = (settings.rotation.length > 0 ? settings.rotation : presenters.map((m) => m.name)).filter((name) =>
-    active.has(canonical(name)),
-  );
-  if (rotation.length === 0) return null;
+  const full =
+    settings.rotation.length > 0
+      ? settings.rotation
+      : (settings.roster.length > 0 ? settings.roster : presenters).map((m) => m.name);
+  const order = full.filter((name) => active.has(canonical(name)));
+  const skipped = full.filter((name) => !active.has(canonical(name)));
   let last: string | null = null;
   for (const session of before) {
     const main = session.topics.find((t) => t.main && t.presenter !== null);
@@ -109,8 +133,9 @@ function nextMainPresenter(
       break;
     }
   }
-  const at = last === null ? -1 : rotation.findIndex((name) => canonical(name) === last);
-  return rotation[(at + 1) % rotation.length] ?? null;
+  if (order.length === 0) return { order, last, next: null, skipped };
+  const at = last === null ? -1 : order.findIndex((name) => canonical(name) === last);
+  return { order, last, next: order[(at + 1) % order.length] ?? null, skipped };
 }
 
 function latestSeries(sessions: readonly SessionEntry[]): string | null {

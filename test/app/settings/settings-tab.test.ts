@@ -25,6 +25,9 @@ describe("settings tab", () => {
       "Group",
       "Members",
       "Main topic rotation",
+      "Meeting time",
+      "Meeting length in minutes",
+      "Upcoming meetings",
       "Topics",
       "Kind aliases",
       "Sync topics automatically",
@@ -44,6 +47,12 @@ describe("settings tab", () => {
     expect(h.plugin.settings.anchorDate).toBe("");
     // Four saves: the invalid date was not saved.
     expect(save).toHaveBeenCalledTimes(4);
+    await tab.setControlValue("meetingTime", "25:00");
+    await tab.setControlValue("scheduleCount", "0");
+    expect(save).toHaveBeenCalledTimes(4);
+    await tab.setControlValue("meetingTime", "19:30");
+    await tab.setControlValue("scheduleCount", "12");
+    expect(h.plugin.settings).toMatchObject({ meetingTime: "19:30", scheduleCount: 12 });
   });
 
   it("offers the same definitions to Obsidian 1.13's settings search", async () => {

@@ -45,16 +45,25 @@ const link = (file: string): string => `[[${file.replace(/^.*\//, "").replace(/\
 describe("renderTemplate", () => {
   it("fills every variable, formats dates, and leaves unknown ones visible", () => {
     const out = renderTemplate(
-      "{{series}} {{date}} {{date:yyyy年M月d日}} {{ date : EEE }} {{next_date:MM/dd}} {{nope}} {{date:YYYY}}",
-      { series: "ML" },
-      { date: "2024-09-05", next_date: "2024-09-12" },
+      "{{series}} {{date}} {{date:YYYY年M月D日}} {{ date : ddd }} {{next_date:MM/DD}} {{nope}} {{date:YYYY-MM-DDTHH}} {{series:x}} {{date:}}",
+      { values: { series: "ML" }, dates: { date: "2024-09-05", next_date: "2024-09-12" } },
     );
-    expect(out.text).toBe("ML 2024-09-05 2024年9月5日 Thu 09/12 {{nope}} {{date:YYYY}}");
-    expect(out.unknown).toEqual(["{{nope}}", "{{date:YYYY}}"]);
+    expect(out.text).toBe("ML 2024-09-05 2024年9月5日 Thu 09/12 {{nope}} 2024-09-05T00 {{series:x}} 2024-09-05");
+    expect(out.unknown).toEqual(["{{nope}}", "{{series:x}}"]);
+    expect(out.unknownTokens).toEqual(["{{date:YYYY-MM-DDTHH}}: T"]);
+  });
+
+  it("names weekdays and months in the template's language, as moment's en and ja locales", () => {
+    const template = "{{date:dddd, MMMM Do}} / {{date:LL}}";
+    const dates = { date: "2024-09-05" };
+    expect(renderTemplate(template, { values: {}, dates, language: "en" }).text).toBe(
+      "Thursday, September 5th / September 5, 2024",
+    );
+    expect(renderTemplate(template, { values: {}, dates, language: "ja" }).text).toBe("木曜日, 9月 5日 / 2024年9月5日");
   });
 
   it("never executes anything", () => {
-    const out = renderTemplate("{{constructor}} {{__proto__}} <% tp.file.title %> ${process.exit()}", {});
+    const out = renderTemplate("{{constructor}} {{__proto__}} <% tp.file.title %> ${process.exit()}", { values: {} });
     expect(out.text).toBe("{{constructor}} {{__proto__}} <% tp.file.title %> ${process.exit()}");
   });
 });
