@@ -1,4 +1,5 @@
 /** Plugin settings: defaults, and a pure, versioned migration from whatever `data.json` holds. */
+import { DEFAULT_EMBEDDINGS, migrateEmbeddings, type EmbeddingSettings } from "./related/embeddings";
 import type { Member } from "./session/roster";
 
 export const SETTINGS_VERSION = 2;
@@ -35,6 +36,8 @@ export interface Settings {
   crossrefApi: string;
   /** Optional Semantic Scholar API key (sent as `x-api-key`). */
   semanticScholarKey: string;
+  /** Optional embeddings endpoint for "similar meaning" in related topics (off by default). */
+  relatedEmbeddings: EmbeddingSettings;
   /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
   meetingTime: string;
   /** Length of a meeting in minutes (timed events only). */
@@ -62,6 +65,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   semanticScholarApi: "https://api.semanticscholar.org/graph/v1",
   crossrefApi: "https://api.crossref.org",
   semanticScholarKey: "",
+  relatedEmbeddings: DEFAULT_EMBEDDINGS,
   meetingTime: "",
   meetingMinutes: 90,
   scheduleCount: 8,
@@ -88,7 +92,13 @@ export interface FieldProblem {
 
 /** A fresh, mutable copy of the defaults (nothing shared with `DEFAULT_SETTINGS` or another copy). */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {} };
+  return {
+    ...DEFAULT_SETTINGS,
+    roster: [],
+    rotation: [],
+    kindAliases: {},
+    relatedEmbeddings: { ...DEFAULT_EMBEDDINGS },
+  };
 }
 
 /**
@@ -176,6 +186,7 @@ export function migrateSettings(raw: unknown): Migrated {
   s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
   s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
   s.semanticScholarKey = stringOr(data.semanticScholarKey, "");
+  s.relatedEmbeddings = migrateEmbeddings(data.relatedEmbeddings);
   return { settings: s, problem: null, fieldProblems };
 }
 
