@@ -157,7 +157,7 @@ function cli(...argv: string[]): number {
   const code = run(argv, {
     out: (t) => (bytes += t.length),
     err: () => undefined,
-  });
+  }) as number;
   if (code !== 0) throw new Error(`cli ${argv.join(" ")} exited ${code}`);
   return bytes;
 }
