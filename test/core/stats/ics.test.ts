@@ -76,28 +76,31 @@ describe("calendar (RFC 5545)", () => {
 
   it("folds any text so that unfolding gives it back, never splitting a character", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), (text) => {
-        const line = `SUMMARY:${escapeText(text)}`;
-        const folded = fold(line);
-        expect(folded.replace(/\r\n /g, "")).toBe(line);
-        for (const part of folded.split("\r\n")) {
-          expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
-          expect(part).not.toContain("\uFFFD");
-        }
-        const ics = calendar([{ date: "2024-01-04", summary: text, description: text }], {
-          name: text,
-          time: null,
-          minutes: 60,
-          stamp,
-          uidSeed: text,
-        });
-        const event = new ICAL.Event(parse(ics).getFirstSubcomponent("vevent") ?? undefined);
-        // Control characters are dropped (iCalendar TEXT cannot hold them); line breaks survive.
-        const expected = [...text.replace(/\r\n?/g, "\n")]
-          .filter((c) => c === "\n" || (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f))
-          .join("");
-        expect(event.summary).toBe(expected);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 400 }).filter((t) => !t.includes("\ufffd")),
+        (text) => {
+          const line = `SUMMARY:${escapeText(text)}`;
+          const folded = fold(line);
+          expect(folded.replace(/\r\n /g, "")).toBe(line);
+          for (const part of folded.split("\r\n")) {
+            expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
+            expect(part).not.toContain("\uFFFD");
+          }
+          const ics = calendar([{ date: "2024-01-04", summary: text, description: text }], {
+            name: text,
+            time: null,
+            minutes: 60,
+            stamp,
+            uidSeed: text,
+          });
+          const event = new ICAL.Event(parse(ics).getFirstSubcomponent("vevent") ?? undefined);
+          // Control characters are dropped (iCalendar TEXT cannot hold them); line breaks survive.
+          const expected = [...text.replace(/\r\n?/g, "\n")]
+            .filter((c) => c === "\n" || (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f))
+            .join("");
+          expect(event.summary).toBe(expected);
+        },
+      ),
     );
   });
 });
