@@ -3,6 +3,7 @@
  * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
  * paragraph) is rejected on its first character without a regular expression.
  */
+import { isTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl } from "../text";
 
@@ -189,34 +190,30 @@ const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
 /** `Title ^topic-1a2b` → `Title`: a block id marks the line for links and is no part of the title. */
 function withoutBlockId(text: string): string {
   let end = text.length;
-  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
   let start = end;
   while (start > 0 && isIdCode(text.charCodeAt(start - 1))) start--;
-  if (start === end || start < 2 || text[start - 1] !== "^" || !isSpaceCode(text.charCodeAt(start - 2))) return text;
+  if (start === end || start < 2 || text[start - 1] !== "^" || !isTrimmed(text.charCodeAt(start - 2))) return text;
   let cut = start - 1;
-  while (cut > 0 && isSpaceCode(text.charCodeAt(cut - 1))) cut--;
+  while (cut > 0 && isTrimmed(text.charCodeAt(cut - 1))) cut--;
   return text.slice(0, cut);
 }
 
 /** `Title #rag #llm` → `Title`: trailing #tags are the topic's tags (numeric ones like `#1` stay). */
 function withoutTrailingTags(text: string): string {
   let end = text.length;
-  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
   let keep = text.length;
   for (;;) {
     let start = end;
-    while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !isTrimmed(text.charCodeAt(start - 1))) start--;
     const word = text.slice(start, end);
     const isTag = word.length > 1 && word[0] === "#" && !word.includes("#", 1) && !/^#[0-9]+$/.test(word);
-    if (!isTag || start === 0 || !isSpaceCode(text.charCodeAt(start - 1))) return text.slice(0, keep);
+    if (!isTag || start === 0 || !isTrimmed(text.charCodeAt(start - 1))) return text.slice(0, keep);
     keep = start;
     end = start;
-    while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
   }
-}
-
-function isSpaceCode(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || (code >= 0x0a && code <= 0x0d);
 }
 
 function isIdCode(code: number): boolean {
