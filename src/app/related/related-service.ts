@@ -65,7 +65,7 @@ export class RelatedService extends Component {
   /** Ready, with every note's body read: the full model, as the CLI has it (the link command waits for it). */
   async ready(): Promise<RelatedIndex> {
     const related = await this.built();
-    while (this.reading) await this.reading;
+    while (this.reading && this.active) await this.reading;
     return related;
   }
 
@@ -150,46 +150,54 @@ export class RelatedService extends Component {
 
   private queueBody(file: string): void {
     this.bodyQueue.add(file);
-    this.reading ??= this.readBodies();
+    this.startReading();
+  }
+
+  /**
+   * One reader at a time. `reading` is cleared in a promise reaction, so always after it was set, even
+   * when every queued note is gone and the reads finish without awaiting anything; a note queued while
+   * the last reader was finishing starts the next one.
+   */
+  private startReading(): void {
+    this.reading ??= this.readBodies()
+      .catch((error: unknown) => console.error("Study Session Notes: reading note bodies failed", error))
+      .finally(() => {
+        this.reading = null;
+        if (this.active && this.bodyQueue.size > 0) this.startReading();
+      });
   }
 
   /** Read queued notes' bodies, a slice at a time, and re-index their topics with them. */
   private async readBodies(): Promise<void> {
-    try {
-      let start = performance.now();
-      for (const file of this.bodyQueue) {
-        this.bodyQueue.delete(file);
-        const target = this.app.vault.getFileByPath(file);
-        if (!(target instanceof TFile)) continue;
-        const mtime = target.stat.mtime;
-        const text = await this.app.vault.cachedRead(target).catch(() => null);
-        // The plugin may have unloaded, or the note changed or gone, while it was read.
-        if (!this.active) return;
-        const session = this.index.index.get(file);
-        if (text === null || !session || this.mtime(file) !== mtime) continue;
-        const lines = text.split(/\r?\n/);
-        // Topics from properties carry no lines: the note's own parse gives them.
-        const parsed = this.index.parse(text, file);
-        const topics = new Map<string, { terms: TermCounts; papers: PaperId[] }>();
-        for (const topic of parsed.topics) {
-          const body = bodyLines(lines, topic).join("\n");
-          topics.set(topicKey(topic), {
-            terms: bodyTermCounts(body),
-            papers: paperIds(topic, body),
-          });
-        }
-        this.bodies.set(file, { mtime, topics });
-        this.related?.setSession(file, this.documents(session));
-        if (performance.now() - start >= SLICE_MS) {
-          await new Promise((resolve) => window.setTimeout(resolve, 0));
-          if (!this.active) return;
-          start = performance.now();
-        }
+    let start = performance.now();
+    for (const file of this.bodyQueue) {
+      this.bodyQueue.delete(file);
+      const target = this.app.vault.getFileByPath(file);
+      if (!(target instanceof TFile)) continue;
+      const mtime = target.stat.mtime;
+      const text = await this.app.vault.cachedRead(target).catch(() => null);
+      // The plugin may have unloaded, or the note changed or gone, while it was read.
+      if (!this.active) return;
+      const session = this.index.index.get(file);
+      if (text === null || !session || this.mtime(file) !== mtime) continue;
+      const lines = text.split(/\r?\n/);
+      // Topics from properties carry no lines: the note's own parse gives them.
+      const parsed = this.index.parse(text, file);
+      const topics = new Map<string, { terms: TermCounts; papers: PaperId[] }>();
+      for (const topic of parsed.topics) {
+        const body = bodyLines(lines, topic).join("\n");
+        topics.set(topicKey(topic), {
+          terms: bodyTermCounts(body),
+          papers: paperIds(topic, body),
+        });
       }
-    } finally {
-      this.reading = null;
-      // Notes queued after the loop looked: read them too.
-      if (this.active && this.bodyQueue.size > 0) this.reading = this.readBodies();
+      this.bodies.set(file, { mtime, topics });
+      this.related?.setSession(file, this.documents(session));
+      if (performance.now() - start >= SLICE_MS) {
+        await new Promise((resolve) => window.setTimeout(resolve, 0));
+        if (!this.active) return;
+        start = performance.now();
+      }
     }
   }
 }

@@ -94,6 +94,31 @@ describe("related topics in the plugin", () => {
   });
 });
 
+describe("reading bodies in the background", () => {
+  it("settles when every queued note is gone, so waiting for it never spins", async () => {
+    const app = App.createConfigured__({ files: {} });
+    const index = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
+    index.load();
+    // Sessions the index knows whose notes are no longer in the vault: their bodies cannot be read.
+    for (let n = 0; n < 3; n++) {
+      const file = `Gone/${n}.md`;
+      const topic = { presenter: "A", kind: "paper", kindLabel: null, title: `T${n}`, url: null, main: false };
+      const rest = { tags: [], line: 0, endLine: 0, summary: "", file, date: "2024-01-01" };
+      index.index.upsert({ file, date: "2024-01-01", series: null, presenters: [], topics: [{ ...topic, ...rest }] });
+    }
+    const related = new RelatedService(app.asOriginalType__(), index, null);
+    related.load();
+    app.workspace.setLayoutReady__();
+    await related.built();
+    await new Promise((resolve) => window.setTimeout(resolve, 0));
+    // Settled: nobody is reading. A reader left set would make `ready()` await a finished promise forever.
+    expect((related as unknown as { reading: unknown }).reading).toBeNull();
+    await related.ready();
+    related.unload();
+    index.unload();
+  });
+});
+
 async function vi_waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => window.setTimeout(resolve, 5));
   expect(check()).toBe(true);
