@@ -59,7 +59,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
     const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());
     registerPaperCommands(this, papers, this.t);
-    registerNotionImport(this, new NotionImporter(this.app, getSettings, this.t), getSettings, this.t);
+    registerNotionImport(this, new NotionImporter(this.app, getSettings, this.t, work), getSettings, this.t);
     registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
     this.addSettingTab(new SessionSettingTab(this.app, this, this.t));
   }

@@ -110,14 +110,15 @@ function isExport(file: string): boolean {
 /** One export, all or nothing on bad input; returns false when something was not imported. */
 function importExport(file: string, out: string, io: Io, tally: Tally): boolean {
   const files = readExport(file);
-  const plan = planExport(files, {
-    fileNamePattern: "{{date}} {{series}}",
-    attachmentFolder: ATTACHMENTS,
-    parseHtml,
-    progress: (done, total) => {
-      if (done === total || done % 50 === 0) io.err(`session-notes: ${file}: ${done}/${total} pages read`);
+  const plan = planExport(
+    files,
+    { fileNamePattern: "{{date}} {{series}}", attachmentFolder: ATTACHMENTS, parseHtml },
+    (phase, done, total) => {
+      if (phase !== "tables" && (done === total || done % 50 === 0)) {
+        io.err(`session-notes: ${file}: ${done}/${total} pages ${phase === "read" ? "read" : "converted"}`);
+      }
     },
-  });
+  );
   if (!plan.ok) throw new CliError(`${file}: ${plan.problem.message}`, EXIT_BAD_INPUT);
   const targets: Target[] = [
     ...plan.value.notes.map((note) => ({

@@ -173,7 +173,14 @@ export const en = {
   "notionImport.start": "Import",
   "notionImport.busy": "An import is already running.",
   "notionImport.reading": "Reading {name}…",
-  "notionImport.writing": "Importing: {done} of {total} files…",
+  "notionImport.unpacking": "Unpacking {name}: {percent}%…",
+  "notionImport.readingPages": "Reading pages: {done} of {total}…",
+  "notionImport.converting": "Converting pages: {done} of {total}…",
+  "notionImport.writing": "Writing files: {done} of {total} ({pages} pages, {attachments} attachments)…",
+  "notionImport.cancelled":
+    "Notion import cancelled: {written} of {total} files written, each one whole (nothing is half-written). Import the same export again to finish it.",
+  "notionImport.cancelledEarly": "Notion import cancelled before anything was written.",
+  "notionImport.writeFailed": "{count} files could not be written:\n{list}",
   "notionImport.done":
     "Notion import: {sessions} session notes, {pages} pages, {attachments} attachments, {skipped} skipped. {written} files written, {unchanged} unchanged.",
   "notionImport.skippedList": "Skipped pages:\n{list}",

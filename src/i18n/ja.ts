@@ -174,7 +174,15 @@ export const ja: Record<MessageKey, string> = {
   "notionImport.start": "取り込む",
   "notionImport.busy": "取り込みはすでに実行中です。",
   "notionImport.reading": "{name} を読み込んでいます…",
-  "notionImport.writing": "取り込み中: {total} 件中 {done} 件…",
+  "notionImport.unpacking": "{name} を展開しています: {percent}%…",
+  "notionImport.readingPages": "ページを読み込んでいます: {total} 件中 {done} 件…",
+  "notionImport.converting": "ページを変換しています: {total} 件中 {done} 件…",
+  "notionImport.writing":
+    "ファイルを書き込んでいます: {total} 件中 {done} 件（ページ {pages} 件、添付ファイル {attachments} 件）…",
+  "notionImport.cancelled":
+    "Notion の取り込みをキャンセルしました: {total} 件中 {written} 件を書き込みました（どれも完全な形で、書きかけのファイルはありません）。同じエクスポートをもう一度取り込むと残りを取り込みます。",
+  "notionImport.cancelledEarly": "Notion の取り込みをキャンセルしました。何も書き込んでいません。",
+  "notionImport.writeFailed": "{count} 件のファイルを書き込めませんでした:\n{list}",
   "notionImport.done":
     "Notion の取り込み: セッションノート {sessions} 件、ページ {pages} 件、添付ファイル {attachments} 件、スキップ {skipped} 件。書き込み {written} 件、変更なし {unchanged} 件。",
   "notionImport.skippedList": "スキップしたページ:\n{list}",

@@ -6,6 +6,7 @@ import { Notice } from "obsidian-test-mocks/obsidian";
 import { vi } from "vitest";
 import { IndexService } from "../../src/app/index/index-service";
 import { TopicSync } from "../../src/app/properties/topic-sync";
+import { BackgroundWork } from "../../src/app/work/background-work";
 import type { Harness } from "./harness";
 
 function childOf<T>(h: Harness, type: abstract new (...args: never[]) => T): T {
@@ -17,6 +18,7 @@ function childOf<T>(h: Harness, type: abstract new (...args: never[]) => T): T {
 
 export const indexOf = (h: Harness): IndexService => childOf(h, IndexService);
 export const syncOf = (h: Harness): TopicSync => childOf(h, TopicSync);
+export const workOf = (h: Harness): BackgroundWork => childOf(h, BackgroundWork);
 
 /** A promise the test settles when it wants to. */
 export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {

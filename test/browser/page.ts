@@ -45,6 +45,9 @@ async function main(): Promise<void> {
     document.body.addClass("is-large-font");
     document.body.setCssProps({ "--ssn-test-font": `${font}px` });
   }
+  // ?zoom=1.5: the whole interface zoomed, as a zoomed body (CSS zoom) draws it.
+  const zoom = Number(params.get("zoom") ?? 0);
+  if (zoom > 0) document.body.setCssProps({ zoom: String(zoom) });
   for (const [name, svg] of Object.entries(ICONS)) addIcon(name, svg);
   const app = App.createConfigured__({ files: __NOTES__ });
   const service = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);

@@ -297,6 +297,38 @@ describe.runIf(available)("topic index view in Chromium", () => {
     await page.close();
   }, 60000);
 
+  it("keeps rows whole and apart with the interface zoomed (body zoom 150%) and a large font", async () => {
+    for (const lang of ["en", "ja"]) {
+      const page = await open(`?theme=light&lang=${lang}&font=20&zoom=1.5`);
+      await page.screenshot({ path: join(results, `topic-index-zoom-${lang}.png`) });
+      const layout = await page.$$eval(".study-session-notes-row", (els) => {
+        const whole = els.every((el) => {
+          const row = el.getBoundingClientRect();
+          return [...el.querySelectorAll(".study-session-notes-title, .study-session-notes-meta")].every((child) => {
+            const box = child.getBoundingClientRect();
+            return box.top >= row.top - 0.5 && box.bottom <= row.bottom + 0.5;
+          });
+        });
+        const boxes = els.map((el) => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+        const gaps = boxes.slice(1).map((box, i) => box.top - (boxes[i]?.bottom ?? box.top));
+        // A row is as tall as what it shows: the room under its last line is its padding, as above the first.
+        const slack = [...document.querySelectorAll(".study-session-notes-topic")].map((el) => {
+          const row = el.getBoundingClientRect();
+          const title = el.querySelector(".study-session-notes-title")?.getBoundingClientRect();
+          const meta = el.querySelector(".study-session-notes-meta")?.getBoundingClientRect();
+          return title && meta ? row.bottom - meta.bottom - (title.top - row.top) : 0;
+        });
+        return { whole, gaps, slack };
+      });
+      expect(Math.max(...layout.slack.map(Math.abs)), lang).toBeLessThanOrEqual(3);
+      expect(layout.whole, lang).toBe(true);
+      // Rows sit one right under the other: no overlap, no gap.
+      expect(Math.min(...layout.gaps), lang).toBeGreaterThanOrEqual(-1);
+      expect(Math.max(...layout.gaps), lang).toBeLessThanOrEqual(1);
+      await page.close();
+    }
+  }, 60000);
+
   it("grows its rows with a large font, in both languages and themes, without clipping", async () => {
     for (const font of [20, 24]) {
       for (const lang of ["en", "ja"]) {

@@ -3,12 +3,16 @@
  * into a vault folder through the same core as the CLI's `import`. May import core/import and obsidian.
  */
 import { Modal, Notice, Setting, TFile, TFolder, normalizePath, type App, type Plugin } from "obsidian";
-import { planExport, NOTION_ID_KEY, type ExportPlan } from "../../core/import/export";
-import { unpackExport } from "../../core/import/zip";
+import { ExportPlanner, NOTION_ID_KEY, type ExportPlan } from "../../core/import/export";
+import type { PhasedJob } from "../../core/import/phases";
+import { ExportUnpacker } from "../../core/import/zip";
 import { vaultRelativePath } from "../../core/session/file-names";
 import type { Settings } from "../../core/settings";
 import type { Translate } from "../../i18n";
+import type { BackgroundWork, ProgressNotice } from "../work/background-work";
 import { parseHtmlWithDom } from "./dom-html";
+import { labelControl, nameDialog } from "../settings/field-labels";
+import { FolderSuggest } from "../settings/path-suggest";
 
 /** What the picker hands over: a browser `File`, or anything with its name and bytes. */
 export interface PickedFile {
@@ -24,70 +28,156 @@ export interface ImportReport {
   written: number;
   unchanged: number;
   conflicts: string[];
+  /** Files whose write failed, and why. */
+  failed: Array<{ path: string; reason: string }>;
+  /** Stopped by Cancel or the plugin unloading: the files counted as written are whole, the rest untouched. */
+  cancelled: boolean;
 }
+
+/** One file to put into the vault: written whole by one call, or left alone. */
+interface Target {
+  path: string;
+  folder: string;
+  create: (path: string) => Promise<unknown>;
+  /** Whether the file already at `path` is this import's own earlier output (left as it is). */
+  isOwn: (existing: TFile) => Promise<boolean>;
+}
+
+/** The kind of the import's runs in the background work queue: one import at a time. */
+const KIND = "notion-import";
+/** Progress text is redrawn every this many items (and at each phase's end). */
+const REDRAW_EVERY = 25;
 
 export class NotionImporter {
   private running = false;
+  private cancelled = false;
 
   constructor(
     private readonly app: App,
     private readonly settings: () => Settings,
     private readonly t: Translate,
+    private readonly work: BackgroundWork,
   ) {}
 
-  /** Import `file` into `folder`; every outcome is told in a notice. Returns the report, or null when refused. */
+  /**
+   * Import `file` into `folder` in slices the app draws between, with a progress notice whose Cancel stops
+   * the import between two files. Every outcome is told in a notice. Returns the report, or null when
+   * refused or cancelled before anything was written.
+   */
   async run(file: PickedFile, folderSetting: string): Promise<ImportReport | null> {
     if (this.running) {
       new Notice(this.t("notionImport.busy"));
       return null;
     }
     this.running = true;
-    const progress = new Notice(this.t("notionImport.reading", { name: file.name }), 0);
+    this.cancelled = false;
+    const progress = this.work.progressNotice(() => this.cancel());
+    progress.text.setText(this.t("notionImport.reading", { name: file.name }));
     try {
       return await this.import(file, folderSetting, progress);
     } catch (error) {
       new Notice(this.t("notionImport.failed", { reason: error instanceof Error ? error.message : String(error) }), 0);
       return null;
     } finally {
-      progress.hide();
+      progress.notice.hide();
       this.running = false;
     }
   }
 
-  private async import(file: PickedFile, folderSetting: string, progress: Notice): Promise<ImportReport | null> {
+  /** Stop the import under way after the file in hand. */
+  cancel(): void {
+    this.cancelled = true;
+    this.work.cancel(KIND);
+  }
+
+  private get stopped(): boolean {
+    return this.cancelled || !this.work.loaded;
+  }
+
+  private async import(
+    file: PickedFile,
+    folderSetting: string,
+    progress: ProgressNotice,
+  ): Promise<ImportReport | null> {
     const folderPath = vaultRelativePath(folderSetting);
     if (!folderPath.ok) {
       new Notice(this.t("notionImport.failed", { reason: folderPath.problem.message }), 0);
       return null;
     }
     const folder = folderPath.value === "" ? "" : normalizePath(folderPath.value);
-    const unpacked = unpackExport(new Uint8Array(await file.arrayBuffer()));
-    if (!unpacked.ok) {
-      new Notice(this.t("notionImport.refused", { name: file.name, reason: unpacked.problem.message }), 0);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (this.stopped) return this.cancelledEarly();
+    const refused = (reason: string): null => {
+      new Notice(this.t("notionImport.refused", { name: file.name, reason }), 0);
       return null;
-    }
+    };
+    const unpacker = ExportUnpacker.open(bytes);
+    if (!unpacker.ok) return refused(unpacker.problem.message);
+    if (!(await this.runPhases(unpacker.value, progress, file.name))) return this.cancelledEarly();
+    const files = unpacker.value.result();
+    if (!files.ok) return refused(files.problem.message);
+
     const firstNote = `${folder ? `${folder}/` : ""}x.md`;
     const probe = await this.app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
+    if (this.stopped) return this.cancelledEarly();
     const attachmentFolder = probe.includes("/") ? probe.slice(0, probe.lastIndexOf("/")) : "";
-    const plan = planExport(unpacked.value, {
+    const planner = ExportPlanner.open(files.value, {
       fileNamePattern: this.settings().fileNamePattern,
       attachmentFolder,
       parseHtml: parseHtmlWithDom,
     });
-    if (!plan.ok) {
-      new Notice(this.t("notionImport.refused", { name: file.name, reason: plan.problem.message }), 0);
-      return null;
-    }
-    const report = await this.write(plan.value, folder, attachmentFolder, progress);
-    this.tell(report, plan.value);
+    if (!planner.ok) return refused(planner.problem.message);
+    if (!(await this.runPhases(planner.value, progress, file.name))) return this.cancelledEarly();
+    const plan = planner.value.result();
+    const report = await this.write(plan, { folder, attachmentFolder }, progress);
+    this.tell(report, plan);
     return report;
   }
 
+  /** Every phase of `job` through the work queue; false when the import was stopped. */
+  private async runPhases(job: PhasedJob<unknown>, progress: ProgressNotice, name: string): Promise<boolean> {
+    for (let phase = job.next(); phase !== null; phase = job.next()) {
+      const { items } = phase;
+      const step = phase.step.bind(phase);
+      const message = (done: number): string => {
+        const total = items.length;
+        if (phase?.name === "unpack")
+          return this.t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
+        return this.t(phase?.name === "convert" ? "notionImport.converting" : "notionImport.readingPages", {
+          done,
+          total,
+        });
+      };
+      let done = 0;
+      const result = await this.work.run({
+        kind: KIND,
+        items,
+        step: (item) => {
+          step(item);
+          done++;
+          if (done % REDRAW_EVERY === 0 || done === items.length) progress.text.setText(message(done));
+        },
+      });
+      if (result === null || result.cancelled || this.stopped) return false;
+      // A phase ends with a slice of work; the next one starts its own: let the app draw in between.
+      await this.work.yield();
+      // The jobs' steps keep their problems to themselves; one that threw is a bug, told as the import stopping.
+      const [failure] = result.errors;
+      if (failure) throw failure.error;
+    }
+    return true;
+  }
+
+  private cancelledEarly(): null {
+    new Notice(this.t("notionImport.cancelledEarly"), 0);
+    return null;
+  }
+
+  /** Attachments first, so that a note written before a Cancel never embeds a file still to come. */
   private async write(
     plan: ExportPlan,
-    folder: string,
-    attachmentFolder: string,
-    progress: Notice,
+    where: { folder: string; attachmentFolder: string },
+    progress: ProgressNotice,
   ): Promise<ImportReport> {
     const sessions = plan.notes.filter((n) => n.session).length;
     const report: ImportReport = {
@@ -98,61 +188,85 @@ export class NotionImporter {
       written: 0,
       unchanged: 0,
       conflicts: [],
+      failed: [],
+      cancelled: false,
     };
-    const total = plan.notes.length + plan.attachments.length;
+    const vault = this.app.vault;
+    const targets: Target[] = [
+      ...plan.attachments.map((attachment) => ({
+        path: inFolder(where.attachmentFolder, attachment.name),
+        folder: where.attachmentFolder,
+        create: (path: string) => vault.createBinary(path, attachment.bytes.slice().buffer),
+        isOwn: async (existing: TFile) => sameBytes(new Uint8Array(await vault.readBinary(existing)), attachment.bytes),
+      })),
+      ...plan.notes.map((note) => ({
+        path: inFolder(where.folder, note.name),
+        folder: where.folder,
+        create: (path: string) => vault.create(path, note.text),
+        isOwn: async (existing: TFile) => {
+          const text = await vault.read(existing);
+          return text === note.text || (note.id !== null && carriesId(text, note.id));
+        },
+      })),
+    ];
+    const counts = { pages: plan.notes.length, attachments: plan.attachments.length, total: targets.length };
     let done = 0;
-    const step = (): void => {
-      done++;
-      if (done % 20 === 0 || done === total) progress.setMessage(this.t("notionImport.writing", { done, total }));
-    };
-    for (const note of plan.notes) {
-      const path = normalizePath(`${folder ? `${folder}/` : ""}${note.name}`);
-      const existing = this.app.vault.getAbstractFileByPath(path);
-      if (existing instanceof TFile) {
-        const text = await this.app.vault.read(existing);
-        if (text === note.text || (note.id !== null && carriesId(text, note.id))) report.unchanged++;
-        else report.conflicts.push(path);
-      } else if (existing) {
-        report.conflicts.push(path);
-      } else {
-        await this.ensureFolder(folder);
-        await this.app.vault.create(path, note.text);
-        report.written++;
-      }
-      step();
-    }
-    for (const attachment of plan.attachments) {
-      const path = normalizePath(`${attachmentFolder ? `${attachmentFolder}/` : ""}${attachment.name}`);
-      const existing = this.app.vault.getAbstractFileByPath(path);
-      if (existing instanceof TFile) {
-        const bytes = new Uint8Array(await this.app.vault.readBinary(existing));
-        if (sameBytes(bytes, attachment.bytes)) report.unchanged++;
-        else report.conflicts.push(path);
-      } else if (existing) {
-        report.conflicts.push(path);
-      } else {
-        await this.ensureFolder(attachmentFolder);
-        const copy = attachment.bytes.slice();
-        await this.app.vault.createBinary(path, copy.buffer);
-        report.written++;
-      }
-      step();
+    const result = await this.work.run({
+      kind: KIND,
+      items: targets,
+      step: async (target) => {
+        try {
+          await this.writeTarget(target, report);
+        } finally {
+          done++;
+          if (done % REDRAW_EVERY === 0 || done === targets.length)
+            progress.text.setText(this.t("notionImport.writing", { done, ...counts }));
+        }
+      },
+    });
+    report.cancelled = result === null || result.cancelled || this.stopped;
+    for (const { item, error } of result?.errors ?? []) {
+      report.failed.push({ path: item.path, reason: error instanceof Error ? error.message : String(error) });
     }
     return report;
   }
 
+  /** A target that is not there is created whole; one that is there is left alone, counted as ours or not. */
+  private async writeTarget(target: Target, report: ImportReport): Promise<void> {
+    const existing = this.app.vault.getAbstractFileByPath(target.path);
+    if (existing instanceof TFile) {
+      if (await target.isOwn(existing)) report.unchanged++;
+      else report.conflicts.push(target.path);
+      return;
+    }
+    if (existing) {
+      report.conflicts.push(target.path);
+      return;
+    }
+    await this.ensureFolder(target.folder);
+    // A Cancel or an unload during the folder's creation: the file is not started.
+    if (!this.work.loaded) return;
+    await target.create(target.path);
+    report.written++;
+  }
+
   private tell(report: ImportReport, plan: ExportPlan): void {
-    new Notice(
-      this.t("notionImport.done", {
-        sessions: report.sessions,
-        pages: report.pages,
-        attachments: report.attachments,
-        skipped: report.skipped,
-        written: report.written,
-        unchanged: report.unchanged,
-      }),
-      15000,
-    );
+    if (report.cancelled) {
+      const total = plan.notes.length + plan.attachments.length;
+      new Notice(this.t("notionImport.cancelled", { written: report.written, total }), 0);
+    } else {
+      new Notice(
+        this.t("notionImport.done", {
+          sessions: report.sessions,
+          pages: report.pages,
+          attachments: report.attachments,
+          skipped: report.skipped,
+          written: report.written,
+          unchanged: report.unchanged,
+        }),
+        15000,
+      );
+    }
     if (plan.skipped.length > 0) {
       const list = plan.skipped.slice(0, 5).map((s) => `${s.source}: ${s.reason}`);
       new Notice(this.t("notionImport.skippedList", { list: list.join("\n") }), 0);
@@ -166,12 +280,20 @@ export class NotionImporter {
         0,
       );
     }
+    if (report.failed.length > 0) {
+      const list = report.failed.slice(0, 5).map((f) => `${f.path}: ${f.reason}`);
+      new Notice(this.t("notionImport.writeFailed", { count: report.failed.length, list: list.join("\n") }), 0);
+    }
   }
 
   private async ensureFolder(path: string): Promise<void> {
     if (path === "" || this.app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
     await this.app.vault.createFolder(path);
   }
+}
+
+function inFolder(folder: string, name: string): string {
+  return normalizePath(`${folder ? `${folder}/` : ""}${name}`);
 }
 
 function carriesId(text: string, id: string): boolean {
@@ -201,28 +323,32 @@ export class NotionImportModal extends Modal {
 
   override onOpen(): void {
     this.setTitle(this.t("notionImport.title"));
-    this.contentEl.createEl("p", { text: this.t("notionImport.help") });
-    new Setting(this.contentEl)
+    nameDialog(this, this.contentEl.createEl("p", { text: this.t("notionImport.help") }));
+    const folder = new Setting(this.contentEl)
       .setName(this.t("notionImport.folder"))
-      .setDesc(this.t("notionImport.folderDesc"))
-      .addText((text) => text.setValue(this.folder).onChange((value) => (this.folder = value.trim())));
-    let importButton: HTMLButtonElement | null = null;
-    new Setting(this.contentEl).setName(this.t("notionImport.file")).then((setting) => {
-      const input = setting.controlEl.createEl("input", {
-        type: "file",
-        cls: "study-session-import-file",
-        attr: { accept: ".zip,application/zip" },
-      });
-      input.addEventListener("change", () => {
-        this.picked = input.files?.[0] ?? null;
-        if (importButton) importButton.disabled = this.picked === null;
-      });
+      .setDesc(this.t("notionImport.folderDesc"));
+    folder.addText((text) => {
+      labelControl(folder, text.inputEl);
+      text.setValue(this.folder).onChange((value) => (this.folder = value.trim()));
+      new FolderSuggest(this.app, text.inputEl);
     });
+    let importButton: HTMLButtonElement | null = null;
+    const file = new Setting(this.contentEl).setName(this.t("notionImport.file"));
+    const input = file.controlEl.createEl("input", {
+      type: "file",
+      cls: "study-session-notes-import-file",
+      attr: { accept: ".zip,application/zip" },
+    });
+    labelControl(file, input);
+    input.addEventListener("change", () => {
+      this.picked = input.files?.[0] ?? null;
+      if (importButton) importButton.disabled = this.picked === null;
+    });
+    // A plain button, as in the date dialog: white on the default accent is under 4.5:1.
     new Setting(this.contentEl).addButton((button) => {
       importButton = button.buttonEl;
       button
         .setButtonText(this.t("notionImport.start"))
-        .setCta()
         .setDisabled(true)
         .onClick(() => {
           if (!this.picked) return;
@@ -231,6 +357,8 @@ export class NotionImportModal extends Modal {
           this.done(file, this.folder);
         });
     });
+    // Obsidian leaves focus where it was: start at the first field.
+    folder.controlEl.querySelector("input")?.focus();
   }
 
   override onClose(): void {

@@ -344,7 +344,9 @@ export class TopicIndexView extends ItemView {
     const meta = topic.createDiv({ cls: "study-session-notes-meta" });
     meta.createSpan({ cls: "study-session-notes-chip", text: "Ag 漢字" });
     meta.createSpan({ cls: "study-session-notes-date", text: "2024-01-01" });
-    const measured = { group: group.getBoundingClientRect().height, topic: topic.getBoundingClientRect().height };
+    // Layout heights (offsetHeight), not drawn ones: under a zoomed body the drawn box is scaled, while
+    // the rows are placed in the list's own, unzoomed pixels.
+    const measured = { group: group.offsetHeight, topic: topic.offsetHeight };
     probe.remove();
     const heights =
       measured.group > 0 && measured.topic > 0

@@ -24,6 +24,7 @@ import { importPage } from "../../core/import/page";
 import { applyToEditor } from "../editor/editor-edit";
 import type { IndexService } from "../index/index-service";
 import { addNoteCommand } from "../editor/note-command";
+import { fieldError, labelControl, nameDialog } from "../settings/field-labels";
 
 export function language(): Language {
   return getLanguage().toLowerCase().startsWith("ja") ? "ja" : "en";
@@ -191,25 +192,40 @@ class DateModal extends Modal {
 
   override onOpen(): void {
     this.setTitle(this.t("dateModal.title"));
+    nameDialog(this);
     let value = this.initial;
-    const submit = (): void => {
-      if (!fromIso(value)) {
-        new Notice(this.t("dateModal.invalid"));
-        return;
-      }
-      this.close();
-      this.done(value);
-    };
-    new Setting(this.contentEl).setName(this.t("dateModal.date")).addText((text) => {
+    const setting = new Setting(this.contentEl).setName(this.t("dateModal.date"));
+    setting.addText((text) => {
       text.inputEl.type = "date";
-      text.setValue(value).onChange((v) => (value = v.trim()));
-      text.inputEl.addEventListener("keydown", (event) => {
-        if (event.key === "Enter") submit();
+      // Not a Notice: the problem stays beside the field and is read out when it appears.
+      const error = fieldError(setting.infoEl, text.inputEl);
+      labelControl(setting, text.inputEl, [error.el]);
+      const submit = (): void => {
+        if (!fromIso(value)) {
+          error.show(this.t("dateModal.invalid"));
+          text.inputEl.focus();
+          return;
+        }
+        this.close();
+        this.done(value);
+      };
+      text.setValue(value).onChange((v) => {
+        value = v.trim();
+        error.show("");
       });
+      text.inputEl.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        submit();
+      });
+      // A plain button, not `setCta()`: white on Obsidian's default accent is 3.4:1 (light) and 4.3:1
+      // (dark), under the 4.5:1 its text needs.
+      new Setting(this.contentEl).addButton((button) =>
+        button.setButtonText(this.t("dateModal.create")).onClick(submit),
+      );
+      // Obsidian leaves focus where it was: the one field is where typing should go.
+      text.inputEl.focus();
     });
-    new Setting(this.contentEl).addButton((button) =>
-      button.setButtonText(this.t("dateModal.create")).setCta().onClick(submit),
-    );
   }
 
   override onClose(): void {

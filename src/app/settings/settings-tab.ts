@@ -12,6 +12,7 @@ import {
   type SettingDefinitionItem,
 } from "obsidian";
 import { FolderSuggest, MarkdownFileSuggest } from "./path-suggest";
+import { fieldError, labelControl, markHeading } from "./field-labels";
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
 import { fromIso } from "../../core/session/schedule";
 import { DEFAULT_SETTINGS, apiUrl, formatKindAliases, parseKindAliases, type Settings } from "../../core/settings";
@@ -253,7 +254,7 @@ export class SessionSettingTab extends PluginSettingTab {
     containerEl.empty();
     for (const item of this.getSettingDefinitions()) {
       if ("type" in item && (item.type === "group" || item.type === "list")) {
-        if (item.heading) new Setting(containerEl).setName(item.heading).setHeading();
+        if (item.heading) markHeading(new Setting(containerEl).setName(item.heading).setHeading());
         for (const child of item.items ?? [])
           if ("control" in child && child.control) this.drawControl(containerEl, child);
       } else if ("control" in item && item.control) {
@@ -275,21 +276,22 @@ export class SessionSettingTab extends PluginSettingTab {
     const key = control.key;
     const save = (value: unknown): Promise<void> => this.setControlValue(key, value);
     if (control.type === "toggle") {
-      setting.addToggle((toggle) => toggle.setValue(this.getControlValue(key) === true).onChange(save));
+      setting.addToggle((toggle) => {
+        toggle.setValue(this.getControlValue(key) === true).onChange(save);
+        // Obsidian's toggle is a checkbox inside a styled container: the checkbox is what is focused.
+        labelControl(setting, toggle.toggleEl.querySelector("input") ?? toggle.toggleEl);
+      });
     } else if (control.type === "text" || control.type === "folder" || control.type === "file") {
       const validate = control.type === "text" ? control.validate : undefined;
-      const error = setting.descEl.createDiv({ cls: "study-session-notes-setting-error" });
-      error.id = `study-session-notes-setting-${key}-error`;
       setting.addText((input) => {
+        const error = fieldError(setting.infoEl, input.inputEl);
         const check = (value: string): boolean => {
           const message = validate ? validate(value) : undefined;
           const problem = typeof message === "string" && message !== "" ? message : "";
-          error.setText(problem);
-          input.inputEl.toggleClass("is-invalid", problem !== "");
-          input.inputEl.setAttr("aria-invalid", problem !== "" ? "true" : "false");
+          error.show(problem);
           return problem === "";
         };
-        input.inputEl.setAttr("aria-describedby", error.id);
+        labelControl(setting, input.inputEl, [error.el]);
         input.setPlaceholder(control.placeholder ?? "").setValue(this.textValue(key));
         // Typed or chosen from the suggestions, checked on every change; like the lists' listener below,
         // it lives as long as this element, which the tab drops on its next redraw.
@@ -307,14 +309,16 @@ export class SessionSettingTab extends PluginSettingTab {
         input.setValue(this.textValue(key));
         input.inputEl.rows = 6;
         input.inputEl.addClass("study-session-notes-setting-list");
+        labelControl(setting, input.inputEl);
         // Lists are parsed when the field is left, not on every key press (a half-typed line is no member).
         // The listener lives as long as this element, which the tab drops on its next redraw.
         input.inputEl.addEventListener("blur", () => void save(input.getValue()));
       });
     } else if (control.type === "dropdown") {
-      setting.addDropdown((dropdown) =>
-        dropdown.addOptions(control.options).setValue(this.textValue(key)).onChange(save),
-      );
+      setting.addDropdown((dropdown) => {
+        dropdown.addOptions(control.options).setValue(this.textValue(key)).onChange(save);
+        labelControl(setting, dropdown.selectEl);
+      });
     }
   }
 }

@@ -38,7 +38,8 @@ export interface RunResult<T> {
   errors: Array<{ item: T; error: unknown }>;
 }
 
-interface ProgressNotice {
+/** A lasting notice whose text a run updates in place, with a Cancel button. */
+export interface ProgressNotice {
   notice: Notice;
   text: HTMLElement;
 }
@@ -165,7 +166,7 @@ export class BackgroundWork extends Component {
         // Yield when one more item would take the slice past its budget.
         if (now - sliceStart + perItem > SLICE_MS && result.done < items.length) {
           if (options.progress && now - started > PROGRESS_AFTER_MS) {
-            notice ??= this.progressNotice(controller);
+            notice ??= this.progressNotice(() => controller.abort());
             notice.text.setText(this.t(options.progress, { done: result.done, total: result.total }));
           }
           await this.yield();
@@ -178,15 +179,15 @@ export class BackgroundWork extends Component {
     return result;
   }
 
-  /** A lasting notice with a Cancel button that stops the run; its text is updated in place. */
-  private progressNotice(controller: AbortController): ProgressNotice {
+  /** A lasting notice with a Cancel button that calls `cancel` and closes it; its text is updated in place. */
+  progressNotice(cancel: () => void): ProgressNotice {
     const notice = new Notice("", 0);
     const text = notice.messageEl.createDiv();
     const button = notice.messageEl.createEl("button", { text: this.t("work.cancel") });
     // The listener lives as long as the notice's element, which goes with the notice.
     button.addEventListener("click", (event) => {
       event.stopPropagation();
-      controller.abort();
+      cancel();
       notice.hide();
     });
     return { notice, text };

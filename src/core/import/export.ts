@@ -12,6 +12,7 @@ import { syncFrontmatter } from "../properties/frontmatter";
 import { fail, ok, type Result } from "../result";
 import { renderTemplate } from "../session/template";
 import { safeFileName, uniqueName } from "../session/file-names";
+import { readCsv } from "./csv";
 import { readHtmlPage, type HtmlParser } from "./notion-html";
 import {
   notionDate,
@@ -22,6 +23,7 @@ import {
   type PageProperty,
   type PropertyValue,
 } from "./notion-page";
+import { runPhases, type Phase, type PhasedJob, type PhaseProgress } from "./phases";
 import type { ExportFile } from "./zip";
 
 export interface ExportOptions {
@@ -31,8 +33,6 @@ export interface ExportOptions {
   attachmentFolder: string;
   /** The HTML variant needs a parser; without one, HTML pages are skipped with a reason. */
   parseHtml?: HtmlParser;
-  /** Called after each page (for a progress display). */
-  progress?: (done: number, total: number) => void;
 }
 
 export interface PlannedNote {
@@ -79,113 +79,188 @@ interface PageFile {
   html: boolean;
 }
 
-export function planExport(files: readonly ExportFile[], options: ExportOptions): Result<ExportPlan, "not-notion"> {
-  const pages: PageFile[] = [];
-  const columns = new Map<string, Columns>();
-  const csvs: ExportFile[] = [];
-  for (const file of files) {
-    const name = baseName(file.path);
-    const page = PAGE.exec(name);
-    if (page && !(file.path === "index.html")) {
-      pages.push({
-        file,
-        id: page[2]?.toLowerCase() ?? null,
-        stem: page[1] ?? name,
-        html: /html$/i.test(page[3] ?? ""),
-      });
-      continue;
+/** The whole plan at once (the CLI): every phase of an `ExportPlanner`, straight through. */
+export function planExport(
+  files: readonly ExportFile[],
+  options: ExportOptions,
+  progress?: PhaseProgress,
+): Result<ExportPlan, "not-notion"> {
+  const planner = ExportPlanner.open(files, options);
+  if (!planner.ok) return planner;
+  return ok(runPhases(planner.value, progress));
+}
+
+interface ReadPage {
+  page: NotionPage;
+  file: PageFile;
+  shape: SessionShape;
+}
+
+interface NamedPage extends ReadPage {
+  name: string;
+}
+
+/**
+ * The plan of an export, page by page: the database tables (their columns), then every page read, then
+ * every page converted once all are named (links need every page's name). A `PhasedJob`: the plugin
+ * runs it in slices, the CLI straight through.
+ */
+export class ExportPlanner implements PhasedJob<ExportPlan> {
+  private readonly columns = new Map<string, Columns>();
+  private readonly byPath: Map<string, ExportFile>;
+  private readonly read: ReadPage[] = [];
+  private readonly notes: PlannedNote[] = [];
+  private readonly skipped: Skipped[] = [];
+  private readonly attachments = new Map<string, PlannedAttachment>();
+  private readonly attachmentNames = new Set<string>();
+  private noteOf = new Map<string, string>();
+  private phase = 0;
+
+  private constructor(
+    files: readonly ExportFile[],
+    private readonly pages: readonly PageFile[],
+    private readonly tables: readonly ExportFile[],
+    private readonly options: ExportOptions,
+  ) {
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+
+  /** A planner for `files`, or the problem that they are not a Notion export. */
+  static open(files: readonly ExportFile[], options: ExportOptions): Result<ExportPlanner, "not-notion"> {
+    const pages: PageFile[] = [];
+    const tables: ExportFile[] = [];
+    for (const file of files) {
+      const name = baseName(file.path);
+      const page = PAGE.exec(name);
+      if (page && !(file.path === "index.html")) {
+        pages.push({
+          file,
+          id: page[2]?.toLowerCase() ?? null,
+          stem: page[1] ?? name,
+          html: /html$/i.test(page[3] ?? ""),
+        });
+        continue;
+      }
+      if (DATABASE.test(name)) tables.push(file);
     }
-    if (DATABASE.test(name)) csvs.push(file);
+    const hasIds = pages.some((p) => p.id !== null) || tables.some((f) => DATABASE.exec(baseName(f.path))?.[2]);
+    if (pages.length === 0 || !hasIds) {
+      return fail({
+        code: "not-notion",
+        message:
+          "this is not a Notion export: no page named like Notion's (`Title <32-hex id>.md` or `.html`) was found",
+      });
+    }
+    // `_all.csv` (every column) sorts before the plain one and is read first; the other is then passed over.
+    tables.sort((a, b) => (a.path < b.path ? 1 : -1));
+    pages.sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+    return ok(new ExportPlanner(files, pages, tables, options));
   }
-  const hasIds = pages.some((p) => p.id !== null) || csvs.some((f) => DATABASE.exec(baseName(f.path))?.[2]);
-  if (pages.length === 0 || !hasIds) {
-    return fail({
-      code: "not-notion",
-      message: "this is not a Notion export: no page named like Notion's (`Title <32-hex id>.md` or `.html`) was found",
-    });
+
+  next(): Phase | null {
+    switch (this.phase++) {
+      case 0:
+        return { name: "tables", items: this.tables, step: (csv: ExportFile) => this.readTable(csv) };
+      case 1:
+        return { name: "read", items: this.pages, step: (page: PageFile) => this.readPage(page) };
+      case 2:
+        return { name: "convert", items: this.name(), step: (page: NamedPage) => this.convert(page) };
+      default:
+        return null;
+    }
   }
-  // A database's rows live in the folder named like its CSV; `_all.csv` has every column.
-  for (const csv of csvs.sort((a, b) => (a.path < b.path ? 1 : -1))) {
+
+  result(): ExportPlan {
+    return { notes: this.notes, attachments: [...this.attachments.values()], skipped: this.skipped };
+  }
+
+  /** A database's rows live in the folder named like its CSV. */
+  private readTable(csv: ExportFile): void {
     const folder = csv.path.replace(/(_all)?\.csv$/i, "");
-    if (columns.has(folder)) continue;
-    const [header = [], ...rows] = readCsv(decode(csv.bytes));
+    if (this.columns.has(folder)) return;
+    const table = readCsv(decode(csv.bytes));
+    if (!table.ok) {
+      this.skipped.push({
+        source: csv.path,
+        reason: `${table.problem.message}; its pages' properties were read without it`,
+      });
+      return;
+    }
+    const [header = [], ...rows] = table.value;
     const names = header.map((h) => h.trim());
-    if (names.length <= 1) continue;
+    if (names.length <= 1) return;
     // A column where some row holds several values is a list in every row (one tag is still a list).
     const lists = new Set(
       names.filter((name, i) => i > 0 && rows.some((r) => textProperty(name, r[i] ?? "").type === "list")),
     );
-    columns.set(folder, { names: new Set(names.slice(1)), lists });
+    this.columns.set(folder, { names: new Set(names.slice(1)), lists });
   }
 
-  const skipped: Skipped[] = [];
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const read: Array<{ page: NotionPage; file: PageFile }> = [];
-  for (const file of pages.sort((a, b) => (a.file.path < b.file.path ? -1 : 1))) {
+  private readPage(file: PageFile): void {
     const fallback = file.stem.trim() || "Untitled";
     try {
       const text = decode(file.file.bytes);
-      const folder = parentOf(file.file.path);
       let page: NotionPage | null;
       if (file.html) {
-        if (!options.parseHtml) {
-          skipped.push({ source: file.file.path, reason: "HTML pages cannot be read here" });
-          continue;
+        if (!this.options.parseHtml) {
+          this.skipped.push({ source: file.file.path, reason: "HTML pages cannot be read here" });
+          return;
         }
-        page = readHtmlPage(options.parseHtml(text), fallback);
+        page = readHtmlPage(this.options.parseHtml(text), fallback);
       } else {
-        page = readMarkdownPage(text, fallback, columns.get(folder) ?? null);
+        page = readMarkdownPage(text, fallback, this.columns.get(parentOf(file.file.path)) ?? null);
       }
-      if (!page) skipped.push({ source: file.file.path, reason: "not a Notion page" });
-      else read.push({ page, file });
+      if (!page) this.skipped.push({ source: file.file.path, reason: "not a Notion page" });
+      else this.read.push({ page, file, shape: sessionShape(page) });
     } catch (error) {
-      skipped.push({
+      this.skipped.push({
         source: file.file.path,
         reason: `unreadable: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
   }
 
-  // Names first (links need every page's), sessions and pages in one name space, in export order.
-  const shapes = read.map(({ page }) => sessionShape(page));
-  const series = commonSeries(shapes);
-  const taken = new Set<string>();
-  const named = read.map(({ page, file }, i) => {
-    const shape = shapes[i] ?? sessionShape(page);
-    const base = shape.session
-      ? sessionFileName(options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
-      : safeFileName(page.title);
-    const stem = uniqueName(base || "Untitled", taken);
-    taken.add(stem);
-    return { page, file, name: `${stem}.md`, shape };
-  });
-  const noteOf = new Map(named.map((n) => [n.file.file.path, n.name.replace(/\.md$/, "")]));
+  /** Names first (links need every page's), sessions and pages in one name space, in export order. */
+  private name(): NamedPage[] {
+    const series = commonSeries(this.read.map((r) => r.shape));
+    // Lower-cased: names that differ only in case are one file on macOS and Windows.
+    const taken = new Set<string>();
+    const isTaken = (name: string): boolean => taken.has(name.toLowerCase());
+    const named = this.read.map((read) => {
+      const { page, shape } = read;
+      const base = shape.session
+        ? sessionFileName(this.options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
+        : safeFileName(page.title);
+      const stem = uniqueName(base || "Untitled", isTaken);
+      taken.add(stem.toLowerCase());
+      return { ...read, name: `${stem}.md` };
+    });
+    this.noteOf = new Map(named.map((n) => [n.file.file.path, n.name.replace(/\.md$/, "")]));
+    return named;
+  }
 
-  const attachments = new Map<string, PlannedAttachment>();
-  const attachmentNames = new Set<string>();
-  const resolveLink = (from: string, href: string, embed: boolean): string | null => {
+  private resolveLink(from: string, href: string, embed: boolean): string | null {
     const target = resolveHref(parentOf(from), href);
     if (target === null) return null;
-    const note = noteOf.get(target);
+    const note = this.noteOf.get(target);
     if (note !== undefined) return `[[${note}]]`;
-    const file = byPath.get(target);
+    const file = this.byPath.get(target);
     if (!file || PAGE.test(baseName(target)) || /\.csv$/i.test(target)) return embed ? null : "";
-    let planned = attachments.get(target);
+    let planned = this.attachments.get(target);
     if (!planned) {
-      const name = uniqueAttachmentName(baseName(target), attachmentNames);
-      attachmentNames.add(name.toLowerCase());
+      const name = uniqueAttachmentName(baseName(target), this.attachmentNames);
+      this.attachmentNames.add(name.toLowerCase());
       planned = { name, bytes: file.bytes, source: target };
-      attachments.set(target, planned);
+      this.attachments.set(target, planned);
     }
-    const path = options.attachmentFolder ? `${options.attachmentFolder}/${planned.name}` : planned.name;
-    return `[[${path}]]`;
-  };
+    const folder = this.options.attachmentFolder;
+    return `[[${folder ? `${folder}/${planned.name}` : planned.name}]]`;
+  }
 
-  const notes: PlannedNote[] = [];
-  named.forEach(({ page, file, name, shape }, i) => {
-    options.progress?.(i + 1, named.length);
+  private convert({ page, file, name, shape }: NamedPage): void {
+    const source = file.file.path;
     const body = rewriteLinks(page.body, (href, text, embed) => {
-      const link = resolveLink(file.file.path, href, embed);
+      const link = this.resolveLink(source, href, embed);
       if (link === null) return null;
       if (link === "") return text;
       const inner = link.slice(2, -2);
@@ -194,7 +269,7 @@ export function planExport(files: readonly ExportFile[], options: ExportOptions)
     });
     const properties = page.properties.map((p) => ({
       ...p,
-      value: propertyLinks(p.value, (href) => resolveLink(file.file.path, href, false)),
+      value: propertyLinks(p.value, (href) => this.resolveLink(source, href, false)),
     }));
     const text = noteText({
       page: { ...page, body, properties },
@@ -203,17 +278,16 @@ export function planExport(files: readonly ExportFile[], options: ExportOptions)
       date: shape.date,
     });
     if (!shape.session) {
-      notes.push({ name, text, session: false, source: file.file.path, id: file.id });
+      this.notes.push({ name, text, session: false, source, id: file.id });
       return;
     }
     const synced = syncFrontmatter(text, parseNote(text, { path: name }));
     if (!synced.ok) {
-      skipped.push({ source: file.file.path, reason: synced.problem.message });
+      this.skipped.push({ source, reason: synced.problem.message });
       return;
     }
-    notes.push({ name, text: synced.value.text, session: true, source: file.file.path, id: file.id });
-  });
-  return ok({ notes, attachments: [...attachments.values()], skipped });
+    this.notes.push({ name, text: synced.value.text, session: true, source, id: file.id });
+  }
 }
 
 interface SessionShape {
@@ -379,36 +453,6 @@ function resolveHref(folder: string, href: string): string | null {
     } else parts.push(part);
   }
   return parts.join("/");
-}
-
-/** A CSV's records (BOM, quoted cells with commas, quotes and newlines, CRLF), in one linear pass. */
-export function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 function decode(bytes: Uint8Array): string {

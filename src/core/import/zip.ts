@@ -4,7 +4,8 @@
  * past the limit (a zip bomb), a name that climbs out (`../`, `/abs`, `C:`), a corrupt or truncated file.
  */
 import { unzipSync } from "fflate";
-import { fail, ok, type Result } from "../result";
+import { fail, ok, type Problem, type Result } from "../result";
+import { runPhases, type Phase, type PhasedJob } from "./phases";
 
 /** One file of the export: its path inside the export (`/`-separated, NFC, the `Export-<uuid>/` root removed). */
 export interface ExportFile {
@@ -35,26 +36,147 @@ class Refused extends Error {
   }
 }
 
-/** The export's files from the downloaded zip's bytes. */
+/** The export's files from the downloaded zip's bytes, all at once (the CLI). */
 export function unpackExport(
   bytes: Uint8Array,
   limits: UnpackLimits = DEFAULT_LIMITS,
 ): Result<ExportFile[], UnpackCode> {
-  const budget = { bytes: limits.maxBytes, files: limits.maxFiles };
-  try {
-    let files = unzipChecked(bytes, budget, limits);
-    const content = files.filter((f) => !NOISE.test(f.path));
-    // The download wraps the export in one zip per part; everything is inside those.
-    if (content.length > 0 && content.every((f) => INNER_ZIP.test(f.path))) {
-      files = content.flatMap((inner) => unzipChecked(inner.bytes, budget, limits));
-    }
-    return ok(stripExportRoot(files.filter((f) => !NOISE.test(f.path))));
-  } catch (error) {
-    if (error instanceof Refused) return fail({ code: error.code, message: error.message });
-    // fflate's own errors (bad signature, unexpected end of data, invalid block): the file is damaged.
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail({ code: "corrupt-zip", message: `the zip file is damaged or incomplete (${reason})` });
+  const unpacker = ExportUnpacker.open(bytes, limits);
+  return unpacker.ok ? runPhases(unpacker.value) : unpacker;
+}
+
+/** A file of an archive as its central directory names and sizes it. */
+interface Entry {
+  name: string;
+  size: number;
+}
+
+/** Some entries of one archive, inflated in one step. */
+interface Batch {
+  archive: Uint8Array;
+  names: ReadonlySet<string>;
+}
+
+/** Entries inflated in one step: a few at a time keeps each step short (fflate re-reads the directory per call). */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Unpacking as phases (see `phases.ts`): every name and size is checked when an archive is listed, before
+ * anything of it is inflated; then the inner `Part-N.zip`s one by one, then the files in small batches.
+ * A refusal or a damaged entry ends the work; `result` tells it.
+ */
+export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode>> {
+  private readonly budget: { bytes: number; files: number };
+  private files: ExportFile[] = [];
+  private batches: Batch[] = [];
+  private inner: Batch[] = [];
+  private problem: Problem<UnpackCode> | null = null;
+
+  private constructor(private readonly limits: UnpackLimits) {
+    this.budget = { bytes: limits.maxBytes, files: limits.maxFiles };
   }
+
+  /** Lists the downloaded zip; refused at once when it is damaged, too large or holds an unsafe name. */
+  static open(bytes: Uint8Array, limits: UnpackLimits = DEFAULT_LIMITS): Result<ExportUnpacker, UnpackCode> {
+    const unpacker = new ExportUnpacker(limits);
+    unpacker.guard(() => {
+      const entries = unpacker.list(bytes);
+      // The download wraps the export in one zip per part; everything is inside those.
+      if (entries.length > 0 && entries.every((e) => INNER_ZIP.test(e.name))) {
+        unpacker.inner = entries.map((e) => ({ archive: bytes, names: new Set([e.name]) }));
+      } else unpacker.batches = batchesOf(bytes, entries);
+    });
+    return unpacker.problem ? fail(unpacker.problem) : ok(unpacker);
+  }
+
+  next(): Phase | null {
+    if (this.problem) return null;
+    if (this.inner.length > 0) {
+      const inner = this.inner;
+      this.inner = [];
+      return { name: "unpack", items: inner, step: (part: Batch) => this.guard(() => this.openPart(part)) };
+    }
+    if (this.batches.length > 0) {
+      const batches = this.batches;
+      this.batches = [];
+      return { name: "unpack", items: batches, step: (batch: Batch) => this.guard(() => this.inflate(batch)) };
+    }
+    return null;
+  }
+
+  result(): Result<ExportFile[], UnpackCode> {
+    if (this.problem) return fail(this.problem);
+    return ok(stripExportRoot(this.files.filter((f) => !NOISE.test(f.path))));
+  }
+
+  private openPart(part: Batch): void {
+    for (const bytes of Object.values(unzipSync(part.archive, { filter: (e) => part.names.has(e.name) }))) {
+      this.batches.push(...batchesOf(bytes, this.list(bytes)));
+    }
+  }
+
+  private inflate(batch: Batch): void {
+    const entries = unzipSync(batch.archive, { filter: (e) => batch.names.has(e.name) });
+    for (const [name, data] of Object.entries(entries))
+      this.files.push({ path: safeName(utf8Name(name)), bytes: data });
+  }
+
+  /** The archive's files but the noise, every name checked and counted against the limits; nothing inflated. */
+  private list(archive: Uint8Array): Entry[] {
+    const entries: Entry[] = [];
+    unzipSync(archive, {
+      filter: (entry) => {
+        if (entry.name.endsWith("/")) return false;
+        safeName(utf8Name(entry.name));
+        this.budget.bytes -= entry.originalSize;
+        this.budget.files -= 1;
+        if (this.budget.bytes < 0) {
+          throw new Refused(
+            "too-large",
+            `the export would unpack to more than ${Math.round(this.limits.maxBytes / 1024 / 1024)} MB: refused (a zip bomb, or an export to split into parts)`,
+          );
+        }
+        if (this.budget.files < 0) {
+          throw new Refused("too-many-files", `the export holds more than ${this.limits.maxFiles} files`);
+        }
+        if (!NOISE.test(entry.name)) entries.push({ name: entry.name, size: entry.originalSize });
+        return false;
+      },
+    });
+    return entries;
+  }
+
+  /** Runs `work`; a refusal or fflate's own error (bad signature, unexpected end, invalid block) ends the job. */
+  private guard(work: () => void): void {
+    if (this.problem) return;
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof Refused) this.problem = { code: error.code, message: error.message };
+      else {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.problem = { code: "corrupt-zip", message: `the zip file is damaged or incomplete (${reason})` };
+      }
+    }
+  }
+}
+
+function batchesOf(archive: Uint8Array, entries: readonly Entry[]): Batch[] {
+  const batches: Batch[] = [];
+  let names = new Set<string>();
+  let bytes = 0;
+  for (const { name, size } of entries) {
+    if (names.size > 0 && (names.size >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+      batches.push({ archive, names });
+      names = new Set();
+      bytes = 0;
+    }
+    names.add(name);
+    bytes += size;
+  }
+  if (names.size > 0) batches.push({ archive, names });
+  return batches;
 }
 
 /** The files of an unpacked folder (paths as in the zip), through the same name checks and root stripping. */
@@ -66,26 +188,6 @@ export function exportFromFiles(files: readonly ExportFile[]): Result<ExportFile
     if (error instanceof Refused) return fail({ code: error.code, message: error.message });
     throw error;
   }
-}
-
-function unzipChecked(bytes: Uint8Array, budget: { bytes: number; files: number }, limits: UnpackLimits): ExportFile[] {
-  const entries = unzipSync(bytes, {
-    // Checked before anything is inflated; fflate then never writes past the declared size.
-    filter: (entry) => {
-      if (entry.name.endsWith("/")) return false;
-      budget.bytes -= entry.originalSize;
-      budget.files -= 1;
-      if (budget.bytes < 0) {
-        throw new Refused(
-          "too-large",
-          `the export would unpack to more than ${Math.round(limits.maxBytes / 1024 / 1024)} MB: refused (a zip bomb, or an export to split into parts)`,
-        );
-      }
-      if (budget.files < 0) throw new Refused("too-many-files", `the export holds more than ${limits.maxFiles} files`);
-      return true;
-    },
-  });
-  return Object.entries(entries).map(([name, data]) => ({ path: safeName(utf8Name(name)), bytes: data }));
 }
 
 /**

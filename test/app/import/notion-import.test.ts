@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { NotionImporter, type PickedFile } from "../../../src/app/import/notion-import";
 import { parseNote } from "../../../src/core/note/parser";
 import { createTranslator } from "../../../src/i18n";
+import { workOf } from "../background";
 import { loadPlugin } from "../harness";
 import { FIXTURES, IMAGE, ROWS, buildExport } from "../../core/import/notion-export";
 
@@ -39,7 +40,12 @@ describe("Import Notion export… (in-memory App)", () => {
     "imports the $variant export: session notes parse to the fixtures, image and links kept; a second run changes nothing",
     async (shape) => {
       const h = await loadPlugin({});
-      const importer = new NotionImporter(h.app.asOriginalType__(), () => h.plugin.settings, createTranslator("en"));
+      const importer = new NotionImporter(
+        h.app.asOriginalType__(),
+        () => h.plugin.settings,
+        createTranslator("en"),
+        workOf(h),
+      );
       const zip = picked(buildExport(shape));
       const report = await importer.run(zip, "Sessions");
       expect(report).toMatchObject({ sessions: 3, pages: 1, attachments: 1, skipped: 0, written: 5, conflicts: [] });
@@ -69,7 +75,12 @@ describe("Import Notion export… (in-memory App)", () => {
 
   it("never overwrites a different note, and says so", async () => {
     const h = await loadPlugin({ "Sessions/2024-05-02 機械学習勉強会.md": "my own note\n" });
-    const importer = new NotionImporter(h.app.asOriginalType__(), () => h.plugin.settings, createTranslator("ja"));
+    const importer = new NotionImporter(
+      h.app.asOriginalType__(),
+      () => h.plugin.settings,
+      createTranslator("ja"),
+      workOf(h),
+    );
     const report = await importer.run(picked(buildExport({ variant: "markdown", nested: true })), "Sessions");
     expect(report?.conflicts).toEqual(["Sessions/2024-05-02 機械学習勉強会.md"]);
     expect(await h.app.vault.read(h.file("Sessions/2024-05-02 機械学習勉強会.md"))).toBe("my own note\n");
@@ -81,7 +92,12 @@ describe("Import Notion export… (in-memory App)", () => {
     ["a folder outside the vault", buildExport({ variant: "markdown", nested: true }), "outside the vault"],
   ])("refuses %s with a notice and writes nothing", async (name, bytes, message) => {
     const h = await loadPlugin({});
-    const importer = new NotionImporter(h.app.asOriginalType__(), () => h.plugin.settings, createTranslator("en"));
+    const importer = new NotionImporter(
+      h.app.asOriginalType__(),
+      () => h.plugin.settings,
+      createTranslator("en"),
+      workOf(h),
+    );
     const folder = name.includes("outside") ? "../elsewhere" : "Sessions";
     expect(await importer.run(picked(bytes), folder)).toBeNull();
     expect(h.app.vault.getFiles()).toEqual([]);

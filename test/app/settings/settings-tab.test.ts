@@ -103,7 +103,10 @@ describe("settings tab", () => {
       expect(input.value).toBe("2024-02-30");
       expect(input.getAttribute("aria-invalid")).toBe("true");
       expect(input.classList.contains("is-invalid")).toBe(true);
-      const error = tab.containerEl.querySelector(`#${input.getAttribute("aria-describedby") ?? ""}`);
+      // Described by the setting's description and by the error under it.
+      const described = (input.getAttribute("aria-describedby") ?? "").split(" ");
+      expect(described).toHaveLength(2);
+      const error = tab.containerEl.querySelector(`#${described[1] ?? ""}`);
       expect(error?.textContent).toBe(message);
 
       const save = vi.spyOn(h.plugin, "saveData");

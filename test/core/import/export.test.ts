@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { planExport, readCsv, rewriteLinks, type ExportPlan } from "../../../src/core/import/export";
+import { planExport, rewriteLinks, type ExportPlan } from "../../../src/core/import/export";
 import { unpackExport } from "../../../src/core/import/zip";
 import { parseNote } from "../../../src/core/note/parser";
 import { parseHtml } from "../../../src/cli/html";
@@ -181,13 +181,5 @@ describe("names and links", () => {
     );
     expect(out).toBe("<[blog] A> [x](https://e.com/a) <i> [y](q.md");
     expect(seen).toEqual(["a%20b.md|[blog] A|false", "p/i.png|i|true"]);
-  });
-
-  it("reads a CSV with a BOM, quotes and CRLF", () => {
-    expect(readCsv('\uFEFFName,Tags\r\n"a, ""b""",x\r\n"multi\nline",\r\n')).toEqual([
-      ["Name", "Tags"],
-      ['a, "b"', "x"],
-      ["multi\nline", ""],
-    ]);
   });
 });

@@ -299,3 +299,64 @@ export function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
     z[path] = typeof content === "string" ? strToU8(content) : content;
   return zipSync(z);
 }
+
+/**
+ * A big export (Markdown & CSV, the Part-1 zip inside the zip): `pages` weekly session pages of a
+ * database, each linking to the week before, an image every 50 pages. For the slicing and speed tests.
+ */
+export function generatedExport(pages: number): Uint8Array {
+  const root = `Export-${EXPORT_ID}`;
+  const db = `${root}/Sessions ${DB_ID}`;
+  const hexId = (i: number): string => `1a2b3c4d5e6f${String(i).padStart(20, "0")}`;
+  const day = (i: number): Date => new Date(Date.UTC(2000, 0, 6) + i * 7 * 86_400_000);
+  const title = (i: number): string => `${day(i).toISOString().slice(0, 10)} 機械学習勉強会`;
+  const months = MONTH_NAMES;
+  const files: Zippable = {};
+  const rows = ["\uFEFFName,Date,Tags,Presenters"];
+  for (let i = 0; i < pages; i++) {
+    const d = day(i);
+    const date = `${months[d.getUTCMonth()] ?? ""} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+    const tags = i % 3 === 0 ? "MLOps, LLM" : "LLM";
+    rows.push(`${title(i)},"${date}","${tags}","Alice, Bob"`);
+    const lines = [`# ${title(i)}`, "", `Date: ${date}`, `Tags: ${tags}`, "Presenters: Alice, Bob", ""];
+    if (i > 0) lines.push(`Previous: [${title(i - 1)}](${enc(`${title(i - 1)} ${hexId(i - 1)}.md`)})`, "");
+    if (i % 50 === 0) {
+      lines.push(`![image.png](${enc(`${title(i)} ${hexId(i)}/image.png`)})`, "");
+      files[`${db}/${title(i)} ${hexId(i)}/image.png`] = Uint8Array.from([...IMAGE, i % 256, (i >> 8) % 256]);
+    }
+    lines.push(
+      "# 今週のTOPIC",
+      "",
+      "@Alice",
+      "",
+      `[blog] Serving models, part ${i}`,
+      "",
+      `- what we learned in week ${i}`,
+      "    - [Bob] a comment",
+      "",
+      "@Bob",
+      "",
+      `[論文] A paper read in week ${i}`,
+      "",
+      "- summary",
+    );
+    files[`${db}/${title(i)} ${hexId(i)}.md`] = strToU8(lines.join("\n"));
+  }
+  files[`${db}.csv`] = strToU8(`${rows.join("\r\n")}\r\n`);
+  return zipSync({ [`${root}-Part-1.zip`]: [zipSync(files, { level: 1 }), { level: 0 }] }, { level: 0 });
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];

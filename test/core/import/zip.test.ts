@@ -1,6 +1,6 @@
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { exportFromFiles, unpackExport } from "../../../src/core/import/zip";
+import { ExportUnpacker, exportFromFiles, unpackExport } from "../../../src/core/import/zip";
 import { buildExport, zipOf } from "./notion-export";
 
 /** Clears the UTF-8 flag of every entry, as some zippers write UTF-8 names without it. */
@@ -29,6 +29,21 @@ describe("unpacking an export", () => {
     const zip = withoutUtf8Flag(zipOf({ ["データ".normalize("NFD") + "/ページ 0123.md"]: "# x" }));
     const result = unpackExport(zip);
     expect(result.ok && result.value.map((f) => f.path)).toEqual(["データ/ページ 0123.md"]);
+  });
+
+  it("lists every name before inflating, then inflates a few files a step: every file, in order, whole", () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`p/${String(i).padStart(3, "0")}.md`, `# ${i}\n${"x".repeat(i * 50)}`]),
+    );
+    const opened = ExportUnpacker.open(zipOf(files));
+    if (!opened.ok) throw new Error(opened.problem.message);
+    const phase = opened.value.next();
+    expect(phase?.name).toBe("unpack");
+    expect(phase?.items.length).toBeGreaterThan(1);
+    for (const item of phase?.items ?? []) phase?.step(item);
+    expect(opened.value.next()).toBeNull();
+    const result = opened.value.result();
+    expect(result.ok && result.value.map((f) => [f.path, strFromU8(f.bytes)])).toEqual(Object.entries(files));
   });
 
   it("skips macOS and Windows noise", () => {
