@@ -12,6 +12,7 @@ import { TopicSync } from "./app/properties/topic-sync";
 import { SettingsSaver } from "./app/settings/settings-store";
 import { BackgroundWork } from "./app/work/background-work";
 import { registerTopicView } from "./app/index/view-commands";
+import { PeopleNotes, registerPeopleCommands } from "./app/people/people-notes";
 import { PaperCacheStore } from "./app/papers/paper-cache";
 import { registerPaperCommands } from "./app/papers/paper-commands";
 import { PaperLibrary } from "./app/papers/paper-library";
@@ -43,12 +44,17 @@ export default class StudySessionNotesPlugin extends Plugin {
     const work = this.addChild(new BackgroundWork(this.app, this.t));
     const sync = this.addChild(new TopicSync(this.app, getSettings, this.t, work));
     const index = this.addChild(new IndexService(this.app, getSettings, work));
+    const people = this.addChild(
+      new PeopleNotes({ app: this.app, settings: getSettings, index, sync, work, t: this.t }),
+    );
     this.applySettings = () => {
       sync.applySettings();
       index.applySettings();
+      people.applySettings();
     };
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
     registerSyncCommands(this, sync, work, this.t);
+    registerPeopleCommands(this, people, this.t);
     const embeddings = new EmbeddingService(
       this.app,
       this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,

@@ -3,7 +3,11 @@ import { isMarkdownPath, readSessionNote } from "../core/note/session-note";
 import { syncFrontmatter } from "../core/properties/frontmatter";
 import { readConfig } from "./config";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
-import { expandPaths, readNoteWithEncoding, writeNoteAtomically } from "./files";
+import { existsSync, statSync } from "node:fs";
+import type { Presenter } from "../core/note/model";
+import type { Settings } from "../core/settings";
+import { expandPaths, readNoteWithEncoding, writeNoteAtomically, type ExpandedPath } from "./files";
+import { peopleLinker, vaultOfConfig } from "./people";
 import type { Io } from "./io";
 import { stringFlag, type Args, type Verb } from "./verb";
 
@@ -17,20 +21,59 @@ a note already in sync is not written; malformed YAML is refused with its line.
 Session notes only (SPEC §5): type: study-session, a topic under a topic section,
 or a topic inside the sessions folder (Sessions, or --config's sessionsFolder).
 Only .md notes are written; a symbolic link is followed and its target written;
-a read-only note is refused.`,
+a read-only note is refused.
+With presenterLinks on in --config, presenters are written as links to people
+notes ("[[People/Alice|Alice]]"), people merged over the notes synced, the
+members and the people notes of the vault holding data.json (else of each
+folder named): sync the whole vault to write what the plugin writes.`,
   options: {
     check: { type: "boolean", help: "write nothing; exit 1 if any note would change" },
-    config: { type: "string", value: "FILE", help: "the plugin's data.json, for the sessions folder and kind aliases" },
+    config: {
+      type: "string",
+      value: "FILE",
+      help: "the plugin's data.json: the sessions folder, kind aliases, and presenters as links to people notes",
+    },
   },
   run: runSync,
 };
+
+/**
+ * Links to people notes: people merged over every session note being synced (read once before the
+ * writes), the members and the people notes of the vault that holds the settings file, else of each
+ * folder named.
+ */
+function linksFor(
+  settings: Settings,
+  configPath: string | undefined,
+  positional: readonly string[],
+  paths: readonly ExpandedPath[],
+): (presenter: Presenter) => string {
+  const presenters: Presenter[] = [];
+  for (const { path, notePath } of paths) {
+    if (!isMarkdownPath(path)) continue;
+    try {
+      const { note, session } = readSessionNote(readNoteWithEncoding(path).text, notePath, settings);
+      if (session) presenters.push(...note.presenters);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error; // reported with the note's name when it is synced
+    }
+  }
+  const vault = vaultOfConfig(configPath);
+  const vaults = vault !== null ? [vault] : positional.filter((p) => existsSync(p) && statSync(p).isDirectory());
+  const linker = peopleLinker(settings, vaults, presenters);
+  return (presenter) => linker.value(presenter);
+}
 
 function runSync(args: Args, io: Io): number {
   if (args.positional.length === 0) throw usageError("sync needs one or more PATHs (notes or folders)", "sync");
   const check = args.flags.has("check");
   const settings = readConfig(stringFlag(args, "config"), io);
   const counts = { updated: 0, unchanged: 0, failed: 0, skipped: 0 };
-  for (const { path, explicit, notePath } of expandPaths(args.positional, settings.sessionsFolder)) {
+  const paths = expandPaths(args.positional, settings.sessionsFolder);
+  const presenterValue = settings.presenterLinks
+    ? linksFor(settings, stringFlag(args, "config"), args.positional, paths)
+    : (presenter: Presenter) => presenter.name;
+  for (const { path, explicit, notePath } of paths) {
     try {
       if (!isMarkdownPath(path)) {
         // Only .md files are notes; a .txt page is converted by `import`, never written in place.
@@ -46,7 +89,7 @@ function runSync(args: Args, io: Io): number {
           );
         continue;
       }
-      const result = syncFrontmatter(text, note);
+      const result = syncFrontmatter(text, note, { presenterValue });
       if (!result.ok) {
         counts.failed++;
         const line = result.problem.line === undefined ? "" : `:${result.problem.line + 1}`;

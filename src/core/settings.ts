@@ -1,5 +1,6 @@
 /** Plugin settings: defaults, and a pure, versioned migration from whatever `data.json` holds. */
 import { DEFAULT_EMBEDDINGS, migrateEmbeddings, type EmbeddingSettings } from "./related/embeddings";
+import { vaultRelativePath } from "./session/file-names";
 import type { Member } from "./session/roster";
 
 export const SETTINGS_VERSION = 2;
@@ -44,6 +45,10 @@ export interface Settings {
   meetingMinutes: number;
   /** Upcoming meetings in the exported schedule and the statistics view's plan. */
   scheduleCount: number;
+  /** Write `presenters` as links to people notes (`"[[People/Alice|Alice]]"`) instead of plain names. */
+  presenterLinks: boolean;
+  /** Where people notes are (vault path, `""` for the root); read for aliases while links are on. */
+  peopleFolder: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -69,6 +74,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   meetingTime: "",
   meetingMinutes: 90,
   scheduleCount: 8,
+  presenterLinks: false,
+  peopleFolder: "People",
 });
 
 /** What `loadData()` failed with (a `data.json` that is not JSON), handed to `migrateSettings`. */
@@ -187,6 +194,13 @@ export function migrateSettings(raw: unknown): Migrated {
   s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
   s.semanticScholarKey = stringOr(data.semanticScholarKey, "");
   s.relatedEmbeddings = migrateEmbeddings(data.relatedEmbeddings);
+  if (typeof data.presenterLinks === "boolean") s.presenterLinks = data.presenterLinks;
+  else if (data.presenterLinks !== undefined) wrong("presenterLinks", "true or false");
+  if (data.peopleFolder !== undefined) {
+    const folder = typeof data.peopleFolder === "string" ? vaultRelativePath(data.peopleFolder) : null;
+    if (folder?.ok) s.peopleFolder = folder.value;
+    else wrong("peopleFolder", "a folder inside the vault");
+  }
   return { settings: s, problem: null, fieldProblems };
 }
 

@@ -126,6 +126,8 @@ export const en = {
   "view.related.heading": "Related topics",
   "view.related.close": "Close related topics",
   "view.related.none": "No related topics in other sessions yet.",
+  "view.related.count": "{count} related topics",
+  "view.related.countAgain": "{count} related topics. Presented before: {sessions}",
   "view.related.loading": "Finding related topics…",
   "view.related.samePaper": "Presented before: {sessions}",
   "view.badge.again": "Presented before",
@@ -273,6 +275,21 @@ export const en = {
   "stats.report.lastMain": "Last main topic",
   "stats.report.next": "Next",
   "stats.report.skipped": "Skipped (not presenting for now)",
+  "command.createPeopleNotes": "Create people notes",
+  "people.settings.links.name": "Presenters as links to people notes",
+  "people.settings.links.desc":
+    "Write each session's presenters as links to one note per person, so backlinks and the graph show who presented what. Turning this on or off rewrites the presenters of synced session notes.",
+  "people.settings.folder.name": "People folder",
+  "people.settings.folder.desc":
+    "Where people notes are. Their aliases are the person's other spellings: a spelling listed there counts as the same person.",
+  "people.settings.folder.outside": "This folder is outside the vault. Choose a folder inside it.",
+  "people.progress": "Updating presenters in session notes… {done} of {total}",
+  "people.summary": "People notes: {created} created, {updated} with aliases added, {failed} failed.",
+  "people.upToDate": "People notes are already up to date.",
+  "people.error.exists": "{file}: a file is already there; it was left as it is.",
+  "people.error.folderIsFile": 'The people folder "{folder}" is a file, not a folder; no people notes were created.',
+  "people.error.write": "{file}: could not be written ({detail}).",
+  "people.error.aliases": "{file}: its aliases property is not a list of names; it was left as it is.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -127,6 +127,8 @@ export const ja: Record<MessageKey, string> = {
   "view.related.heading": "関連するトピック",
   "view.related.close": "関連トピックを閉じる",
   "view.related.none": "他の回に関連するトピックはまだありません。",
+  "view.related.count": "関連するトピック {count} 件",
+  "view.related.countAgain": "関連するトピック {count} 件。以前にも発表されています: {sessions}",
   "view.related.loading": "関連するトピックを探しています…",
   "view.related.samePaper": "以前にも発表されています: {sessions}",
   "view.badge.again": "再登場",
@@ -276,4 +278,20 @@ export const ja: Record<MessageKey, string> = {
   "stats.report.lastMain": "前回のメインTOPIC",
   "stats.report.next": "次",
   "stats.report.skipped": "お休み中のためスキップ",
+  "command.createPeopleNotes": "人物ノートを作成",
+  "people.settings.links.name": "発表者を人物ノートへのリンクにする",
+  "people.settings.links.desc":
+    "各回の発表者を、1人1つの人物ノートへのリンクとして書きます。バックリンクとグラフで誰が何を発表したかがわかります。オンとオフを切り替えると、同期済みの勉強会ノートの発表者を書き直します。",
+  "people.settings.folder.name": "人物ノートのフォルダ",
+  "people.settings.folder.desc":
+    "人物ノートを置くフォルダです。人物ノートのエイリアスはその人の別の表記で、そこに書いた表記は同じ人として扱います。",
+  "people.settings.folder.outside": "このフォルダは保管庫の外にあります。保管庫の中のフォルダを選んでください。",
+  "people.progress": "勉強会ノートの発表者を更新しています… {done} / {total}",
+  "people.summary": "人物ノート: 作成 {created} 件、エイリアス追加 {updated} 件、失敗 {failed} 件。",
+  "people.upToDate": "人物ノートはすでに最新です。",
+  "people.error.exists": "{file}: すでにファイルがあるため、そのままにしました。",
+  "people.error.folderIsFile":
+    "人物ノートのフォルダ「{folder}」はフォルダではなくファイルです。人物ノートは作成していません。",
+  "people.error.write": "{file}: 書き込めませんでした（{detail}）。",
+  "people.error.aliases": "{file}: aliases プロパティが名前のリストではないため、そのままにしました。",
 };

@@ -48,6 +48,8 @@ function settingControls(table: Table): Array<[string, string]> {
     text("stats.settings.count.name"),
     text("settings.kindAliases.name"),
     [table["settings.autoSync.name"], "checkbox"],
+    [table["people.settings.links.name"], "checkbox"],
+    text("people.settings.folder.name"),
     text("settings.papersFolder.name"),
     text("settings.s2Key.name"),
     text("settings.arxivApi.name"),
@@ -273,6 +275,22 @@ describe.runIf(existsSync(CHROMIUM))("settings tab and dialogs in Chromium", () 
       }
     }, 60000);
   });
+
+  it("keeps settings and dialogs whole with a large font (24px), in Japanese, light and dark", async () => {
+    for (const theme of THEMES)
+      for (const view of ["settings", "date", "notion"]) {
+        const page = await open(`?view=${view}&theme=${theme}&lang=ja&font=24`, { width: 900, height: 900 });
+        if (view !== "settings") await openDialog(page);
+        expect(await axeViolations(page), `${view} ${theme}`).toEqual([]);
+        // Every setting's name and description stays inside its row.
+        const cut = await page.$$eval(".setting-item-name, .setting-item-description", (els) =>
+          els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+        );
+        expect(cut, `${view} ${theme}`).toEqual([]);
+        await page.screenshot({ path: join(results, `${view}-24px-${theme}-ja.png`) });
+        await page.close();
+      }
+  }, 120000);
 
   describe("Import Notion export…", () => {
     const zip = readFileSync(join(root, "test", "fixtures", "notion-export", "2024-08-29.txt"));

@@ -184,6 +184,13 @@ describe.runIf(available)("topic index view in Chromium", () => {
       els.map((el) => el.textContent),
     );
     expect(related).toContain("Can we trust bounding box annotations for object detection?");
+    // What was found is said once (a polite live region), not the whole list.
+    expect(
+      await page.$eval(".study-session-notes-related [role=status]", (el) => [
+        el.getAttribute("aria-live") ?? "polite",
+        el.textContent,
+      ]),
+    ).toEqual(["polite", `${related.length} related topics. Presented before: 2024-07-24 (Shun Ito)`]);
     await page.screenshot({ path: join(results, "topic-index-related.png") });
     await page.close();
   }, 60000);
@@ -289,6 +296,8 @@ describe.runIf(available)("topic index view in Chromium", () => {
     // Enter on a topic opens it and shows its related topics; Tab then reaches the panel.
     await page.keyboard.press("Enter");
     await page.waitForSelector(".study-session-notes-related:not(.is-hidden)");
+    const found = await page.waitForSelector(".study-session-notes-related [role=status]:not(.is-loading)");
+    expect(await found.textContent()).toMatch(/^(\d+ related topics|No related topics in other sessions yet\.)/);
     await page.keyboard.press("Tab");
     expect(await focused(page)).toEqual({ role: "button", name: "Close related topics" });
     await page.keyboard.press("Enter");
@@ -367,7 +376,9 @@ describe.runIf(available)("topic index view in Chromium", () => {
           });
           expect(placeholder.text, `placeholder fits at ${font}px ${lang}`).toBeLessThanOrEqual(placeholder.room);
           await page.click(".study-session-notes-topic");
-          await page.waitForSelector(".study-session-notes-related-row, .study-session-notes-related-status");
+          await page.waitForSelector(
+            ".study-session-notes-related-row, .study-session-notes-related-status:not(.is-loading)",
+          );
           expect(await axeViolations(page, { include: VIEW }), `${font}px ${lang} ${theme}`).toEqual([]);
           await page.screenshot({ path: join(results, `topic-index-${font}px-${lang}-${theme}.png`) });
           await page.close();

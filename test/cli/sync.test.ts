@@ -105,3 +105,37 @@ describe("sync: how a note is written", () => {
     expect(lstatSync(join(dir, "a.md")).mode & 0o777).toBe(0o640);
   });
 });
+
+describe("sync: presenters as links to people notes (presenterLinks in --config)", () => {
+  const CONFIG = ".obsidian/plugins/study-session-notes/data.json";
+  const notes = {
+    "Sessions/2024-08-29.md": "今週のTOPIC\n@qluto (Ryosuke Fukazawa)\n[blog] A\n@Bob\n[blog] B\n",
+    "Sessions/2024-09-05.md": "今週のTOPIC\n@qluto\n[blog] C\n@ボブ\n[blog] D\n",
+    "People/Bob.md": "---\naliases: [ボブ]\n---\n",
+  };
+
+  it("writes links merged over the vault and its people notes, as the plugin does; off, plain names again", () => {
+    const dir = vaultWith({ ...notes, [CONFIG]: JSON.stringify({ presenterLinks: true }) });
+    const config = join(dir, CONFIG);
+    expect(cli("sync", dir, "--config", config).code).toBe(0);
+    const second = readFileSync(join(dir, "Sessions/2024-09-05.md"), "utf8");
+    expect(second).toContain('presenters: ["[[People/Ryosuke Fukazawa|qluto]]", "[[People/Bob|ボブ]]"]\n');
+    expect(second).toContain("    presenter: qluto\n");
+    expect(readFileSync(join(dir, "People/Bob.md"), "utf8")).toBe("---\naliases: [ボブ]\n---\n");
+    expect(cli("sync", dir, "--config", config, "--check").code).toBe(0);
+    // Without the setting, the plain names of today, byte for byte.
+    const plain = vaultWith(notes);
+    cli("sync", plain);
+    expect(cli("sync", dir).out).toContain("2 updated");
+    for (const file of Object.keys(notes))
+      expect(readFileSync(join(dir, file), "utf8")).toBe(readFileSync(join(plain, file), "utf8"));
+  });
+
+  it("reads people notes of the folder named when data.json is kept outside a vault", () => {
+    const dir = vaultWith({ ...notes, "settings.json": JSON.stringify({ presenterLinks: true, peopleFolder: "" }) });
+    cli("sync", dir, "--config", join(dir, "settings.json"));
+    expect(readFileSync(join(dir, "Sessions/2024-09-05.md"), "utf8")).toContain(
+      'presenters: ["[[Ryosuke Fukazawa|qluto]]", "[[ボブ]]"]\n',
+    );
+  });
+});

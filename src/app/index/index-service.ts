@@ -10,6 +10,7 @@ import type { ParsedNote } from "../../core/note/model";
 import { readSessionNote, type SessionNoteRead } from "../../core/note/session-note";
 import { sessionFromParse, sessionFromProperties } from "../../core/index/session-entry";
 import type { Settings } from "../../core/settings";
+import type { RosterMember } from "../../core/index/people";
 import { TopicIndex, type IndexedTopic, type SessionEntry } from "../../core/index/topic-index";
 import { createTranslator } from "../../i18n";
 import { BackgroundWork, SLICE_MS } from "../work/background-work";
@@ -135,6 +136,13 @@ export class IndexService extends Component {
       this.reapplyTimer = null;
       this.enqueue(() => this.reapply(before, next));
     }, REAPPLY_DELAY_MS);
+  }
+
+  /** People notes' names and aliases, merged like members (none while people links are off). */
+  setPeopleNotes(notes: readonly RosterMember[]): void {
+    const version = this.index.peopleVersion;
+    this.index.setPeopleNotes(notes);
+    if (this.ready && this.index.peopleVersion !== version) this.notify();
   }
 
   /** Settles when the index runs queued so far (first scan, re-applies) are over. */

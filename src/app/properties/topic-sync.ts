@@ -4,7 +4,7 @@
  */
 import { Component, MarkdownView, Notice, TFile, type App, type Editor, type MarkdownFileInfo } from "obsidian";
 import { syncFrontmatter, type FrontmatterError } from "../../core/properties/frontmatter";
-import type { ParsedNote } from "../../core/note/model";
+import type { ParsedNote, Presenter } from "../../core/note/model";
 import { readSessionNote } from "../../core/note/session-note";
 import type { Settings } from "../../core/settings";
 import { applyToEditor } from "../editor/editor-edit";
@@ -32,6 +32,8 @@ interface PendingSync {
 export class TopicSync extends Component {
   private readonly pending = new Map<TFile, PendingSync>();
   private lastActiveFile: TFile | null = null;
+  /** How a presenter is written into `presenters`: a plain name, or a link while people links are on. */
+  presenterValue: (presenter: Presenter) => string = (presenter) => presenter.name;
 
   constructor(
     private readonly app: App,
@@ -168,7 +170,7 @@ export class TopicSync extends Component {
   ): { status: "updated"; text: string; outcome: SyncOutcome } | { status: "other"; outcome: SyncOutcome } {
     const { note, session } = readSessionNote(text, path, this.settings());
     if (!session) return { status: "other", outcome: { status: "not-session" } };
-    const result = syncFrontmatter(text, note);
+    const result = syncFrontmatter(text, note, { presenterValue: this.presenterValue });
     if (!result.ok) return { status: "other", outcome: { status: "failed", error: result.problem } };
     if (!result.value.changed) return { status: "other", outcome: { status: "unchanged" } };
     return { status: "updated", text: result.value.text, outcome: { status: "updated" } };

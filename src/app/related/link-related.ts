@@ -50,7 +50,7 @@ export class RelatedLinker {
     );
     // Memory goes into the topics' entries, written by the same frontmatter writer as sync.
     const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
-    const synced = syncFrontmatter(plan.text, this.index.parse(plan.text, file.path), extras);
+    const synced = syncFrontmatter(plan.text, this.index.parse(plan.text, file.path), { extras });
     applyToEditor(editor, text, synced.ok ? synced.value.text : plan.text);
     new Notice(this.t("link.done", { count: plan.linkedTopics }));
   }

@@ -25,22 +25,32 @@ export async function renderRelated(panel: RelatedPanel, topic: IndexedTopic): P
   const { el, app, index, related, t } = panel;
   el.empty();
   el.dataset.topic = key(topic);
-  const status = el.createDiv({ cls: "study-session-notes-related-status", text: t("view.related.loading") });
+  // A polite live region: what was found is said when it is found ("3 related topics"), the list itself is
+  // read when the user moves into it.
+  const status = el.createDiv({
+    cls: "study-session-notes-related-status is-loading",
+    text: t("view.related.loading"),
+    attr: { role: "status" },
+  });
   const results = await related.relatedTo(topic, SHOWN);
   const before = related.presentedBefore(topic);
   // The user may have selected another topic meanwhile: only the latest request draws.
   if (el.dataset.topic !== key(topic)) return;
-  status.remove();
+  status.removeClass("is-loading");
+  let sessions = "";
   if (before.length > 0) {
-    const sessions = before
+    sessions = before
       .map((other) => `${other.date ?? "?"}${other.presenter ? ` (${index.index.displayName(other.presenter)})` : ""}`)
       .join(", ");
     el.createDiv({ cls: "study-session-notes-same-paper", text: t("view.related.samePaper", { sessions }) });
   }
   if (results.length === 0) {
-    el.createDiv({ cls: "study-session-notes-related-status", text: t("view.related.none") });
+    status.setText(t("view.related.none"));
     return;
   }
+  const count = results.length;
+  status.setText(t(sessions ? "view.related.countAgain" : "view.related.count", { count, sessions }));
+  status.addClass("study-session-notes-sr-only");
   for (const result of results) {
     const row = el.createDiv({ cls: "study-session-notes-related-row", attr: { role: "button", tabindex: "0" } });
     row.createDiv({ cls: "study-session-notes-title", text: result.topic.title });

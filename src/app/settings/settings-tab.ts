@@ -6,11 +6,13 @@
 import {
   PluginSettingTab,
   Setting,
+  normalizePath,
   type App,
   type Plugin,
   type SettingDefinition,
   type SettingDefinitionItem,
 } from "obsidian";
+import { vaultRelativePath } from "../../core/session/file-names";
 import { FolderSuggest, MarkdownFileSuggest } from "./path-suggest";
 import { fieldError, labelControl, markHeading } from "./field-labels";
 import { formatRoster, parseNames, parseRoster } from "../../core/session/roster";
@@ -120,6 +122,17 @@ export class SessionSettingTab extends PluginSettingTab {
             key: "kindAliases",
           }),
           field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle", key: "autoSync" }),
+          field("presenterLinks", "people.settings.links.name", "people.settings.links.desc", {
+            type: "toggle",
+            key: "presenterLinks",
+          }),
+          field("peopleFolder", "people.settings.folder.name", "people.settings.folder.desc", {
+            type: "folder",
+            includeRoot: true,
+            key: "peopleFolder",
+            placeholder: "People",
+            validate: (value: string) => this.invalidFolder(value),
+          }),
         ],
       },
       {
@@ -159,6 +172,11 @@ export class SessionSettingTab extends PluginSettingTab {
   /** Why a meeting date is not one (shown under the field), or nothing when it is one or empty. */
   invalidAnchor(value: string): string | undefined {
     return value.trim() === "" || fromIso(value.trim()) ? undefined : this.t("settings.anchor.invalid");
+  }
+
+  /** Why a folder cannot be the people folder (it leads outside the vault), or nothing. */
+  invalidFolder(value: string): string | undefined {
+    return vaultRelativePath(value).ok ? undefined : this.t("people.settings.folder.outside");
   }
 
   /** Settings as the controls show them: lists and numbers as text. */
@@ -206,8 +224,16 @@ export class SessionSettingTab extends PluginSettingTab {
         s.anchorDate = text.trim();
         break;
       case "autoSync":
-        s.autoSync = value === true;
+      case "presenterLinks":
+        s[key as "autoSync"] = value === true;
         break;
+      case "peopleFolder": {
+        // Not saved while it leads outside the vault; the field says so (validate).
+        const folder = vaultRelativePath(text);
+        if (!folder.ok) return;
+        s.peopleFolder = folder.value === "" ? "" : normalizePath(folder.value);
+        break;
+      }
       case "papersFolder":
         s.papersFolder = text.trim().replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
         break;
@@ -282,7 +308,7 @@ export class SessionSettingTab extends PluginSettingTab {
         labelControl(setting, toggle.toggleEl.querySelector("input") ?? toggle.toggleEl);
       });
     } else if (control.type === "text" || control.type === "folder" || control.type === "file") {
-      const validate = control.type === "text" ? control.validate : undefined;
+      const validate = control.validate;
       setting.addText((input) => {
         const error = fieldError(setting.infoEl, input.inputEl);
         const check = (value: string): boolean => {

@@ -1,6 +1,7 @@
 /** Presenter identity: `Name / alias`, `alias (Name)` and merging one person across notes. */
 import type { Presenter } from "../note/model";
 import { collapseWhitespace, foldKey } from "../text";
+import { readPresenterValue } from "./people-links";
 
 const SLASH_SPLIT = /\s*[/／]\s*/;
 const PAREN_FORM = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$/;
@@ -23,6 +24,11 @@ const presenterCache = new Map<string, Presenter>();
 
 function readPresenterName(raw: string): Presenter {
   const text = collapseWhitespace(raw);
+  // `@[[People/Alice|Alice]]`: a link to a people note names the person it shows.
+  if (text.startsWith("[[")) {
+    const linked = readPresenterValue(text);
+    if (linked.name !== text) return linked;
+  }
   const paren = PAREN_FORM.exec(text);
   if (paren && paren[1] && paren[2]) {
     return { name: paren[2], aliases: [paren[1]] };

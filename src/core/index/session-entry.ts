@@ -4,6 +4,7 @@
  */
 import type { ParsedNote, Presenter } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
+import { presenterName, readPresenterValue } from "./people-links";
 import type { IndexedTopic, SessionEntry } from "./topic-index";
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
@@ -35,7 +36,7 @@ export function sessionFromProperties(file: string, frontmatter: unknown): Sessi
     const title = text(raw.title);
     if (title === null || title.trim() === "") continue;
     topics.push({
-      presenter: text(raw.presenter),
+      presenter: presenterText(raw.presenter),
       kind: text(raw.kind),
       kindLabel: null,
       title,
@@ -52,9 +53,15 @@ export function sessionFromProperties(file: string, frontmatter: unknown): Sessi
   const presenters: Presenter[] = Array.isArray(fm.presenters)
     ? (fm.presenters as unknown[])
         .filter((p): p is string => typeof p === "string" && p.trim() !== "")
-        .map((name) => ({ name, aliases: [] }))
+        .map(readPresenterValue)
     : [];
   return { file, date, series: typeof fm.series === "string" ? fm.series : null, presenters, topics };
+}
+
+/** A topic's presenter: a plain name, or a link to a people note read as the name it shows. */
+function presenterText(value: unknown): string | null {
+  const name = text(value);
+  return name !== null && name.startsWith("[[") ? presenterName(name) : name;
 }
 
 /** A property value as text. Cheap on purpose: it runs for every field of every topic at start-up. */

@@ -39,6 +39,7 @@ export class TopicIndex {
   private sorted: IndexedTopic[] | null = null;
   private topicTotal = 0;
   private peopleChanges = 0;
+  private peopleNotes: readonly RosterMember[] = [];
 
   constructor(private roster: readonly RosterMember[] = []) {}
 
@@ -58,6 +59,13 @@ export class TopicIndex {
 
   setRoster(roster: readonly RosterMember[]): void {
     this.roster = roster;
+    this.forgetPeople();
+  }
+
+  /** People notes (name and aliases), merged like members after them; none while links are off. */
+  setPeopleNotes(notes: readonly RosterMember[]): void {
+    if (sameMembers(this.peopleNotes, notes)) return;
+    this.peopleNotes = notes;
     this.forgetPeople();
   }
 
@@ -164,7 +172,7 @@ export class TopicIndex {
 
   private people(): PeopleMerger {
     if (this.merger) return this.merger;
-    const merger = new PeopleMerger(this.roster);
+    const merger = new PeopleMerger(this.peopleNotes.length > 0 ? [...this.roster, ...this.peopleNotes] : this.roster);
     for (const session of this.sessions.values()) {
       for (const presenter of session.presenters) merger.add(presenter);
     }
@@ -199,6 +207,13 @@ function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
   const db = b.date ?? "";
   if (da !== db) return da < db ? 1 : -1;
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+function sameMembers(a: readonly RosterMember[], b: readonly RosterMember[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => m.name === b[i]?.name && m.aliases.join("\u0000") === b[i].aliases.join("\u0000"))
+  );
 }
 
 function samePresenters(a: readonly Presenter[], b: readonly Presenter[]): boolean {

@@ -93,5 +93,5 @@ export function paperNoteText(planned: PlannedPaper, current: string | null, lab
 export function linkTopics(text: string, note: ParsedNote, links: ReadonlyMap<string, string>): SyncResult {
   const extras = new Map<string, Record<string, unknown>>();
   for (const [title, link] of links) extras.set(title, { paper: link });
-  return syncFrontmatter(text, note, extras);
+  return syncFrontmatter(text, note, { extras });
 }

@@ -5,7 +5,8 @@
  */
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from "yaml";
 import { MANAGED_ENTRY_KEYS, noteEntries, type NoteEntries, type TopicEntry } from "./entries";
-import type { ParsedNote } from "../note/model";
+import { presenterName } from "../index/people-links";
+import type { ParsedNote, Presenter } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
 import type { Problem } from "../result";
 
@@ -34,13 +35,24 @@ interface Block {
 export function syncFrontmatter(
   text: string,
   note: Pick<ParsedNote, "presenters" | "topics" | "date">,
-  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  options: SyncOptions = {},
 ): SyncResult {
   const entries = noteEntries(note);
   return editProperties(text, (existing) => [
     ...headerKeys(existing, note.date),
-    ...entryKeys(entries, existing, extras),
+    ...entryKeys(entries, existing, note.presenters, options),
   ]);
+}
+
+export interface SyncOptions {
+  /** Keys a feature sets on topic entries, by title (`linked`, `paper`). */
+  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /**
+   * How each presenter is written into `presenters`: a plain name, or a link to a people note
+   * (`PeopleLinker.value`). Without it the values already there are kept when they name the same
+   * people in the same order (a link stays a link), else plain names are written.
+   */
+  presenterValue?: (presenter: Presenter) => string;
 }
 
 /**
@@ -311,15 +323,26 @@ function headerKeys(existing: Map<string, unknown> | null, date: string | null):
 function entryKeys(
   entries: NoteEntries,
   existing: Map<string, Pair<unknown, unknown>> | null,
-  extras?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  presenters: readonly Presenter[],
+  { extras, presenterValue }: SyncOptions,
 ): Wanted[] {
   const previous = existing?.get("topics")?.value;
   let topics = carryExtraKeys(entries.topics, previous && isNodeWithJs(previous) ? previous.toJSON() : undefined);
   if (extras) topics = topics.map((topic) => withExtras(topic, extras.get(topic.title)));
+  const names = presenterValue ? presenters.map(presenterValue) : keptPresenters(entries.presenters, existing);
   return [
-    ["presenters", entries.presenters],
+    ["presenters", names],
     ["topics", topics],
   ];
+}
+
+/** The `presenters` already written when they read back as `names` (links kept as links), else `names`. */
+function keptPresenters(names: string[], existing: Map<string, Pair<unknown, unknown>> | null): string[] {
+  const node = existing?.get("presenters")?.value;
+  const current: unknown = node && isNodeWithJs(node) ? node.toJSON() : undefined;
+  if (!Array.isArray(current) || current.length !== names.length) return names;
+  const same = current.every((value, i) => typeof value === "string" && presenterName(value) === names[i]);
+  return same ? (current as string[]) : names;
 }
 
 /** Keys a user or a later feature added to an entry (`unlinked`, `rating`) survive a re-sync. */
@@ -403,6 +426,11 @@ function serialize(key: string, value: unknown): string {
       const name = String(pair.key.value);
       if ((name === "presenters" || name === "tags") && isSeq(pair.value)) pair.value.flow = true;
       if (name === "title" && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";
+      // Links double-quoted, as Obsidian writes a link property.
+      if (name === "presenters" && isSeq(pair.value))
+        for (const item of pair.value.items)
+          if (isScalar(item) && typeof item.value === "string" && item.value.startsWith("[["))
+            item.type = "QUOTE_DOUBLE";
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -46,6 +46,8 @@ describe("settings tab", () => {
       "Topics",
       "Kind aliases",
       "Sync topics automatically",
+      "Presenters as links to people notes",
+      "People folder",
       "Papers",
       "Papers folder",
       "Semantic Scholar API key",

@@ -35,7 +35,7 @@ function run(text: string): string {
     "Related",
   );
   const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
-  const synced = syncFrontmatter(plan.text, parseNote(plan.text, { path: "s.md" }), extras);
+  const synced = syncFrontmatter(plan.text, parseNote(plan.text, { path: "s.md" }), { extras });
   if (!synced.ok) throw new Error(synced.problem.message);
   return synced.value.text;
 }
