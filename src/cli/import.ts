@@ -119,7 +119,7 @@ function importExport(file: string, out: string, io: Io, tally: Tally): boolean 
       }
     },
   );
-  if (!plan.ok) throw new CliError(`${file}: ${plan.problem.message}`, EXIT_BAD_INPUT);
+  if (!plan.ok) throw new CliError(`${file}: ${plan.problem.message}; nothing was written`, EXIT_BAD_INPUT);
   const targets: Target[] = [
     ...plan.value.notes.map((note) => ({
       path: join(out, note.name),

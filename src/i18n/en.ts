@@ -182,6 +182,13 @@ export const en = {
   "notionImport.cancelled":
     "Notion import cancelled: {written} of {total} files written, each one whole (nothing is half-written). Import the same export again to finish it.",
   "notionImport.cancelledEarly": "Notion import cancelled before anything was written.",
+  "notionImport.problem.corruptZip": "the zip file is damaged or incomplete ({detail})",
+  "notionImport.problem.tooLarge":
+    "the export would unpack to more than {detail} MB: refused (a zip bomb, or an export to split into parts)",
+  "notionImport.problem.tooManyFiles": "the export holds more than {detail} files",
+  "notionImport.problem.unsafeName": "the zip holds an unsafe file name ({detail})",
+  "notionImport.problem.notNotion":
+    "this is not a Notion export: no page is named like Notion's pages (`Title <32-hex id>.md` or `.html`)",
   "notionImport.writeFailed": "{count} files could not be written:\n{list}",
   "notionImport.done":
     "Notion import: {sessions} session notes, {pages} pages, {attachments} attachments, {skipped} skipped. {written} files written, {unchanged} unchanged.",

@@ -184,6 +184,13 @@ export const ja: Record<MessageKey, string> = {
   "notionImport.cancelled":
     "Notion の取り込みをキャンセルしました: {total} 件中 {written} 件を書き込みました（どれも完全な形で、書きかけのファイルはありません）。同じエクスポートをもう一度取り込むと残りを取り込みます。",
   "notionImport.cancelledEarly": "Notion の取り込みをキャンセルしました。何も書き込んでいません。",
+  "notionImport.problem.corruptZip": "zip ファイルが壊れているか、途中で切れています（{detail}）",
+  "notionImport.problem.tooLarge":
+    "展開すると {detail} MB を超えるため取り込みません（zip 爆弾か、分けてエクスポートすべき大きさです）",
+  "notionImport.problem.tooManyFiles": "エクスポートのファイルが {detail} 個を超えています",
+  "notionImport.problem.unsafeName": "zip に安全でないファイル名があります（{detail}）",
+  "notionImport.problem.notNotion":
+    "Notion のエクスポートではありません: Notion のページの名前（`タイトル <32桁の16進ID>.md` または `.html`）のファイルがありません",
   "notionImport.writeFailed": "{count} 件のファイルを書き込めませんでした:\n{list}",
   "notionImport.done":
     "Notion の取り込み: セッションノート {sessions} 件、ページ {pages} 件、添付ファイル {attachments} 件、スキップ {skipped} 件。書き込み {written} 件、変更なし {unchanged} 件。",

@@ -8,7 +8,8 @@ import type { PhasedJob } from "../../core/import/phases";
 import { ExportUnpacker } from "../../core/import/zip";
 import { vaultRelativePath } from "../../core/session/file-names";
 import type { Settings } from "../../core/settings";
-import type { Translate } from "../../i18n";
+import type { MessageKey, Translate } from "../../i18n";
+import type { Problem } from "../../core/result";
 import type { BackgroundWork, ProgressNotice } from "../work/background-work";
 import { parseHtmlWithDom } from "./dom-html";
 import { labelControl, nameDialog } from "../settings/field-labels";
@@ -42,6 +43,14 @@ interface Target {
   /** Whether the file already at `path` is this import's own earlier output (left as it is). */
   isOwn: (existing: TFile) => Promise<boolean>;
 }
+
+const REFUSALS: Partial<Record<string, MessageKey>> = {
+  "corrupt-zip": "notionImport.problem.corruptZip",
+  "too-large": "notionImport.problem.tooLarge",
+  "too-many-files": "notionImport.problem.tooManyFiles",
+  "unsafe-name": "notionImport.problem.unsafeName",
+  "not-notion": "notionImport.problem.notNotion",
+};
 
 /** The kind of the import's runs in the background work queue: one import at a time. */
 const KIND = "notion-import";
@@ -107,15 +116,15 @@ export class NotionImporter {
     const folder = folderPath.value === "" ? "" : normalizePath(folderPath.value);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (this.stopped) return this.cancelledEarly();
-    const refused = (reason: string): null => {
-      new Notice(this.t("notionImport.refused", { name: file.name, reason }), 0);
+    const refused = (problem: Problem): null => {
+      new Notice(this.t("notionImport.refused", { name: file.name, reason: this.reason(problem) }), 0);
       return null;
     };
     const unpacker = ExportUnpacker.open(bytes);
-    if (!unpacker.ok) return refused(unpacker.problem.message);
+    if (!unpacker.ok) return refused(unpacker.problem);
     if (!(await this.runPhases(unpacker.value, progress, file.name))) return this.cancelledEarly();
     const files = unpacker.value.result();
-    if (!files.ok) return refused(files.problem.message);
+    if (!files.ok) return refused(files.problem);
 
     const firstNote = `${folder ? `${folder}/` : ""}x.md`;
     const probe = await this.app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
@@ -126,12 +135,18 @@ export class NotionImporter {
       attachmentFolder,
       parseHtml: parseHtmlWithDom,
     });
-    if (!planner.ok) return refused(planner.problem.message);
+    if (!planner.ok) return refused(planner.problem);
     if (!(await this.runPhases(planner.value, progress, file.name))) return this.cancelledEarly();
     const plan = planner.value.result();
     const report = await this.write(plan, { folder, attachmentFolder }, progress);
     this.tell(report, plan);
     return report;
+  }
+
+  /** Why an export was refused, in the app's language when the problem is one of the import's own. */
+  private reason(problem: Problem): string {
+    const key = REFUSALS[problem.code];
+    return key ? this.t(key, { detail: problem.detail ?? "" }) : problem.message;
   }
 
   /** Every phase of `job` through the work queue; false when the import was stopped. */

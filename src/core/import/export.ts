@@ -259,7 +259,7 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
 
   private convert({ page, file, name, shape }: NamedPage): void {
     const source = file.file.path;
-    const body = rewriteLinks(page.body, (href, text, embed) => {
+    const linked = rewriteLinks(page.body, (href, text, embed) => {
       const link = this.resolveLink(source, href, embed);
       if (link === null) return null;
       if (link === "") return text;
@@ -267,6 +267,7 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
       if (embed) return `!${link}`;
       return text === "" || text === inner.split("/").pop() ? link : `[[${inner}|${text.replace(/[[\]|]/g, "")}]]`;
     });
+    const body = escapeTableLinks(linked);
     const properties = page.properties.map((p) => ({
       ...p,
       value: propertyLinks(p.value, (href) => this.resolveLink(source, href, false)),
@@ -348,10 +349,14 @@ function noteText(input: { page: NotionPage; id: string | null; session: boolean
   const data: Record<string, unknown> = {};
   if (session) data.type = SESSION_TYPE;
   if (session && date) data.date = date;
+  // Obsidian's property names ignore case: a Notion `Presenters` beside the plugin's `presenters` is one property.
+  const used = new Set<string>();
+  const taken = (key: string): boolean => OWNED.has(key.toLowerCase()) || used.has(key.toLowerCase());
   for (const p of page.properties) {
     if (dateProp && p.name === dateProp.name) continue;
     let key = p.name;
-    while (OWNED.has(key) || Object.hasOwn(data, key)) key = `${key} (Notion)`;
+    while (taken(key)) key = `${key} (Notion)`;
+    used.add(key.toLowerCase());
     data[key] = propertyValue(p);
   }
   if (id) data[NOTION_ID_KEY] = id;
@@ -434,6 +439,13 @@ export function rewriteLinks(
     searchFrom = from;
   }
   return out + text.slice(from);
+}
+
+/** In a table row a wiki link's `|` (before its alias or size) would end the cell: Obsidian reads `\|` there. */
+function escapeTableLinks(text: string): string {
+  return text.replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) =>
+    row.replace(/\[\[[^\]\n]*\]\]/g, (link) => link.replace(/(?<!\\)\|/g, "\\|")),
+  );
 }
 
 /** A relative href of the export (percent-encoded, `../` allowed within the export) to an export path. */

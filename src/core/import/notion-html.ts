@@ -87,11 +87,12 @@ function blocks(nodes: readonly HtmlNode[], indent: string): string[] {
       continue;
     }
     flush();
-    const isList = node.name === "ul" || node.name === "ol";
+    // A toggle is a `ul` too, but becomes a callout: a block of its own, a blank line before it.
+    const isList = (node.name === "ul" || node.name === "ol") && !hasClass(node, "toggle");
     // Notion writes one `ul` per top-level bullet: consecutive ones are one Markdown list.
     if (isList && lastWasList && out[out.length - 1] === "") out.pop();
     out.push(...block(node, indent));
-    lastWasList = isList && !hasClass(node, "toggle");
+    lastWasList = isList;
   }
   flush();
   return out;
@@ -250,13 +251,20 @@ function table(e: HtmlElement, indent: string): string[] {
   const rows = findAll([e], (c) => c.name === "tr").map((tr) =>
     tr.children
       .filter((c): c is HtmlElement => c.type === "element" && (c.name === "td" || c.name === "th"))
-      .map((cell) => collapse(inlineAll(cell.children)).replace(/\|/g, "\\|")),
+      .map((cell) => collapse(cellText(cell)).replace(/\|/g, "\\|")),
   );
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0) return [];
   const line = (cells: string[]): string =>
     `${indent}| ${Array.from({ length: width }, (_, i) => cells[i] ?? "").join(" | ")} |`;
   return [line(rows[0] ?? []), `${indent}|${" --- |".repeat(width)}`, ...rows.slice(1).map(line), ""];
+}
+
+/** A table cell's text; a multi-select's or a person cell's values joined as Notion's Markdown joins them. */
+function cellText(cell: HtmlElement): string {
+  const values = findAll([cell], (c) => hasClass(c, "selected-value") || hasClass(c, "user"));
+  if (values.length > 1) return values.map((v) => collapse(inlineAll(v.children))).join(", ");
+  return inlineAll(cell.children);
 }
 
 function paragraph(text: string, indent: string): string[] {

@@ -31,6 +31,8 @@ class Refused extends Error {
   constructor(
     readonly code: UnpackCode,
     message: string,
+    /** The limit or the name, for messages in other languages. */
+    readonly detail: string,
   ) {
     super(message);
   }
@@ -132,13 +134,16 @@ export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode
         this.budget.bytes -= entry.originalSize;
         this.budget.files -= 1;
         if (this.budget.bytes < 0) {
+          const mb = String(Math.round(this.limits.maxBytes / 1024 / 1024));
           throw new Refused(
             "too-large",
-            `the export would unpack to more than ${Math.round(this.limits.maxBytes / 1024 / 1024)} MB: refused (a zip bomb, or an export to split into parts)`,
+            `the export would unpack to more than ${mb} MB: refused (a zip bomb, or an export to split into parts)`,
+            mb,
           );
         }
         if (this.budget.files < 0) {
-          throw new Refused("too-many-files", `the export holds more than ${this.limits.maxFiles} files`);
+          const max = String(this.limits.maxFiles);
+          throw new Refused("too-many-files", `the export holds more than ${max} files`, max);
         }
         if (!NOISE.test(entry.name)) entries.push({ name: entry.name, size: entry.originalSize });
         return false;
@@ -153,10 +158,14 @@ export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode
     try {
       work();
     } catch (error) {
-      if (error instanceof Refused) this.problem = { code: error.code, message: error.message };
+      if (error instanceof Refused) this.problem = { code: error.code, message: error.message, detail: error.detail };
       else {
         const reason = error instanceof Error ? error.message : String(error);
-        this.problem = { code: "corrupt-zip", message: `the zip file is damaged or incomplete (${reason})` };
+        this.problem = {
+          code: "corrupt-zip",
+          message: `the zip file is damaged or incomplete (${reason})`,
+          detail: reason,
+        };
       }
     }
   }
@@ -185,7 +194,7 @@ export function exportFromFiles(files: readonly ExportFile[]): Result<ExportFile
     const checked = files.map((f) => ({ path: safeName(f.path), bytes: f.bytes }));
     return ok(stripExportRoot(checked.filter((f) => !NOISE.test(f.path))));
   } catch (error) {
-    if (error instanceof Refused) return fail({ code: error.code, message: error.message });
+    if (error instanceof Refused) return fail({ code: error.code, message: error.message, detail: error.detail });
     throw error;
   }
 }
@@ -214,7 +223,8 @@ function safeName(name: string): string {
   const path = name.replace(/\\/g, "/").normalize("NFC");
   const parts = path.split("/");
   if (path.startsWith("/") || /^[a-zA-Z]:/.test(path) || parts.some((p) => p === ".." || p === ".")) {
-    throw new Refused("unsafe-name", `the zip holds an unsafe file name (${JSON.stringify(name.slice(0, 120))})`);
+    const shown = JSON.stringify(name.slice(0, 120));
+    throw new Refused("unsafe-name", `the zip holds an unsafe file name (${shown})`, shown);
   }
   return parts.filter((p) => p !== "").join("/");
 }

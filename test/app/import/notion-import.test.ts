@@ -7,7 +7,7 @@ import { parseNote } from "../../../src/core/note/parser";
 import { createTranslator } from "../../../src/i18n";
 import { workOf } from "../background";
 import { loadPlugin } from "../harness";
-import { FIXTURES, IMAGE, ROWS, buildExport } from "../../core/import/notion-export";
+import { FIXTURES, IMAGE, ROWS, buildExport, zipOf } from "../../core/import/notion-export";
 
 function picked(bytes: Uint8Array, name = "Export.zip"): PickedFile {
   return { name, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) };
@@ -85,6 +85,25 @@ describe("Import Notion export… (in-memory App)", () => {
     expect(report?.conflicts).toEqual(["Sessions/2024-05-02 機械学習勉強会.md"]);
     expect(await h.app.vault.read(h.file("Sessions/2024-05-02 機械学習勉強会.md"))).toBe("my own note\n");
     expect(h.notices().some((n) => n.includes("上書きはしていません"))).toBe(true);
+  });
+
+  it.each([
+    ["a damaged zip", "ja", "zip ファイルが壊れているか、途中で切れています"],
+    ["a zip that is not a Notion export", "ja", "Notion のエクスポートではありません"],
+    ["a zip with '../' in a name", "ja", '安全でないファイル名があります（"../evil.md"）'],
+    ["a zip that is not a Notion export", "en", "this is not a Notion export"],
+  ])("refuses %s in the app's language (%s)", async (name, language, message) => {
+    const h = await loadPlugin({});
+    const t = createTranslator(language);
+    const importer = new NotionImporter(h.app.asOriginalType__(), () => h.plugin.settings, t, workOf(h));
+    const bytes = name.includes("damaged")
+      ? new TextEncoder().encode("PK\u0003\u0004 not really a zip")
+      : name.includes("../")
+        ? zipOf({ "Page 0123456789abcdef0123456789abcdef.md": "# Page", "../evil.md": "x" })
+        : zipOf({ "notes/a.md": "# A", "b.md": "# B" });
+    expect(await importer.run(picked(bytes), "Sessions")).toBeNull();
+    expect(h.app.vault.getFiles()).toEqual([]);
+    expect(h.notices().at(-1)).toContain(message);
   });
 
   it.each([

@@ -183,3 +183,61 @@ describe("names and links", () => {
     expect(seen).toEqual(["a%20b.md|[blog] A|false", "p/i.png|i|true"]);
   });
 });
+
+describe("pages as a user's export has them", () => {
+  const A = "11112222333344445555666677778888";
+  const B = "aaaabbbbccccddddeeeeffff00001111";
+  const html = (title: string, body: string): string =>
+    `<html><head><title>${title}</title></head><body><article class="page sans"><header><h1 class="page-title">${title}</h1></header><div class="page-body">${body}</div></article></body></html>`;
+
+  function planned(files: Record<string, string>): ExportPlan {
+    const unpacked = unpackExport(zipOf(files));
+    if (!unpacked.ok) throw new Error(unpacked.problem.message);
+    const result = planExport(unpacked.value, {
+      fileNamePattern: "{{date}} {{series}}",
+      attachmentFolder: "",
+      parseHtml,
+    });
+    if (!result.ok) throw new Error(result.problem.message);
+    return result.value;
+  }
+
+  it("puts a blank line between a list and the toggle after it (a callout of its own)", () => {
+    const plan = planned({
+      [`Week ${A}.html`]: html(
+        "Week",
+        `<ul class="bulleted-list"><li style="list-style-type:disc">a point</li></ul><ul class="toggle"><li><details open=""><summary>Details</summary><p>folded text</p></details></li></ul>`,
+      ),
+    });
+    expect(plan.notes[0]?.text).toContain("- a point\n\n> [!note]- Details\n> folded text\n");
+  });
+
+  it("escapes a wiki link's alias bar inside a table row, and joins a multi-select cell's values", () => {
+    const plan = planned({
+      [`DB ${A}.html`]: html(
+        "DB",
+        `<table class="collection-content"><thead><tr><th>Name</th><th>Tags</th></tr></thead><tbody><tr><td class="cell-title"><a href="DB%20${A}/Other%20page%20${B}.html">Other page, renamed</a></td><td><span class="selected-value">LLM</span><span class="selected-value">RAG</span></td></tr></tbody></table><p>[Outside](DB%20${A}/Other%20page%20${B}.html) | not a table</p>`,
+      ),
+      [`DB ${A}/Other page ${B}.html`]: html("Other page", "<p>text</p>"),
+    });
+    const db = plan.notes.find((n) => n.name === "DB.md")?.text ?? "";
+    expect(db).toContain("| [[Other page\\|Other page, renamed]] | LLM, RAG |");
+    expect(db).not.toContain("[[Other page\\|Outside]]");
+  });
+
+  it("keeps a Notion property whose name differs from the plugin's keys only in case under its own key", () => {
+    const plan = planned({
+      [`Sessions ${A}.csv`]: '\uFEFFName,Date,Presenters,Topics\r\nWeek,"May 2, 2024","Ann, Bob",x\r\n',
+      [`Sessions ${A}/Week ${B}.md`]:
+        "# Week\n\nDate: May 2, 2024\nPresenters: Ann, Bob\nTopics: x\n\n## Topics\n\n@Ann\n\n[blog] One\n",
+    });
+    const data = frontmatter(plan.notes[0]?.text ?? "");
+    expect(data).toMatchObject({
+      "Presenters (Notion)": ["Ann", "Bob"],
+      "Topics (Notion)": "x",
+      presenters: ["Ann"],
+      date: "2024-05-02",
+    });
+    expect(Object.keys(data).filter((k) => k.toLowerCase() === "presenters")).toEqual(["presenters"]);
+  });
+});
