@@ -35,6 +35,31 @@ function parseAll(notes: readonly GeneratedNote[]): void {
   for (const note of notes) sink += parseNote(note.text, { path: note.path }).topics.length;
 }
 
+/** The runs SPEC §6 names (and their neighbours in the grammar), as a title, a bullet and a body line. */
+const HOSTILE_RUNS: ReadonlyArray<readonly [name: string, unit: string]> = [
+  ["[", "["],
+  ["[[", "[["],
+  ["](", "]("],
+  ["#", "#"],
+  [" #a", " #a"],
+  [".", "."],
+  ["spaces", " "],
+  ["(", "("],
+  ["URL dots", "https://a.b/."],
+  ["^", " ^a"],
+];
+
+function hostileNote(unit: string, bytes: number): string {
+  const run = unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+  return `# 機械学習勉強会\n\n## 今週のTOPIC\n\n@Alice\n\n[blog] ${run}\n- ${run}\n${run}\n`;
+}
+
+/** Parse time of a note holding one hostile line of `bytes` (three times: title, bullet, body). */
+function hostileParse(unit: string, bytes: number): number {
+  const text = hostileNote(unit, bytes);
+  return time(() => (sink += parseNote(text, { path: "hostile.md" }).topics.length), 3, 1) / 3;
+}
+
 /** Properties as Obsidian's metadata cache holds them for a synced note. */
 function propertiesOf(note: GeneratedNote): Record<string, unknown> {
   const parsed = parseNote(note.text, { path: note.path });
@@ -384,6 +409,25 @@ async function main(): Promise<void> {
     },
     (r) => r <= 2,
   );
+  log("Hostile lines (1 MB)…");
+  const KB128 = 128 * 1024;
+  let worst = { name: "", small: 0, large: 0 };
+  for (const [name, unit] of HOSTILE_RUNS) {
+    const small = hostileParse(unit, KB128);
+    const large = hostileParse(unit, 8 * KB128) / 8;
+    if (large > worst.large) worst = { name, small, large };
+  }
+  figure(
+    {
+      name: `1 MB line, per 128 KB (worst: runs of "${worst.name}")`,
+      value: worst.large,
+      unit: "ms",
+      baseline: { name: "the same run at 128 KB", value: worst.small },
+      target: "≤ 50 ms, linear (≤ 2×)",
+    },
+    (r, v) => v <= 50 && r <= 2,
+  );
+
   const onload = await onloadTime();
   figure(
     { name: "plugin onload (harness)", value: onload, unit: "ms", baseline: null, target: "≤ 5 ms" },
