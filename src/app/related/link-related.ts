@@ -46,13 +46,13 @@ export class RelatedLinker {
     editEditor(editor, (current) => {
       const now = this.index.parse(current, file.path);
       const memory = entryMemory(current);
-      const plan = planRelatedLinks(
-        current,
-        now,
-        (topic) => targets.get(topicKey(topic)) ?? [],
-        (topic) => memory.get(topic.title) ?? { linked: [], unlinked: [] },
-        this.t("link.prefix"),
-      );
+      const plan = planRelatedLinks({
+        text: current,
+        note: now,
+        relatedFor: (topic) => targets.get(topicKey(topic)) ?? [],
+        memoryOf: (topic) => memory.get(topic.title) ?? { linked: [], unlinked: [] },
+        prefix: this.t("link.prefix"),
+      });
       linked = plan.linkedTopics;
       // Memory goes into the topics' entries, written by the same frontmatter writer as sync.
       const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));

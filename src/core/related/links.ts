@@ -42,17 +42,21 @@ export function linkedTitles(line: string): string[] {
   return out;
 }
 
-/**
- * The new text of the note. `relatedFor` gives a topic's candidates best first; `memoryOf` what its
- * entry remembers (from the properties).
- */
-export function planRelatedLinks(
-  text: string,
-  note: Pick<ParsedNote, "topics">,
-  relatedFor: (topic: Topic) => LinkTarget[],
-  memoryOf: (topic: Topic) => TopicMemory,
-  prefix: string,
-): LinkPlan {
+/** What "Link related topics" needs to plan one note. */
+export interface LinkRequest {
+  /** The note's text, and its parse. */
+  text: string;
+  note: Pick<ParsedNote, "topics">;
+  /** The topics to link under `topic`, best first. */
+  relatedFor: (topic: Topic) => LinkTarget[];
+  /** What was linked before and what the user removed (from the topic's entry). */
+  memoryOf: (topic: Topic) => TopicMemory;
+  /** The line's label in the user's language ("Related"). */
+  prefix: string;
+}
+
+/** The new text of the note: under each topic, one related line of up to three links. */
+export function planRelatedLinks({ text, note, relatedFor, memoryOf, prefix }: LinkRequest): LinkPlan {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const lines = text.split(/\r?\n/);
   const memory = new Map<string, TopicMemory>();

@@ -27,13 +27,13 @@ const targets: Record<string, LinkTarget[]> = {
 function run(text: string): string {
   const note = parseNote(text, { path: "s.md" });
   const memory = entryMemory(text);
-  const plan = planRelatedLinks(
+  const plan = planRelatedLinks({
     text,
     note,
-    (t: Topic) => targets[t.title] ?? [],
-    (t: Topic): TopicMemory => memory.get(t.title) ?? { linked: [], unlinked: [] },
-    "Related",
-  );
+    relatedFor: (t: Topic) => targets[t.title] ?? [],
+    memoryOf: (t: Topic): TopicMemory => memory.get(t.title) ?? { linked: [], unlinked: [] },
+    prefix: "Related",
+  });
   const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
   const synced = syncFrontmatter(plan.text, parseNote(plan.text, { path: "s.md" }), { extras });
   if (!synced.ok) throw new Error(synced.problem.message);
