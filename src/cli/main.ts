@@ -1,6 +1,7 @@
 /**
  * `session-notes VERB …`: the command line over the plugin's core (SPEC §5). The CLI is the only place
  * that touches the file system. Each verb is one file exporting a `Verb` (verb.ts) and one row below.
+ * May import node:*, the core, i18n and the CLI-side parsers (htmlparser2, fast-xml-parser); never obsidian.
  */
 import { version } from "../../package.json";
 import { asksForHelp, readArgs } from "./args";

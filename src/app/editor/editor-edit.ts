@@ -1,4 +1,7 @@
-/** Changing the open note through its Editor: one minimal change, selections kept, one undo step. */
+/**
+ * Changing the open note through its Editor: one minimal change, selections kept, one undo step.
+ * Imports obsidian and core text helpers only; every concept that edits the open note comes here.
+ */
 import type { Editor, EditorSelectionOrCaret } from "obsidian";
 import { mapOffset, minimalChange } from "../../core/text-diff";
 

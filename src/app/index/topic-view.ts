@@ -3,6 +3,7 @@
  * searchable, virtualized, live. A tree for assistive technology (groups are expandable treeitems,
  * topics their children) with one focus stop and an active row named by `aria-activedescendant`.
  * Titles and names are set as text, never as HTML; only http(s) URLs ever become links.
+ * May import obsidian, i18n, core (index, note, settings), app/work and app/related (its panel).
  */
 import {
   ItemView,

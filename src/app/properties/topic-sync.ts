@@ -1,6 +1,7 @@
 /**
  * Keeping topic entries in session notes' properties: the open note through its Editor (one minimal
  * change, cursor and selections kept, one undo step), other notes through `Vault.process`.
+ * May import obsidian, i18n, core (note, properties, settings), app/editor and app/work.
  */
 import { Component, MarkdownView, Notice, TFile, type App, type Editor, type MarkdownFileInfo } from "obsidian";
 import { syncFrontmatter, type FrontmatterError } from "../../core/properties/frontmatter";

@@ -2,6 +2,7 @@
  * The vault-wide topic index: one entry per session note, people merged across notes by shared
  * aliases (and the roster). A session's topics are created once, with their file and date; updating
  * one note replaces only that note's entry, and the sorted list is rebuilt only when asked for.
+ * May import core/note, core/session (the roster) and text helpers.
  */
 import type { Presenter, Topic } from "../note/model";
 import { PeopleMerger, type Person, type RosterMember } from "./people";

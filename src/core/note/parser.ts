@@ -1,6 +1,7 @@
 /**
  * The session-note parser: SPEC §2 grammar → SPEC §3 model. A total function: any string in, a
- * result out, never an exception.
+ * result out, never an exception. The note concept is the core's base: it may import text helpers,
+ * the presenter-name reader of core/index (people.ts) and the frontmatter range of core/properties.
  */
 import { findDate } from "./dates";
 import {

@@ -4,6 +4,7 @@
  * strong signal on top — the same paper (arXiv id, DOI, link, or title). Terms in more than a third
  * of the topics carry no signal and are left out of queries; top-k retrieval prunes with per-term
  * upper bounds (MaxScore), so a query never walks the long postings lists of common terms.
+ * May import core/index, core/note, core/papers, result, text helpers and i18n's Translate type.
  */
 import { paperIdKey, paperIds, titleKey, type PaperId } from "../papers/paper-id";
 import { foldKey } from "../text";

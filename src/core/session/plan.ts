@@ -1,7 +1,8 @@
 /**
  * Planning the next session note: its date, number, presenters, main-topic presenter by rotation,
  * link to the previous session, file path and text. Pure: the vault's sessions and the settings in,
- * a plan out; the plugin and the CLI write it.
+ * a plan out; the plugin and the CLI write it. May import core/note, core/index, core/properties,
+ * settings and result.
  */
 import { DEFAULT_SERIES, EMPTY_TOPIC_LINE, type Language } from "../note/vocabulary";
 import { PAPER_TEMPLATES, SESSION_TEMPLATES, presenterBlock } from "./builtin-templates";
