@@ -27,7 +27,8 @@ const rows: Array<{ name: string; fm: string; outcome: "written" | "user-key" | 
   { name: "user topics as a map", fm: "topics:\n  a: 1", outcome: "user-key" },
   { name: "presenters as a list of maps", fm: "presenters:\n  - name: X", outcome: "user-key" },
   { name: "presenters as an alias", fm: "people: &p [X]\npresenters: *p", outcome: "user-key" },
-  { name: "an anchor on presenters used by another key", fm: "presenters: &p [X]\nother: *p", outcome: "unsafe-edit" },
+  // An anchor on presenters makes the value the user's (it may be shared): refused before any edit.
+  { name: "an anchor on presenters used by another key", fm: "presenters: &p [X]\nother: *p", outcome: "user-key" },
   { name: "empty presenters and topics are the plugin's", fm: "presenters:\ntopics: []", outcome: "written" },
   { name: "an indented top-level map", fm: "  title: x\n  tags: [a]", outcome: "written" },
   { name: "a null key after presenters", fm: "presenters: [X]\n: orphan", outcome: "unsafe-edit" },
