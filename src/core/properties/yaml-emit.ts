@@ -88,16 +88,23 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What YAML 1.1 reads as null or a boolean (any case): never plain. */
 const SPECIAL = /^(?:~|null|y|n|yes|no|on|off|true|false)$/i;
 /** Characters no YAML reader takes literally in a plain scalar, or that are not printable. */
-const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+function hasUnsafeChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c >= 0xfffe || c === 0xfeff)
+      return true;
+  }
+  return false;
+}
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A plain scalar starts with a letter, a digit (checked below), or a character that is never an indicator. */
-const SAFE_FIRST = /^[\p{L}\p{N}_/(]|^[^\u0000-\u007f]/u;
+const SAFE_FIRST = /^[\p{L}\p{N}_/(\u0080-\u{10ffff}]/u;
 
 function isPlainSafe(text: string, inFlow: boolean): boolean {
   if (text === "" || text !== text.trim()) return false;
   if (DATE.test(text)) return isRealDate(text);
   if (!SAFE_FIRST.test(text) || /^[0-9]/.test(text)) return false;
-  if (SPECIAL.test(text) || UNSAFE_CHAR.test(text) || LONE_SURROGATE.test(text)) return false;
+  if (SPECIAL.test(text) || hasUnsafeChar(text) || LONE_SURROGATE.test(text)) return false;
   if (text.includes(": ") || text.endsWith(":") || text.includes(" #")) return false;
   if (inFlow && /[,[\]{}:#]/.test(text)) return false;
   return true;

@@ -67,6 +67,11 @@ function errorMessage(error: unknown): string {
   return typeof error === "string" ? error : "unreadable YAML";
 }
 
+/** The message's first line, less the place the parser appends (content-relative; the caller names the note's line). */
 function firstLine(message: string): string {
-  return (message.split("\n")[0] ?? message).trim() || "unreadable YAML";
+  const first = (message.split("\n")[0] ?? message)
+    .replace(/ at line \d+, column \d+:?$/, "")
+    .replace(/ \(\d+:\d+\)$/, "")
+    .trim();
+  return first || "unreadable YAML";
 }
