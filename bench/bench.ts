@@ -9,10 +9,10 @@ import { useYamlParser } from "../src/core/properties/yaml-parser";
 import { noteEntries } from "../src/core/properties/entries";
 import { parseNote } from "../src/core/note/parser";
 import { sessionFromParse, sessionFromProperties } from "../src/core/index/session-entry";
-import { buildRelated } from "../src/core/related/build";
-import { TopicIndex, type IndexedTopic, type SessionEntry } from "../src/core/index/topic-index";
+import { TopicIndex, type SessionEntry } from "../src/core/index/topic-index";
 import { TopicGroups } from "../src/core/index/topic-groups";
 import { installDom } from "./dom";
+import { relatedFigures } from "./related-bench";
 import { generateCorpus, type GeneratedNote } from "./generate";
 import { formatTable, gc, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
 
@@ -99,7 +99,7 @@ async function sidebarNodes(
   const view = new TopicIndexView(
     leaf.asOriginalType__() as never,
     service,
-    new RelatedService(service),
+    new RelatedService(app.asOriginalType__(), service),
     createTranslator("en"),
   );
   await view.onOpen();
@@ -124,7 +124,7 @@ async function sidebarUpdateCost(entries: readonly SessionEntry[]): Promise<numb
   const view = new TopicIndexView(
     leaf.asOriginalType__() as never,
     service,
-    new RelatedService(service),
+    new RelatedService(app.asOriginalType__(), service),
     createTranslator("en"),
   );
   view.load();
@@ -345,29 +345,7 @@ async function main(): Promise<void> {
     (r) => r <= 1.5,
   );
 
-  log("Related topics over the 10,000-note vault…");
-  const index = buildIndex(properties);
-  const related = buildRelated(index.allSessions());
-  const topics = index.topics();
-  const queries = Array.from({ length: 40 }, (_, k) => topics[(k * 7919) % topics.length]).filter(
-    (t): t is IndexedTopic => t !== undefined,
-  );
-  let q = 0;
-  const queryMs = time(
-    () => (sink += related.related(queries[q++ % queries.length] as IndexedTopic, 10).length),
-    40,
-    5,
-  );
-  figure(
-    {
-      name: `related topics, top 10 of ${related.size} topics`,
-      value: queryMs,
-      unit: "ms",
-      baseline: null,
-      target: "≤ 20 ms",
-    },
-    (_r, v) => v <= 20,
-  );
+  await relatedFigures(figure, log);
 
   log("Plugin onload and the sidebar in the harness…");
   await installDom();

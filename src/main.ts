@@ -2,6 +2,7 @@
 import { Notice, Plugin, getLanguage, parseYaml } from "obsidian";
 import { IndexService } from "./app/index/index-service";
 import { RelatedLinker, registerLinkCommand } from "./app/related/link-related";
+import { EmbeddingService } from "./app/related/embedding-service";
 import { RelatedService } from "./app/related/related-service";
 import { SessionNotes, registerSessionCommands } from "./app/session/session-commands";
 import { NotionImporter, registerNotionImport } from "./app/import/notion-import";
@@ -56,7 +57,12 @@ export default class StudySessionNotesPlugin extends Plugin {
     registerSessionCommands(this, new SessionNotes(this.app, index, getSettings, this.t), this.t);
     registerSyncCommands(this, sync, work, this.t);
     registerPeopleCommands(this, people, this.t);
-    const related = this.addChild(new RelatedService(index));
+    const embeddings = new EmbeddingService(
+      this.app,
+      this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+      () => this.settings.relatedEmbeddings,
+    );
+    const related = this.addChild(new RelatedService(this.app, index, embeddings));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
     const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());

@@ -1,6 +1,7 @@
 /** `related DIR [--json] [--top K]`: for every topic, its most related topics in other sessions. */
-import { reasonText } from "../core/related/related";
 import { buildRelated } from "../core/related/build";
+import { reasonText } from "../core/related/reasons";
+import { createTranslator } from "../i18n";
 import { EXIT_OK, usageError } from "./errors";
 import { loadVault } from "./vault";
 import { LINE_NOTE, stringFlag, type Args, type Verb } from "./verb";
@@ -33,17 +34,20 @@ function runRelated(args: Args, io: Io): number {
     throw usageError(`--top takes a whole number from 1 to 100; not '${topFlag}'`, "related");
   const { index, texts, problems } = loadVault(dir);
   for (const problem of problems) io.err(`session-notes: ${problem}`);
+  const t = createTranslator("en");
   const related = buildRelated(index.allSessions(), (file) => texts.get(file));
+  // One pass over the index, in its order; printed in the topic index's order.
+  const byTopic = new Map([...related.relatedAll(top)].map((entry) => [entry.topic, entry.related]));
   const topics = index.topics().map((topic) => ({
     file: topic.file,
     line: topic.line,
     title: topic.title,
-    related: related.related(topic, top).map((r) => ({
+    related: (byTopic.get(topic) ?? related.related(topic, top)).map((r) => ({
       file: r.topic.file,
       line: r.topic.line,
       title: r.topic.title,
       score: Math.round(r.score * 1000) / 1000,
-      reasons: r.reasons.map(reasonText),
+      reasons: r.reasons.map((reason) => reasonText(reason, t)),
     })),
   }));
   if (args.flags.has("json")) {

@@ -1,4 +1,5 @@
 /** Plugin settings: defaults, and a pure, versioned migration from whatever `data.json` holds. */
+import { DEFAULT_EMBEDDINGS, migrateEmbeddings, type EmbeddingSettings } from "./related/embeddings";
 import { vaultRelativePath } from "./session/file-names";
 import type { Member } from "./session/roster";
 
@@ -36,6 +37,8 @@ export interface Settings {
   crossrefApi: string;
   /** Optional Semantic Scholar API key (sent as `x-api-key`). */
   semanticScholarKey: string;
+  /** Optional embeddings endpoint for "similar meaning" in related topics (off by default). */
+  relatedEmbeddings: EmbeddingSettings;
   /** Start of a meeting (`HH:MM`) for the exported schedule; empty: all-day events. */
   meetingTime: string;
   /** Length of a meeting in minutes (timed events only). */
@@ -67,6 +70,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   semanticScholarApi: "https://api.semanticscholar.org/graph/v1",
   crossrefApi: "https://api.crossref.org",
   semanticScholarKey: "",
+  relatedEmbeddings: DEFAULT_EMBEDDINGS,
   meetingTime: "",
   meetingMinutes: 90,
   scheduleCount: 8,
@@ -95,7 +99,13 @@ export interface FieldProblem {
 
 /** A fresh, mutable copy of the defaults (nothing shared with `DEFAULT_SETTINGS` or another copy). */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, roster: [], rotation: [], kindAliases: {} };
+  return {
+    ...DEFAULT_SETTINGS,
+    roster: [],
+    rotation: [],
+    kindAliases: {},
+    relatedEmbeddings: { ...DEFAULT_EMBEDDINGS },
+  };
 }
 
 /**
@@ -183,6 +193,7 @@ export function migrateSettings(raw: unknown): Migrated {
   s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
   s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);
   s.semanticScholarKey = stringOr(data.semanticScholarKey, "");
+  s.relatedEmbeddings = migrateEmbeddings(data.relatedEmbeddings);
   if (typeof data.presenterLinks === "boolean") s.presenterLinks = data.presenterLinks;
   else if (data.presenterLinks !== undefined) wrong("presenterLinks", "true or false");
   if (data.peopleFolder !== undefined) {

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { PluginManifest } from "obsidian";
 import { App, MarkdownView, MetadataCache, Notice, Plugin, TFile } from "obsidian-test-mocks/obsidian";
-import { vi, type MockInstance } from "vitest";
+import { afterEach, vi, type MockInstance } from "vitest";
 import StudySessionNotesPlugin from "../../src/main";
 
 export const manifest = JSON.parse(
@@ -67,6 +67,16 @@ function tolerateMalformedFrontmatter(): void {
   });
 }
 
+/**
+ * Every plugin a test loads is unloaded after it, as Obsidian does on close: background work a test
+ * started (the related index of 80,000 topics, body reads) must not run on into the next test's timers.
+ */
+const loaded = new Set<StudySessionNotesPlugin>();
+afterEach(() => {
+  for (const plugin of loaded) plugin.unload();
+  loaded.clear();
+});
+
 export async function loadPlugin(files: Record<string, string>, data?: unknown): Promise<Harness> {
   tolerateMalformedFrontmatter();
   const app = App.createConfigured__({ files });
@@ -77,6 +87,7 @@ export async function loadPlugin(files: Record<string, string>, data?: unknown):
   const vaultWork = ["read", "cachedRead", "getMarkdownFiles", "getFiles", "getAllLoadedFiles"] as const;
   const spies = vaultWork.map((method) => vi.spyOn(app.vault, method));
   plugin.load();
+  loaded.add(plugin);
   await vi.waitFor(() => {
     if (mock.commands__.size === 0) throw new Error("plugin not loaded yet");
   });

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const app = App.createConfigured__({ files: __NOTES__ });
   const service = new IndexService(app.asOriginalType__(), () => DEFAULT_SETTINGS);
   service.load();
-  const related = new RelatedService(service);
+  const related = new RelatedService(app.asOriginalType__(), service);
   related.load();
   app.workspace.setLayoutReady__();
   await new Promise((resolve) => window.setTimeout(resolve, 50));

@@ -474,7 +474,7 @@ describe("session-notes manners", () => {
     const { code, out } = cli("related", vaultWith(notes), "--top", "2");
     expect(code).toBe(0);
     expect(out).toMatch(/^20 topics; related ones best first/);
-    expect(out).toMatch(/\n {3}1\. .+ \(S\/2024-\d\d-\d\d\.md:\d+\)\n {6}(same|shared|words)/);
+    expect(out).toMatch(/\n {3}1\. .+ \(S\/2024-\d\d-\d\d\.md:\d+\)\n {6}(Same paper|Shared tag|Both about)/);
     expect(out).not.toMatch(/\d+\.\d\d(?!\d)/);
   });
 });

@@ -152,16 +152,21 @@ export class NotionImporter {
   /** Every phase of `job` through the work queue; false when the import was stopped. */
   private async runPhases(job: PhasedJob<unknown>, progress: ProgressNotice, name: string): Promise<boolean> {
     for (let phase = job.next(); phase !== null; phase = job.next()) {
-      const { items } = phase;
+      const { items, name: what } = phase;
       const step = phase.step.bind(phase);
-      const message = (done: number): string => {
-        const total = items.length;
-        if (phase?.name === "unpack")
-          return this.t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
-        return this.t(phase?.name === "convert" ? "notionImport.converting" : "notionImport.readingPages", {
-          done,
-          total,
-        });
+      const total = items.length;
+      const message = (done: number): string | null => {
+        switch (what) {
+          case "unpack":
+            return this.t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
+          case "read":
+            return this.t("notionImport.readingPages", { done, total });
+          case "convert":
+            return this.t("notionImport.converting", { done, total });
+          default:
+            // The database tables: a handful, read in a moment; the notice keeps its text.
+            return null;
+        }
       };
       let done = 0;
       const result = await this.work.run({
@@ -170,7 +175,8 @@ export class NotionImporter {
         step: (item) => {
           step(item);
           done++;
-          if (done % REDRAW_EVERY === 0 || done === items.length) progress.text.setText(message(done));
+          const text = done % REDRAW_EVERY === 0 || done === total ? message(done) : null;
+          if (text !== null) progress.text.setText(text);
         },
       });
       if (result === null || result.cancelled || this.stopped) return false;

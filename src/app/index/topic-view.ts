@@ -160,6 +160,8 @@ export class TopicIndexView extends ItemView {
     });
     this.measure();
     this.refresh();
+    // Rows show "presented before" once related topics are built: redraw them then.
+    void this.relatedService.ready().then(() => this.list?.redraw());
     await Promise.resolve();
   }
 
@@ -594,9 +596,10 @@ export class TopicIndexView extends ItemView {
     if (!panel) return;
     panel.show(topic);
     // Once related topics are known, rows can also show "presented before": redraw them.
-    void renderRelated(panel.bodyEl, topic, this.relatedService, this.service, this.app, this.t).then(() =>
-      this.list?.redraw(),
-    );
+    void renderRelated(
+      { el: panel.bodyEl, app: this.app, index: this.service, related: this.relatedService, t: this.t },
+      topic,
+    ).then(() => this.list?.redraw());
   }
 
   private closeRelated(): void {
@@ -615,10 +618,9 @@ export class TopicIndexView extends ItemView {
     this.regroup();
   }
 
-  /** The same paper was presented in an earlier session (known once related topics are built). */
+  /** The same paper was presented in an earlier session: the one function the related panel uses too. */
   private presentedBefore(topic: IndexedTopic): boolean {
-    const related = this.relatedService.current;
-    return related !== null && related.samePaper(topic).some((other) => (other.date ?? "") < (topic.date ?? ""));
+    return this.relatedService.presentedBefore(topic).length > 0;
   }
 }
 

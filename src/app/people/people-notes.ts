@@ -56,6 +56,8 @@ export class PeopleNotes extends Component {
   private readonly work: BackgroundWork;
   private readonly t: Translate;
   private notes: PeopleNote[] = [];
+  /** Built once per reading of the people folder: a re-apply asks it for every presenter of every note. */
+  private cachedLinker: PeopleLinker | null = null;
   private applied: Applied;
   private started = false;
   private timer: number | null = null;
@@ -107,7 +109,9 @@ export class PeopleNotes extends Component {
 
   /** Who each spelling's link points at: the index's people, their people notes first. */
   linker(): PeopleLinker {
-    return new PeopleLinker((spelling) => this.index.index.person(spelling), this.folder(), this.notes);
+    if (this.cachedLinker?.folder !== this.folder())
+      this.cachedLinker = new PeopleLinker((spelling) => this.index.index.person(spelling), this.folder(), this.notes);
+    return this.cachedLinker;
   }
 
   /**
@@ -252,6 +256,7 @@ export class PeopleNotes extends Component {
   /** Read the people folder again and hand its notes to the index while links are on. */
   private refresh(): void {
     this.notes = this.readNotes();
+    this.cachedLinker = null;
     this.index.setPeopleNotes(this.settings().presenterLinks ? peopleNoteMembers(this.notes) : []);
   }
 

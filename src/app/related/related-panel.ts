@@ -1,6 +1,6 @@
 /** The panel under the topic list: what the selected topic relates to, and why. */
 import type { App } from "obsidian";
-import type { Reason } from "../../core/related/related";
+import { reasonText } from "../../core/related/reasons";
 import type { IndexedTopic } from "../../core/index/topic-index";
 import type { Translate } from "../../i18n";
 import type { IndexService } from "../index/index-service";
@@ -9,28 +9,20 @@ import type { RelatedService } from "./related-service";
 
 const SHOWN = 8;
 
-export function reasonLabel(reason: Reason, t: Translate): string {
-  switch (reason.type) {
-    case "same-paper":
-      return t("reason.same-paper");
-    case "tag":
-      return t("reason.tag", { tag: reason.tag });
-    case "words":
-      return t("reason.words", { words: reason.words.join(", ") });
-    case "presenter":
-      return t("reason.presenter");
-  }
+export interface RelatedPanel {
+  el: HTMLElement;
+  app: App;
+  index: IndexService;
+  related: RelatedService;
+  t: Translate;
 }
 
-export async function renderRelated(
-  el: HTMLElement,
-  topic: IndexedTopic,
-  related: RelatedService,
-  service: IndexService,
-  app: App,
-  t: Translate,
-): Promise<void> {
-  // The view's frame around `el` carries the heading, the topic's title and the close button.
+/**
+ * Draw the topics related to `topic` into the panel; only the latest request draws. The view's frame
+ * around `el` carries the heading, the topic's title and the close button.
+ */
+export async function renderRelated(panel: RelatedPanel, topic: IndexedTopic): Promise<void> {
+  const { el, app, index, related, t } = panel;
   el.empty();
   el.dataset.topic = key(topic);
   // A polite live region: what was found is said when it is found ("3 related topics"), the list itself is
@@ -41,18 +33,14 @@ export async function renderRelated(
     attr: { role: "status" },
   });
   const results = await related.relatedTo(topic, SHOWN);
+  const before = related.presentedBefore(topic);
   // The user may have selected another topic meanwhile: only the latest request draws.
   if (el.dataset.topic !== key(topic)) return;
   status.removeClass("is-loading");
-  const before = results.filter(
-    (r) => r.reasons.some((reason) => reason.type === "same-paper") && (r.topic.date ?? "") < (topic.date ?? ""),
-  );
   let sessions = "";
   if (before.length > 0) {
     sessions = before
-      .map(
-        (r) => `${r.topic.date ?? "?"}${r.topic.presenter ? ` (${service.index.displayName(r.topic.presenter)})` : ""}`,
-      )
+      .map((other) => `${other.date ?? "?"}${other.presenter ? ` (${index.index.displayName(other.presenter)})` : ""}`)
       .join(", ");
     el.createDiv({ cls: "study-session-notes-same-paper", text: t("view.related.samePaper", { sessions }) });
   }
@@ -69,14 +57,14 @@ export async function renderRelated(
     const meta = row.createDiv({ cls: "study-session-notes-meta" });
     meta.createSpan({
       cls: "study-session-notes-reasons",
-      text: result.reasons.map((r) => reasonLabel(r, t)).join(" · "),
+      text: result.reasons.map((r) => reasonText(r, t)).join(" · "),
     });
     if (result.topic.date) meta.createSpan({ cls: "study-session-notes-date", text: result.topic.date });
-    row.addEventListener("click", () => void openTopic(app, service, result.topic, false));
+    row.addEventListener("click", () => void openTopic(app, index, result.topic, false));
     row.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
-      void openTopic(app, service, result.topic, false);
+      void openTopic(app, index, result.topic, false);
     });
   }
 }

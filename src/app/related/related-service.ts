@@ -1,43 +1,72 @@
 /**
- * Related topics in the app: the core's index, built the first time it is asked for (in slices, so
- * a large vault never freezes the app) and then kept current one note at a time. It reads titles,
- * tags and summaries only: bodies are not in the properties, and adding them for just the notes
- * read or edited would make neighbours shift as notes are touched (and cost a phone memory).
+ * Related topics in the app: the core's index over titles, tags, summaries and bodies, the same
+ * model as the CLI. It is built once the topic index is complete, from the properties first (in
+ * slices, so a large vault never freezes the app), then each note's body is read in the background
+ * with `cachedRead` and its topics re-indexed; bodies' terms are cached by the note's mtime, so a
+ * note is read and tokenized again only after it changed. Kept current one note at a time.
  */
-import { Component } from "obsidian";
-import { RelatedIndex, type Related } from "../../core/related/related";
-import type { IndexedTopic } from "../../core/index/topic-index";
+import { Component, TFile, type App } from "obsidian";
+import { paperIds, type PaperId } from "../../core/papers/paper-id";
+import { bodyLines, inSlices } from "../../core/related/build";
+import {
+  bodyTermCounts,
+  RelatedIndex,
+  type Related,
+  type TermCounts,
+  type TopicDocument,
+} from "../../core/related/related";
+import type { IndexedTopic, SessionEntry } from "../../core/index/topic-index";
 import type { IndexService } from "../index/index-service";
+import type { EmbeddingService } from "./embedding-service";
 
-/** Sessions indexed per slice of the first build. */
-const BUILD_SLICE = 200;
+/** A slice of work between pauses: well under the 50 ms of a long task. */
+const SLICE_MS = 30;
+
+interface CachedBodies {
+  mtime: number;
+  /** Body terms and the papers the body names, by topic title and presenter. */
+  topics: Map<string, { terms: TermCounts; papers: PaperId[] }>;
+}
 
 export class RelatedService extends Component {
   private related: RelatedIndex | null = null;
   private building: Promise<RelatedIndex> | null = null;
+  private readonly bodies = new Map<string, CachedBodies>();
+  /** Notes whose bodies are still to be read, in order; a set so a note queued twice is read once. */
+  private readonly bodyQueue = new Set<string>();
+  private reading: Promise<void> | null = null;
+  private changedWhileBuilding: Set<string> | null = null;
+  private active = false;
 
-  constructor(private readonly index: IndexService) {
+  constructor(
+    private readonly app: App,
+    private readonly index: IndexService,
+    /** Optional meaning (embeddings); without it, or when off, related topics are lexical only. */
+    private readonly embeddings: EmbeddingService | null = null,
+  ) {
     super();
   }
 
   override onload(): void {
-    this.index.onSession(this, (file, session) => {
-      const related = this.related;
-      if (!related) return;
-      if (session)
-        related.setSession(
-          file,
-          session.topics.map((topic) => ({ topic })),
-        );
-      else related.removeSession(file);
-    });
+    this.active = true;
+    this.register(() => (this.active = false));
+    this.index.onSession(this, (file, session) => this.onSession(file, session));
+    // Built in the background once the vault is ready, so the "presented before" badge needs no click.
+    this.app.workspace.onLayoutReady(() => void this.built());
   }
 
-  /** Ready once every session is indexed. */
-  async ready(): Promise<RelatedIndex> {
+  /** Built from every session's entries (bodies may still be arriving): what the panel shows at once. */
+  async built(): Promise<RelatedIndex> {
     if (this.related) return this.related;
     this.building ??= this.build();
     return this.building;
+  }
+
+  /** Ready, with every note's body read: the full model, as the CLI has it (the link command waits for it). */
+  async ready(): Promise<RelatedIndex> {
+    const related = await this.built();
+    while (this.reading && this.active) await this.reading;
+    return related;
   }
 
   /** Synchronous view of what is built so far (null before the first build finished). */
@@ -46,33 +75,133 @@ export class RelatedService extends Component {
   }
 
   async relatedTo(topic: IndexedTopic, top = 10): Promise<Related[]> {
-    return (await this.ready()).related(topic, top);
+    return (await this.built()).related(topic, top);
+  }
+
+  /**
+   * Earlier sessions that presented the same paper as `topic` (empty until the index is built): the
+   * one answer behind the sidebar's "presented before" badge and the related panel's line.
+   */
+  presentedBefore(topic: IndexedTopic): IndexedTopic[] {
+    const related = this.related;
+    if (!related) return [];
+    return related.samePaper(topic).filter((other) => (other.date ?? "") < (topic.date ?? ""));
+  }
+
+  private onSession(file: string, session: SessionEntry | null): void {
+    const related = this.related;
+    if (!related) {
+      this.changedWhileBuilding?.add(file);
+      return;
+    }
+    if (!session) {
+      related.removeSession(file);
+      this.bodies.delete(file);
+      return;
+    }
+    related.setSession(file, this.documents(session));
+    if (!this.bodies.has(file) || this.bodies.get(file)?.mtime !== this.mtime(file)) this.queueBody(file);
+  }
+
+  /** A session's topics with the body terms known for the note as it is now. */
+  private documents(session: SessionEntry): TopicDocument[] {
+    const cached = this.bodies.get(session.file);
+    const fresh = cached !== undefined && cached.mtime === this.mtime(session.file);
+    return session.topics.map((topic) => {
+      const body = fresh ? cached.topics.get(topicKey(topic)) : undefined;
+      return body ? { topic, bodyTerms: body.terms, papers: body.papers } : { topic };
+    });
+  }
+
+  private mtime(file: string): number {
+    return this.app.vault.getFileByPath(file)?.stat.mtime ?? -1;
   }
 
   private async build(): Promise<RelatedIndex> {
     await this.index.complete;
     const related = new RelatedIndex();
     const sessions = this.index.index.allSessions();
-    for (let i = 0; i < sessions.length; i += BUILD_SLICE) {
-      for (const session of sessions.slice(i, i + BUILD_SLICE))
-        related.setSession(
-          session.file,
-          session.topics.map((topic) => ({ topic })),
-        );
-      await new Promise((resolve) => window.setTimeout(resolve, 0));
-    }
-    // Catch up with notes that changed, appeared or went while building; events keep it current after.
-    const now = this.index.index.allSessions();
-    for (const session of now) {
-      if (!sessions.includes(session))
-        related.setSession(
-          session.file,
-          session.topics.map((topic) => ({ topic })),
-        );
-    }
-    const present = new Set(now.map((s) => s.file));
-    for (const session of sessions) if (!present.has(session.file)) related.removeSession(session.file);
+    // Notes that change while building are caught up after, each once: no scan of the whole list.
+    const changed = new Set<string>();
+    this.changedWhileBuilding = changed;
+    await inSlices(sessions, (session) => related.setSession(session.file, this.documents(session)), {
+      budgetMs: SLICE_MS,
+      now: () => performance.now(),
+      pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+      cancelled: () => !this.active,
+    });
     this.related = related;
+    this.changedWhileBuilding = null;
+    for (const file of changed) {
+      const session = this.index.index.get(file);
+      if (session) related.setSession(file, this.documents(session));
+      else related.removeSession(file);
+    }
+    for (const file of related.files()) this.queueBody(file);
+    if (this.embeddings?.enabled) void this.addMeaning(related, this.embeddings);
     return related;
   }
+
+  /** Blend in meaning once the vectors are there; nothing changes if the server is off or unreachable. */
+  private async addMeaning(related: RelatedIndex, embeddings: EmbeddingService): Promise<void> {
+    const known = await embeddings.fill(this.index.index.topics(), () => this.active).catch(() => false);
+    if (known && this.active) related.setSimilarity(embeddings.similarity);
+  }
+
+  private queueBody(file: string): void {
+    this.bodyQueue.add(file);
+    this.startReading();
+  }
+
+  /**
+   * One reader at a time. `reading` is cleared in a promise reaction, so always after it was set, even
+   * when every queued note is gone and the reads finish without awaiting anything; a note queued while
+   * the last reader was finishing starts the next one.
+   */
+  private startReading(): void {
+    this.reading ??= this.readBodies()
+      .catch((error: unknown) => console.error("Study Session Notes: reading note bodies failed", error))
+      .finally(() => {
+        this.reading = null;
+        if (this.active && this.bodyQueue.size > 0) this.startReading();
+      });
+  }
+
+  /** Read queued notes' bodies, a slice at a time, and re-index their topics with them. */
+  private async readBodies(): Promise<void> {
+    let start = performance.now();
+    for (const file of this.bodyQueue) {
+      this.bodyQueue.delete(file);
+      const target = this.app.vault.getFileByPath(file);
+      if (!(target instanceof TFile)) continue;
+      const mtime = target.stat.mtime;
+      const text = await this.app.vault.cachedRead(target).catch(() => null);
+      // The plugin may have unloaded, or the note changed or gone, while it was read.
+      if (!this.active) return;
+      const session = this.index.index.get(file);
+      if (text === null || !session || this.mtime(file) !== mtime) continue;
+      const lines = text.split(/\r?\n/);
+      // Topics from properties carry no lines: the note's own parse gives them.
+      const parsed = this.index.parse(text, file);
+      const topics = new Map<string, { terms: TermCounts; papers: PaperId[] }>();
+      for (const topic of parsed.topics) {
+        const body = bodyLines(lines, topic).join("\n");
+        topics.set(topicKey(topic), {
+          terms: bodyTermCounts(body),
+          papers: paperIds(topic, body),
+        });
+      }
+      this.bodies.set(file, { mtime, topics });
+      this.related?.setSession(file, this.documents(session));
+      if (performance.now() - start >= SLICE_MS) {
+        await new Promise((resolve) => window.setTimeout(resolve, 0));
+        if (!this.active) return;
+        start = performance.now();
+      }
+    }
+  }
+}
+
+function topicKey(topic: Pick<IndexedTopic, "title" | "presenter">): string {
+  return `${topic.title}\u0000${topic.presenter ?? ""}`;
 }

@@ -1,39 +1,119 @@
 /**
- * Words of a topic for relatedness, in Japanese and English: NFKC and case folding, word boundaries
- * from `Intl.Segmenter` (ICU's dictionary segmentation, in Obsidian's Electron and on mobile), CJK
- * character bigrams where no segmenter exists, stop words of both languages, light English stemming.
+ * Words of a topic for relatedness, in Japanese and English. Links, URLs, bare domains and comment
+ * handles (`[shima]`) are not words and go first. Then NFKC and case folding, and one scan by script:
+ * Latin words (light plural stemming), katakana compounds kept whole (`デザインパターン`), short kanji
+ * runs whole plus their overlapping character pairs (n-grams, marked with `HIDDEN_PREFIX`), hiragana dropped (particles and endings). Terms of the glossary become one concept in
+ * both languages. ASCII text takes a fast path with no normalization.
  */
+import { GLOSSARY } from "./glossary";
+
+/** Terms that only help matching (character n-grams) start with this; reasons never show them. */
+export const HIDDEN_PREFIX = "~";
 
 const EN_STOP = new Set(
   (
-    "a an and are as at be but by can do does for from has have how i in into is it its of on or our over so than that the their " +
-    "them then there these they this to up us using via vs was we were what when which while who why will with without you your " +
-    "new based towards toward about more most all any also one two"
+    "a an and are as at be but by can do does did done for from has have had how i in into is it its of on or our over so " +
+    "than that the their them then there these they this to up us using use used via vs was we were what when which while " +
+    "who why will with without you your new based towards toward about more most all any also one two three just like get " +
+    "got make made see well good way time date here now only very much many some such each other same first last next may " +
+    "might could would should must not no yes out if else per etc e.g i.e let lets its it's been being both between within " +
+    "across after before again still even really thing things lot lots ok okay http https www com org net html htm pdf abs " +
+    "php io jp co github blob main master tree index"
   ).split(" "),
 );
 
+/** Generic Japanese words (two-character kanji and katakana) that name no subject. */
 const JA_STOP = new Set(
   (
-    "こと もの ため よう これ それ あれ この その あの ここ そこ する した して され される いる ある なる なっ られ れる ない です ます " +
-    "という として による により において について における に対する など および また さらに ただし 話 的 化 件 ション"
+    "こと もの ため よう これ それ あれ この その あの ここ そこ する した して され される いる ある なる ない です ます " +
+    "という として による により において について における に対する など および また さらに ただし " +
+    "場合 今回 自分 部分 可能 利用 使用 実際 紹介 必要 方法 以下 以上 前回 今後 全て 意味 我々 段階 現状 対象 " +
+    "一方 他の 内容 結果 理由 問題 状態 程度 最近 本当 以前 同様 特に 主に 非常 簡単 便利 一部 全体 具体 個人 " +
+    "記事 論文 ブログ サービス リンク ページ サイト 資料 発表 参考 感想 所感 概要 背景 まとめ 以降 今日 昨日 時間 " +
+    "良い 作る 思う 感じ 気持 自体 基本 通常 一般 複数 単一 各種 様々 色々 大きい 小さい 高い 低い 多い 少ない " +
+    "比較 公開 管理 設定 実行 作成 種類 対応 採用 導入 拡張 理解 可能性 影響 改善 出力 入力 特定 重要 目的 構造 " +
+    "機能 情報 提案 手法 表現 変換 一気 自動 正確 計算 考慮 完全 検討 確認 説明 記載 解説 動作 処理 追加 変更 " +
+    "作業 活用 提供 向上 発生 存在 実現 適用 判断 選択 指定 取得 定義 結論 効果 全体的 一般的 具体的 基本的 " +
+    "効率的 最終的 比較的 直感的 積極的 実際 今回 本論文 本研究 従来 既存 様子 面白 興味 注目 期待 予定 " +
+    "メイン トピック テーマ ポイント イメージ ケース パターン ベース タイプ レベル ユーザー ユーザ"
   ).split(" "),
 );
 
-type Segmenter = { segment(text: string): Iterable<{ segment: string; isWordLike?: boolean }> };
+// Links are cut out by hand (indexOf with the next closing mark remembered), and the patterns left
+// have no repeat before a required match: a hostile megabyte line of `[`, `.` or `](` costs linear time.
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
+const DOMAIN =
+  /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|org|net|io|ai|dev|app|jp|co|me|info|edu|gov|ly)\b(?:\/[^\s)]*)?/gi;
+const TLD = /\.(?:com|org|net|io|ai|dev|app|jp|co|me|info|edu|gov|ly)\b/i;
+/** `- [shima] …`: a comment's handle at the start of a line or list item. */
+const HANDLE = /^([ \t]{0,40}(?:[-*+•‣◦]|\d{1,3}[.)])?[ \t]{0,4})[[［][^\]］\n]{1,40}[\]］]/gm;
+const MENTION = /[@＠][\p{L}\p{N}_.-]+/gu;
 
-let segmenter: Segmenter | null | undefined;
-
-function getSegmenter(): Segmenter | null {
-  if (segmenter === undefined) {
-    const intl = Intl as unknown as { Segmenter?: new (locale: string, options: { granularity: "word" }) => Segmenter };
-    segmenter = intl.Segmenter ? new intl.Segmenter("ja", { granularity: "word" }) : null;
-  }
-  return segmenter;
+/** Index of the next `needle` at or after `from`, remembered while `from` stays before it. */
+function finder(text: string, needle: string): (from: number) => number {
+  let at = -2;
+  return (from) => {
+    if (at === -1 || (at >= from && at !== -2)) return at;
+    at = text.indexOf(needle, from);
+    return at;
+  };
 }
 
-const HIRAGANA_ONLY = /^[\u3040-\u309f]+$/;
-const CJK_RUN = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+/g;
-const NUMBER = /^[0-9.,%]+$/;
+/** `[[target|alias]]` → its alias (or target); `[text](target)` → its text. */
+function stripLinks(text: string): string {
+  if (!text.includes("[[") && !text.includes("](")) return text;
+  const out: string[] = [];
+  const nextClose = finder(text, "]]");
+  const nextParen = finder(text, ")");
+  const nextLine = finder(text, "\n");
+  const nextSpace = finder(text, " ");
+  const nextWiki = finder(text, "[[");
+  const nextMd = finder(text, "](");
+  let pos = 0;
+  let copied = 0;
+  while (pos < text.length) {
+    const wiki = nextWiki(pos);
+    const md = nextMd(pos);
+    if (wiki < 0 && md < 0) break;
+    if (wiki >= 0 && (md < 0 || wiki < md)) {
+      const close = nextClose(wiki + 2);
+      if (close < 0) {
+        pos = md >= 0 ? md : text.length;
+        continue;
+      }
+      const line = nextLine(wiki);
+      if (line >= 0 && line < close) {
+        pos = wiki + 2;
+        continue;
+      }
+      const inner = text.slice(wiki + 2, close);
+      const bar = inner.lastIndexOf("|");
+      out.push(text.slice(copied, wiki), " ", bar >= 0 ? inner.slice(bar + 1) : inner, " ");
+      pos = copied = close + 2;
+    } else {
+      const close = nextParen(md + 2);
+      const space = Math.min(...[nextSpace(md + 2), nextLine(md + 2)].map((i) => (i < 0 ? Infinity : i)));
+      if (close < 0 || space < close) {
+        pos = md + 2;
+        continue;
+      }
+      out.push(text.slice(copied, md + 1), " ");
+      pos = copied = close + 1;
+    }
+  }
+  out.push(text.slice(copied));
+  return out.join("");
+}
+
+/** URLs, link targets, domains, handles and mentions out; link text stays. */
+export function stripNonWords(text: string): string {
+  let out = stripLinks(text);
+  if (out.includes("://") || out.includes("www.")) out = out.replace(URL, " ");
+  if (TLD.test(out)) out = out.replace(DOMAIN, " ");
+  if (out.includes("[") || out.includes("［")) out = out.replace(HANDLE, "$1 ");
+  if (out.includes("@") || out.includes("＠")) out = out.replace(MENTION, " ");
+  return out;
+}
 
 /** Words whose final s is no plural. */
 const UNSTEMMED = new Set([
@@ -50,49 +130,226 @@ const UNSTEMMED = new Set([
   "redis",
   "aws",
   "gpus",
+  "always",
+  "various",
+  "previous",
 ]);
 
 /** English plural and possessive endings, so `annotations` meets `annotation`. */
 export function stem(word: string): string {
-  if (word.length <= 3 || !/^[a-z]+$/.test(word) || UNSTEMMED.has(word)) return word;
+  if (word.length <= 3 || UNSTEMMED.has(word)) return word;
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 0x73 /* s */) return word;
+  if (!/^[a-z]+$/.test(word)) return word;
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
-  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is"))
-    return word.slice(0, -1);
+  if (!word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
   return word;
 }
 
-function keep(token: string): boolean {
-  if (token.length < 2 || NUMBER.test(token)) return false;
-  if (EN_STOP.has(token) || JA_STOP.has(token)) return false;
-  // Particles and endings (に, を, って, した): hiragana-only tokens of up to three characters.
-  return !(HIRAGANA_ONLY.test(token) && token.length <= 3);
+// The glossary, compiled: English single words and phrases by their folded, stemmed words; Japanese
+// forms as one alternation, replaced by a private-use character per concept before the scan.
+const WORD_CONCEPT = new Map<string, string>();
+const PHRASE_CONCEPT = new Map<string, string>();
+const PHRASE_ENDS = new Set<string>();
+const JA_FORMS: Array<{ form: string; concept: number }> = [];
+const CONCEPT_BASE = 0xe100;
+for (const [i, entry] of GLOSSARY.entries()) {
+  for (const form of entry.forms) {
+    const folded = form.normalize("NFKC").toLowerCase();
+    if (!isAscii(folded)) {
+      JA_FORMS.push({ form: folded, concept: i });
+      continue;
+    }
+    const words = folded
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0)
+      .map(stem);
+    if (words.length === 1) WORD_CONCEPT.set(words[0] ?? "", entry.en);
+    else if (words.length > 1) {
+      PHRASE_CONCEPT.set(words.join(" "), entry.en);
+      PHRASE_ENDS.add(words[words.length - 1] ?? "");
+    }
+  }
+}
+JA_FORMS.sort((a, b) => b.form.length - a.form.length);
+const JA_FORM_CONCEPT = new Map(JA_FORMS.map((f) => [f.form, f.concept]));
+const JA_GLOSSARY = new RegExp(JA_FORMS.map((f) => f.form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
+
+/** Glossary concepts by their term, for showing a concept in the reader's language. */
+const CONCEPT_LABELS = new Map(GLOSSARY.map((entry) => [entry.en, entry]));
+
+/** A term as a reader of `language` would write it: a glossary concept in that language, else itself. */
+export function termLabel(term: string, language: "en" | "ja"): string {
+  const entry = CONCEPT_LABELS.get(term);
+  return entry ? entry[language] : term;
 }
 
-/** Tokens of `text`, in order, repeats kept (term frequency matters). */
-export function tokenize(text: string, useSegmenter = true): string[] {
-  const folded = text.normalize("NFKC").toLowerCase();
+/** Whether a term stands for a glossary concept. */
+export function isConcept(term: string): boolean {
+  return CONCEPT_LABELS.has(term);
+}
+
+const enum Script {
+  Other,
+  Latin,
+  Katakana,
+  Kanji,
+  Hiragana,
+  Concept,
+}
+
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+/** What one written word gives, worked out once per distinct word (words repeat: most text is a few thousand). */
+interface WordInfo {
+  /** The word folded and stemmed, for glossary phrases. */
+  stem: string;
+  /** Its term (a concept, or the stem), or null for a stop word, a number, a letter. */
+  term: string | null;
+  phraseEnd: boolean;
+  /** Terms of its camel-case parts (`AutoMLOps` → auto, ml, ops). */
+  parts: readonly string[];
+}
+
+/** Terms of one kanji or katakana run, worked out once per distinct run. */
+const runMemo = new Map<string, readonly string[]>();
+const wordMemo = new Map<string, WordInfo>();
+/** Memos are dropped whole beyond this many entries: bounded memory on any input. */
+const MEMO_LIMIT = 200_000;
+
+function wordInfo(raw: string): WordInfo {
+  let info = wordMemo.get(raw);
+  if (info) return info;
+  const lower = raw.toLowerCase();
+  const word = stem(lower);
+  const concept = WORD_CONCEPT.get(word);
+  const term = concept ?? (word.length >= 2 && !isNumber(word) && !EN_STOP.has(word) ? word : null);
+  const parts: string[] = [];
+  // `AutoMLOps`, `SpreadsheetLLM`: the parts are words too, so they meet `MLOps` and `spreadsheets`.
+  const split = lower === raw ? null : raw.match(CAMEL_PARTS);
+  if (split && split.length >= 2) {
+    for (const part of split) {
+      const partWord = stem(part.toLowerCase());
+      if (partWord.length >= 2 && partWord !== word && !EN_STOP.has(partWord) && !isNumber(partWord))
+        parts.push(WORD_CONCEPT.get(partWord) ?? partWord);
+    }
+  }
+  info = { stem: word, term, phraseEnd: PHRASE_ENDS.has(word), parts };
+  if (wordMemo.size >= MEMO_LIMIT) wordMemo.clear();
+  wordMemo.set(raw, info);
+  return info;
+}
+
+function katakanaTerms(run: string): readonly string[] {
+  if (run.length < 2 || JA_STOP.has(run)) return [];
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) !== 0x30fc) return [run];
+  return [];
+}
+
+function kanjiTerms(run: string): readonly string[] {
+  if (run.length < 2) return [];
   const out: string[] = [];
-  const seg = useSegmenter ? getSegmenter() : null;
-  if (seg) {
-    for (const part of seg.segment(folded)) {
-      if (part.isWordLike === false) continue;
-      const token = stem(part.segment);
-      if (keep(token)) out.push(token);
-    }
-    return out;
+  // A short run is a word as written; every run also gives its character pairs, so `性能` meets
+  // `高性能`. Pairs are hidden from reasons unless the index saw them standing alone as a word.
+  if (run.length <= 4 && !JA_STOP.has(run)) out.push(run);
+  if (run.length === 2) return out;
+  for (let i = 0; i + 1 < run.length; i++) {
+    const pair = run.slice(i, i + 2);
+    if (!JA_STOP.has(pair)) out.push(HIDDEN_PREFIX + pair);
   }
-  // No segmenter: Latin words as they are, CJK runs as overlapping character pairs.
-  for (const word of folded.replace(CJK_RUN, " ").split(/[^\p{L}\p{N}_-]+/u)) {
-    const token = stem(word);
-    if (keep(token)) out.push(token);
+  return out;
+}
+
+function runTerms(run: string, kanji: boolean): readonly string[] {
+  let terms = runMemo.get(run);
+  if (terms) return terms;
+  terms = kanji ? kanjiTerms(run) : katakanaTerms(run);
+  if (runMemo.size >= MEMO_LIMIT) runMemo.clear();
+  runMemo.set(run, terms);
+  return terms;
+}
+
+/** Script of each ASCII code: Latin letters and digits, or other. */
+const ASCII_LATIN = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_LATIN[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+
+function scriptOf(code: number): Script {
+  if (code < 0x80) return ASCII_LATIN[code] === 1 ? Script.Latin : Script.Other;
+  if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) return Script.Latin;
+  if (code >= 0x3041 && code <= 0x309f) return Script.Hiragana;
+  if ((code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc) return Script.Katakana;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3005) return Script.Kanji;
+  if (code >= 0xf900 && code <= 0xfaff) return Script.Kanji;
+  if (code >= CONCEPT_BASE && code < CONCEPT_BASE + GLOSSARY.length) return Script.Concept;
+  return Script.Other;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Terms of `text`, in order, repeats kept (term frequency matters). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const cleaned = stripNonWords(text);
+  // Case is folded word by word (camel-case parts need it); NFKC only where there is more than ASCII.
+  let folded = cleaned;
+  if (!isAscii(cleaned)) {
+    folded = cleaned.normalize("NFKC");
+    if (JA_FORMS.length > 0)
+      folded = folded.replace(
+        JA_GLOSSARY,
+        (form) => ` ${String.fromCharCode(CONCEPT_BASE + (JA_FORM_CONCEPT.get(form) ?? 0))} `,
+      );
   }
-  for (const run of folded.match(CJK_RUN) ?? []) {
-    if (run.length === 1) continue;
-    for (let i = 0; i + 1 < run.length; i++) {
-      const pair = run.slice(i, i + 2);
-      if (!HIRAGANA_ONLY.test(pair)) out.push(pair);
+  // The last two words' stems, for glossary phrases; "" after a break (punctuation, another script).
+  let prev1 = "";
+  let prev2 = "";
+  let start = 0;
+  let script = Script.Other;
+  const length = folded.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? folded.charCodeAt(i) : 0;
+    const next = i < length ? scriptOf(code) : Script.Other;
+    if (next === script && i < length) continue;
+    if (script === Script.Latin) {
+      const info = wordInfo(folded.slice(start, i));
+      if (info.phraseEnd && prev1 !== "") {
+        const two = `${prev1} ${info.stem}`;
+        const phrase = (prev2 !== "" ? PHRASE_CONCEPT.get(`${prev2} ${two}`) : undefined) ?? PHRASE_CONCEPT.get(two);
+        if (phrase !== undefined) out.push(phrase);
+      }
+      prev2 = prev1;
+      prev1 = info.stem;
+      if (info.term !== null) out.push(info.term);
+      for (const part of info.parts) out.push(part);
+    } else if (script === Script.Kanji || script === Script.Katakana) {
+      for (const term of runTerms(folded.slice(start, i), script === Script.Kanji)) out.push(term);
     }
+    // A space or a hyphen between two Latin words keeps a phrase together; anything else breaks it.
+    if (script !== Script.Latin && script !== Script.Other) prev1 = prev2 = "";
+    else if (next !== Script.Latin && code !== 0x20 && code !== 0x2d) prev1 = prev2 = "";
+    if (next === Script.Concept) {
+      const entry = GLOSSARY[code - CONCEPT_BASE];
+      if (entry) out.push(entry.en);
+      prev1 = prev2 = "";
+      script = Script.Other;
+      start = i + 1;
+      continue;
+    }
+    script = next;
+    start = i;
   }
   return out;
 }

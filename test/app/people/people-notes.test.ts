@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { SessionSettingTab } from "../../../src/app/settings/settings-tab";
 import { createTranslator } from "../../../src/i18n";
-import { loadPlugin, notionNotes, type Harness } from "../harness";
+import { loadPlugin, notionNotes, templateNotes, type Harness } from "../harness";
+import { sessionFromProperties } from "../../../src/core/index/session-entry";
+import { TopicIndex } from "../../../src/core/index/topic-index";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,6 +16,10 @@ const ROSTER = [{ name: "Ryosuke Fukazawa", aliases: ["qluto", "深澤"] }];
 
 const run = (h: Harness, id: string): Promise<void> => (h.command(id).callback as () => Promise<void>)();
 const read = (h: Harness, path: string): Promise<string> => h.app.vault.read(h.file(path));
+
+function presentersAndTopics(text: string): unknown {
+  return parseYaml(text.split("---\n")[1] ?? "");
+}
 
 function presenters(text: string): unknown {
   const fm = parseYaml(text.split("---\n")[1] ?? "") as Record<string, unknown>;
@@ -95,6 +101,32 @@ describe("presenters as links to people notes", () => {
       await run(h, "sync-all");
       expect(presenters(await read(h, "Sessions/2024-09-05.md"))).toEqual(["[[People/Bob|ボブ]]"]);
     });
+  });
+});
+
+describe("the sidebar's people over a toggle", () => {
+  /**
+   * Each person's topics as the index groups them at start-up: every note's properties, as Obsidian's
+   * metadata cache holds them after a sync, read as the first scan reads them.
+   */
+  async function people(data: object): Promise<string[][]> {
+    const h = await loadPlugin({ ...notionNotes(), ...templateNotes() }, { roster: ROSTER, ...data });
+    h.layoutReady();
+    await run(h, "sync-all");
+    const index = new TopicIndex(ROSTER);
+    for (const file of h.app.vault.getMarkdownFiles()) {
+      const fm = presentersAndTopics(await h.app.vault.read(file));
+      const session = sessionFromProperties(file.path, fm);
+      if (session) index.upsert(session);
+    }
+    expect(index.size).toBe(5);
+    return index.group("presenter").map((g) => [String(g.key), ...g.topics.map((t) => `${t.file}#${t.title}`)]);
+  }
+
+  it("groups the demo's topics by the same people, with links on or off", async () => {
+    const plain = await people({});
+    expect(plain.length).toBeGreaterThan(5);
+    expect(await people({ presenterLinks: true })).toEqual(plain);
   });
 });
 

@@ -2,7 +2,12 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../../src/core/note/parser";
-import { reasonText, RelatedIndex } from "../../../src/core/related/related";
+import { RelatedIndex } from "../../../src/core/related/related";
+import { reasonText as reasonIn } from "../../../src/core/related/reasons";
+import { createTranslator } from "../../../src/i18n";
+
+const t = createTranslator("en");
+const reasonText = (reason: Parameters<typeof reasonIn>[0]): string => reasonIn(reason, t);
 import { normalizeUrl, paperIdKey, paperIds } from "../../../src/core/papers/paper-id";
 
 const paperKeys = (...args: Parameters<typeof paperIds>) => paperIds(...args).map(paperIdKey);
@@ -51,7 +56,7 @@ describe("related topics on the real exports", () => {
     expect(related.related(dialogs, 3).map((r) => r.topic)).toContain(trust);
     expect(related.related(trust, 3).map((r) => r.topic)).toContain(dialogs);
     const reasons = related.related(trust, 1)[0]?.reasons.map(reasonText) ?? [];
-    expect(reasons.join("; ")).toMatch(/words: .*(bounding|box|bbox)/);
+    expect(reasons.join("; ")).toMatch(/Both about: .*(bounding|box|annotation)/);
   });
 
   it("never offers topics of the same session", () => {
@@ -82,7 +87,8 @@ describe("same paper", () => {
     index.setSession(again.file, [{ topic: again }]);
     const top = index.related(first, 5);
     expect(top[0]?.topic).toBe(again);
-    expect(top[0]?.reasons[0]).toEqual({ type: "same-paper", via: "arxiv" });
+    expect(top[0]?.reasons[0]).toEqual({ type: "same-paper", paper: { scheme: "arxiv", value: "2401.00908" } });
+    expect(reasonText(top[0]?.reasons[0] ?? { type: "presenter" })).toBe("Same paper (arXiv 2401.00908)");
     expect(index.samePaper(first)).toEqual([again]);
     index.removeSession(again.file);
     expect(index.related(first, 5).map((r) => r.topic)).toEqual([noise]);
@@ -95,6 +101,6 @@ describe("same paper", () => {
     const b = topic("2024-02-01.md", "Dense passages", { tags: ["rag"], presenter: "alice" });
     index.setSession(a.file, [{ topic: a }]);
     index.setSession(b.file, [{ topic: b }]);
-    expect(index.related(a, 1)[0]?.reasons.map(reasonText)).toEqual(["shared tag #rag", "same presenter"]);
+    expect(index.related(a, 1)[0]?.reasons.map(reasonText)).toEqual(["Shared tag #RAG", "Same presenter"]);
   });
 });

@@ -1,29 +1,90 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stem, tokenize } from "../../../src/core/related/tokenize";
+import { HIDDEN_PREFIX, stem, stripNonWords, termLabel, tokenize } from "../../../src/core/related/tokenize";
+
+const visible = (text: string): string[] => tokenize(text).filter((t) => !t.startsWith(HIDDEN_PREFIX));
 
 describe("tokenize", () => {
-  const cases: Array<{ text: string; expected: string[] }> = [
+  const cases: Array<{ name: string; text: string; expected: string[] }> = [
     {
+      name: "English: stop words out, plurals stemmed, glossary phrases as one concept",
       text: "Can we trust bounding box annotations for object detection?",
-      expected: ["trust", "bounding", "box", "annotation", "object", "detection"],
+      expected: ["trust", "bounding", "bounding box", "box", "annotation", "object", "object detection", "detection"],
     },
     {
+      name: "Japanese with English inside: katakana and Latin words whole, camel-case parts, concepts",
       text: "LLMプロダクト開発にLangSmithを使って評価と実験を効率化した話",
-      expected: ["llm", "プロダクト", "開発", "langsmith", "評価", "実験", "効率"],
+      expected: [
+        "language model",
+        "プロダクト",
+        "開発",
+        "langsmith",
+        "lang",
+        "smith",
+        "evaluation",
+        "experiment",
+        "効率化",
+      ],
     },
-    { text: "画像のbboxアノテーションを効率化したい", expected: ["画像", "bbox", "アノテーション", "効率"] },
-    { text: "ＬＬＭ　ＲＡＧ", expected: ["llm", "rag"] },
     {
+      name: "katakana compounds stay whole",
+      text: "デザインパターンとマイクロサービス",
+      expected: ["デザインパターン", "マイクロサービス"],
+    },
+    {
+      name: "glossary forms inside Japanese text",
+      text: "オープンソースで高性能な日本語LLM",
+      expected: ["open source", "高性能", "日本語", "language model"],
+    },
+    { name: "full width folds", text: "ＬＬＭ　ＲＡＧ", expected: ["language model", "rag"] },
+    {
+      name: "numbers and generic words go",
       text: "Introducing Llama 3.1: Our most capable models to date",
-      expected: ["introducing", "llama", "capable", "model", "date"],
+      expected: ["introducing", "llama", "capable", "model"],
+    },
+    { name: "generic Japanese words go", text: "良い感じに作る方法を紹介", expected: [] },
+    {
+      name: "URLs, link targets, domains and handles are no words",
+      text: "- [shima] see https://arxiv.org/abs/1706.03762 and arxiv.org/pdf/1 or [the post](https://x.com/a) @qluto",
+      expected: ["post"],
     },
   ];
-  for (const c of cases) {
-    it(c.text, () => expect(tokenize(c.text)).toEqual(c.expected));
-  }
+  for (const c of cases) it(c.name, () => expect(visible(c.text)).toEqual(c.expected));
 
-  it("falls back to CJK bigrams without a segmenter", () => {
-    expect(tokenize("文書理解のLayoutLLM", false)).toEqual(["layoutllm", "文書", "書理", "理解", "解の"]);
+  it("adds the character pairs of kanji runs, hidden from reasons", () => {
+    expect(tokenize("高性能")).toEqual(["高性能", `${HIDDEN_PREFIX}高性`, `${HIDDEN_PREFIX}性能`]);
+  });
+
+  it("keeps the text of wiki and Markdown links, drops their targets", () => {
+    expect(stripNonWords("[[Papers/Attention|Transformer]] [post](https://example.com/x)")).not.toMatch(
+      /Papers|example|https/,
+    );
+    expect(visible("[[Papers/Attention|Transformer]]")).toEqual(["transformer"]);
+  });
+
+  it("shows concepts in the reader's language", () => {
+    expect(termLabel("evaluation", "ja")).toBe("評価");
+    expect(termLabel("evaluation", "en")).toBe("evaluation");
+    expect(termLabel("langsmith", "ja")).toBe("langsmith");
+  });
+
+  it("never yields URL pieces, whatever surrounds them", () => {
+    const label = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
+    const url = fc
+      .tuple(
+        fc.constantFrom("https://", "http://", "https://www."),
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom("com", "org", "io", "jp", "ai"),
+        fc.array(fc.stringMatching(/^[\w.%-]{0,12}$/), { maxLength: 4 }),
+      )
+      .map(([scheme, host, tld, path]) => `${scheme}${host.join(".")}.${tld}/${path.join("/")}`);
+    fc.assert(
+      fc.property(fc.string(), fc.string(), url, (before, after, link) => {
+        const terms = tokenize(`${before} ${link} ${after}`);
+        const alone = new Set(tokenize(`${before} ${after}`));
+        return terms.every((t) => alone.has(t));
+      }),
+    );
   });
 
   it("stems English plurals only", () => {
