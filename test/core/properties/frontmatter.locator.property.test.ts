@@ -86,7 +86,10 @@ function sync(text: string) {
 }
 
 function properties(text: string): Record<string, unknown> {
-  const fm = /^---\n([\s\S]*?)\n?---\n/.exec(text)?.[1] ?? "";
+  // The content whole, to its last line break: a `|+` block at the end keeps its trailing lines.
+  const lines = text.split("\n");
+  const close = lines.indexOf("---", 1);
+  const fm = close > 1 ? `${lines.slice(1, close).join("\n")}\n` : "";
   return (parse(fm, { logLevel: "error" }) ?? {}) as Record<string, unknown>;
 }
 
