@@ -46,11 +46,15 @@ export function readPeopleNotes(vault: string, folder: string): PeopleNote[] {
  */
 export function peopleLinker(
   settings: Settings,
-  vaults: readonly string[],
-  presenters: Iterable<Presenter>,
+  {
+    vaults,
+    presenters,
+    links,
+  }: { vaults: readonly string[]; presenters: Iterable<Presenter>; links: Iterable<readonly [string, string]> },
 ): PeopleLinker {
   const notes = vaults.flatMap((vault) => readPeopleNotes(vault, settings.peopleFolder));
   const merger = new PeopleMerger([...settings.roster, ...peopleNoteMembers(notes)]);
   for (const presenter of presenters) merger.add(presenter);
+  for (const [spelling, note] of links) merger.addLink(spelling, note);
   return new PeopleLinker((spelling) => merger.resolve(spelling), settings.peopleFolder, notes);
 }

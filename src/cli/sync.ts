@@ -1,6 +1,7 @@
 /** `sync PATH… [--check] [--config FILE]`: write each session note's topic entries into its properties (SPEC §4, §5). */
 import { isMarkdownPath, readSessionNote } from "../core/note/session-note";
-import { syncFrontmatter } from "../core/properties/frontmatter";
+import { linkedNotes } from "../core/index/people-links";
+import { readProperties, syncFrontmatter } from "../core/properties/frontmatter";
 import { readConfig } from "./config";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { existsSync, statSync } from "node:fs";
@@ -49,18 +50,22 @@ function linksFor(
   paths: readonly ExpandedPath[],
 ): (presenter: Presenter) => string {
   const presenters: Presenter[] = [];
+  const links: Array<[string, string]> = [];
   for (const { path, notePath } of paths) {
     if (!isMarkdownPath(path)) continue;
     try {
-      const { note, session } = readSessionNote(readNoteWithEncoding(path).text, notePath, settings);
-      if (session) presenters.push(...note.presenters);
+      const { text } = readNoteWithEncoding(path);
+      const { note, session } = readSessionNote(text, notePath, settings);
+      if (!session) continue;
+      presenters.push(...note.presenters);
+      links.push(...linkedNotes(readProperties(text)?.presenters));
     } catch (error) {
       if (!(error instanceof CliError)) throw error; // reported with the note's name when it is synced
     }
   }
   const vault = vaultOfConfig(configPath);
   const vaults = vault !== null ? [vault] : positional.filter((p) => existsSync(p) && statSync(p).isDirectory());
-  const linker = peopleLinker(settings, vaults, presenters);
+  const linker = peopleLinker(settings, { vaults, presenters, links });
   return (presenter) => linker.value(presenter);
 }
 

@@ -131,6 +131,16 @@ describe("sync: presenters as links to people notes (presenterLinks in --config)
       expect(readFileSync(join(dir, file), "utf8")).toBe(readFileSync(join(plain, file), "utf8"));
   });
 
+  it("keeps a link Obsidian rewrote when a people note was renamed", () => {
+    const dir = vaultWith({
+      "Sessions/a.md": '---\npresenters: ["[[People/Robert|Bob]]"]\n---\n今週のTOPIC\n@Bob\n[blog] A\n',
+      "People/Robert.md": "",
+      [CONFIG]: JSON.stringify({ presenterLinks: true }),
+    });
+    cli("sync", dir, "--config", join(dir, CONFIG));
+    expect(readFileSync(join(dir, "Sessions/a.md"), "utf8")).toContain('presenters: ["[[People/Robert|Bob]]"]\n');
+  });
+
   it("reads people notes of the folder named when data.json is kept outside a vault", () => {
     const dir = vaultWith({ ...notes, "settings.json": JSON.stringify({ presenterLinks: true, peopleFolder: "" }) });
     cli("sync", dir, "--config", join(dir, "settings.json"));

@@ -2,8 +2,16 @@
 import type { Editor, EditorSelectionOrCaret } from "obsidian";
 import { mapOffset, minimalChange } from "../../core/text-diff";
 
-/** Turn the editor's text `before` into `after`; false when there was nothing to change. */
-export function applyToEditor(editor: Editor, before: string, after: string): boolean {
+/**
+ * Change the open note, planned against its text at this very moment: `plan` receives the editor's
+ * current text and returns the new text (null: leave it). `plan` is synchronous, so nothing the user
+ * types can slip in between the read and the write; commands that wait (for the index, the network)
+ * wait first and plan here, at the end. False when there was nothing to change.
+ */
+export function editEditor(editor: Editor, plan: (current: string) => string | null): boolean {
+  const before = editor.getValue();
+  const after = plan(before);
+  if (after === null) return false;
   const change = minimalChange(before, after);
   if (!change) return false;
   // Offsets in the new text are taken before the change and turned into positions after it.

@@ -11,6 +11,7 @@ import { readSessionNote, type SessionNoteRead } from "../../core/note/session-n
 import { sessionFromParse, sessionFromProperties } from "../../core/index/session-entry";
 import type { Settings } from "../../core/settings";
 import type { RosterMember } from "../../core/index/people";
+import { linkedNotes } from "../../core/index/people-links";
 import { TopicIndex, type IndexedTopic, type SessionEntry } from "../../core/index/topic-index";
 import { createTranslator } from "../../i18n";
 import { BackgroundWork, SLICE_MS } from "../work/background-work";
@@ -245,7 +246,7 @@ export class IndexService extends Component {
   private indexText(file: TFile, text: string, frontmatter: unknown): void {
     const read = this.read(text, file.path);
     const session = read.session
-      ? sessionFromParse(file.path, read.note)
+      ? withPeopleLinks(sessionFromParse(file.path, read.note), frontmatter)
       : sessionFromProperties(file.path, frontmatter);
     if (!session) {
       this.remove(file.path);
@@ -288,6 +289,13 @@ export class IndexService extends Component {
   private notify(): void {
     this.events.trigger("changed");
   }
+}
+
+/** A session read from its text keeps what its `presenters` links say (a people note Obsidian renamed). */
+function withPeopleLinks(session: SessionEntry, frontmatter: unknown): SessionEntry {
+  const fm = typeof frontmatter === "object" && frontmatter !== null ? (frontmatter as Record<string, unknown>) : null;
+  const links = linkedNotes(fm?.presenters);
+  return links.length > 0 ? { ...session, links } : session;
 }
 
 function parsingSettings(settings: Settings): ParsingSettings {

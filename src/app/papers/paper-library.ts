@@ -16,7 +16,7 @@ import { isSessionNote } from "../../core/note/session-note";
 import type { ParsedNote } from "../../core/note/model";
 import type { Settings } from "../../core/settings";
 import type { MessageKey, Translate } from "../../i18n";
-import { applyToEditor } from "../editor/editor-edit";
+import { editEditor } from "../editor/editor-edit";
 import { language } from "../session/session-commands";
 import type { PaperCacheStore } from "./paper-cache";
 import { domParseXml, requestUrlTransport, windowClock } from "./platform";
@@ -72,14 +72,15 @@ export class PaperLibrary {
     const planned = plan.papers[0];
     if (!planned || written.failed > 0) return;
     // Planned against the editor's text as it is now: the user may have typed while we waited.
-    const current = editor.getValue();
-    const lines = current.split(/\r\n|\r|\n/);
-    const eol = current.includes("\r\n") ? "\r\n" : "\n";
-    const now = this.parse(current, file.path).topics.find((t) => t.title === topic.title);
-    const filledLines = now ? fillSummaryLines(lines, now.line + 1, now.endLine, paper.details) : lines;
-    const filled = filledLines === lines ? current : filledLines.join(eol);
-    const linked = linkTopics(filled, this.parse(filled, file.path), plan.links.get(file.path) ?? new Map());
-    applyToEditor(editor, current, linked.ok ? linked.value.text : filled);
+    editEditor(editor, (current) => {
+      const lines = current.split(/\r\n|\r|\n/);
+      const eol = current.includes("\r\n") ? "\r\n" : "\n";
+      const now = this.parse(current, file.path).topics.find((t) => t.title === topic.title);
+      const filledLines = now ? fillSummaryLines(lines, now.line + 1, now.endLine, paper.details) : lines;
+      const filled = filledLines === lines ? current : filledLines.join(eol);
+      const linked = linkTopics(filled, this.parse(filled, file.path), plan.links.get(file.path) ?? new Map());
+      return linked.ok ? linked.value.text : filled;
+    });
     new Notice(this.t("papers.filled", { path: planned.path }));
   }
 

@@ -7,7 +7,7 @@ import { syncFrontmatter, type FrontmatterError } from "../../core/properties/fr
 import type { ParsedNote, Presenter } from "../../core/note/model";
 import { readSessionNote } from "../../core/note/session-note";
 import type { Settings } from "../../core/settings";
-import { applyToEditor } from "../editor/editor-edit";
+import { editEditor } from "../editor/editor-edit";
 import type { Translate } from "../../i18n";
 import type { BackgroundWork } from "../work/background-work";
 
@@ -83,10 +83,13 @@ export class TopicSync extends Component {
 
   /** Sync the note shown in `editor` by editing the editor's text. */
   syncEditor(editor: Editor, file: TFile): SyncOutcome {
-    const before = editor.getValue();
-    const planned = this.plan(before, file.path);
-    if (planned.status === "updated") applyToEditor(editor, before, planned.text);
-    return planned.outcome;
+    const seen: { outcome: SyncOutcome } = { outcome: { status: "unchanged" } };
+    editEditor(editor, (current) => {
+      const plan = this.plan(current, file.path);
+      seen.outcome = plan.outcome;
+      return plan.status === "updated" ? plan.text : null;
+    });
+    return seen.outcome;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { Topic } from "../../core/note/model";
 import { blockId, headingSubpath, planRelatedLinks, type LinkTarget } from "../../core/related/links";
 import type { IndexedTopic } from "../../core/index/topic-index";
 import type { Translate } from "../../i18n";
-import { applyToEditor } from "../editor/editor-edit";
+import { editEditor } from "../editor/editor-edit";
 import { addNoteCommand } from "../editor/note-command";
 import type { IndexService } from "../index/index-service";
 import type { RelatedService } from "./related-service";
@@ -23,14 +23,14 @@ export class RelatedLinker {
   ) {}
 
   async link(editor: Editor, file: TFile): Promise<void> {
-    const text = editor.getValue();
-    const note = this.index.parse(text, file.path);
+    const note = this.index.parse(editor.getValue(), file.path);
     if (note.topics.length === 0) {
       new Notice(this.t("link.none"));
       return;
     }
+    // The waiting comes first (the related index, other notes' block ids) ...
     const related = await this.related.ready();
-    const targets = new Map<Topic, LinkTarget[]>();
+    const targets = new Map<string, LinkTarget[]>();
     for (const topic of note.topics) {
       const asIndexed: IndexedTopic = { ...topic, file: file.path, date: note.date };
       const list: LinkTarget[] = [];
@@ -38,21 +38,28 @@ export class RelatedLinker {
         const link = await this.linkTo(result.topic, file.path);
         if (link) list.push({ title: result.topic.title, link });
       }
-      targets.set(topic, list);
+      targets.set(topicKey(topic), list);
     }
-    const memory = entryMemory(text);
-    const plan = planRelatedLinks(
-      text,
-      note,
-      (topic) => targets.get(topic) ?? [],
-      (topic) => memory.get(topic.title) ?? { linked: [], unlinked: [] },
-      this.t("link.prefix"),
-    );
-    // Memory goes into the topics' entries, written by the same frontmatter writer as sync.
-    const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
-    const synced = syncFrontmatter(plan.text, this.index.parse(plan.text, file.path), { extras });
-    applyToEditor(editor, text, synced.ok ? synced.value.text : plan.text);
-    new Notice(this.t("link.done", { count: plan.linkedTopics }));
+    // ... and the plan is made against the note as it is when it is written: what the user typed
+    // meanwhile stays, and a topic added meanwhile simply gets no links this time.
+    let linked = 0;
+    editEditor(editor, (current) => {
+      const now = this.index.parse(current, file.path);
+      const memory = entryMemory(current);
+      const plan = planRelatedLinks(
+        current,
+        now,
+        (topic) => targets.get(topicKey(topic)) ?? [],
+        (topic) => memory.get(topic.title) ?? { linked: [], unlinked: [] },
+        this.t("link.prefix"),
+      );
+      linked = plan.linkedTopics;
+      // Memory goes into the topics' entries, written by the same frontmatter writer as sync.
+      const extras = new Map([...plan.memory].map(([title, m]) => [title, { linked: m.linked, unlinked: m.unlinked }]));
+      const synced = syncFrontmatter(plan.text, this.index.parse(plan.text, file.path), { extras });
+      return synced.ok ? synced.value.text : plan.text;
+    });
+    new Notice(this.t("link.done", { count: linked }));
   }
 
   /**
@@ -85,6 +92,10 @@ export class RelatedLinker {
     }
     return this.app.fileManager.generateMarkdownLink(target, sourcePath, subpath, topic.title);
   }
+}
+
+function topicKey(topic: Pick<Topic, "title" | "presenter">): string {
+  return `${topic.title}\u0000${topic.presenter ?? ""}`;
 }
 
 export function registerLinkCommand(plugin: Plugin, linker: RelatedLinker, t: Translate): void {

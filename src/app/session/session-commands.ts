@@ -21,7 +21,7 @@ import { renderTemplate } from "../../core/session/template";
 import { collapseWhitespace, firstHttpUrl } from "../../core/text";
 import type { Translate } from "../../i18n";
 import { importPage } from "../../core/import/page";
-import { applyToEditor } from "../editor/editor-edit";
+import { editEditor } from "../editor/editor-edit";
 import type { IndexService } from "../index/index-service";
 import { addNoteCommand } from "../editor/note-command";
 import { fieldError, labelControl, nameDialog } from "../settings/field-labels";
@@ -133,10 +133,16 @@ export class SessionNotes {
 
   /** Rewrite a page pasted from Notion (the open note) into the plugin's session-note form, as one undoable change. */
   convertPasted(editor: Editor, path: string): void {
-    const before = editor.getValue();
-    const result = importPage(before, path, language());
-    if (!result.ok) {
-      const problem = result.problem;
+    const seen: { result?: ReturnType<typeof importPage> } = {};
+    editEditor(editor, (current) => {
+      const result = importPage(current, path, language());
+      seen.result = result;
+      return result.ok ? result.value.text : null;
+    });
+    const done = seen.result;
+    if (!done) return;
+    if (!done.ok) {
+      const problem = done.problem;
       new Notice(
         problem.code === "not-a-session"
           ? this.t("import.notSession")
@@ -144,8 +150,7 @@ export class SessionNotes {
       );
       return;
     }
-    applyToEditor(editor, before, result.value.text);
-    new Notice(this.t("import.done", { count: result.value.topics }));
+    new Notice(this.t("import.done", { count: done.value.topics }));
   }
 
   private async templateText(path: string): Promise<string | undefined> {

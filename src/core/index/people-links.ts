@@ -169,3 +169,20 @@ export function peopleNoteText(aliases: readonly string[]): string {
   const items = aliases.map((alias) => `  - ${JSON.stringify(alias)}\n`).join("");
   return `---\naliases:\n${items}---\n`;
 }
+
+/**
+ * The people notes a `presenters` property links spellings to: `[[People/Robert|Bob]]` gives Bob →
+ * Robert. The link is what the user, or Obsidian renaming a people note, last said about who a
+ * spelling is: a re-read or re-sync of the note keeps pointing there.
+ */
+export function linkedNotes(property: unknown): Array<[spelling: string, note: string]> {
+  if (!Array.isArray(property)) return [];
+  const out: Array<[string, string]> = [];
+  for (const value of property as unknown[]) {
+    if (typeof value !== "string" || !value.startsWith("[[")) continue;
+    const linked = readPresenterValue(value);
+    const note = linked.aliases[0];
+    if (note !== undefined) out.push([linked.name, note]);
+  }
+  return out;
+}

@@ -98,6 +98,16 @@ export class PeopleMerger {
     for (const alias of presenter.aliases) this.count(alias, 0);
   }
 
+  /**
+   * `spelling` is the person of the people note `note` (a link in a note's properties): one person,
+   * without counting either as written, so links never change which spelling names the person.
+   */
+  addLink(spelling: string, note: string): void {
+    this.people = null;
+    this.link([spelling, note]);
+    for (const form of [spelling, note]) this.count(form, 0, false);
+  }
+
   /** The merged person for a spelling (unknown spellings are their own person). */
   resolve(spelling: string): Person {
     const people = this.build();
@@ -110,7 +120,7 @@ export class PeopleMerger {
     return [...this.build().values()];
   }
 
-  private count(spelling: string, asName: number): void {
+  private count(spelling: string, asName: number, seen = true): void {
     const key = foldKey(spelling);
     if (!key) return;
     this.nameCount.set(key, (this.nameCount.get(key) ?? 0) + asName);
@@ -120,7 +130,7 @@ export class PeopleMerger {
       this.surface.set(key, forms);
     }
     const form = collapseWhitespace(spelling);
-    forms.set(form, (forms.get(form) ?? 0) + 1);
+    forms.set(form, (forms.get(form) ?? 0) + (seen ? 1 : 0));
   }
 
   private link(spellings: readonly string[]): void {

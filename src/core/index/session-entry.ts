@@ -4,7 +4,7 @@
  */
 import type { ParsedNote, Presenter } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
-import { presenterName, readPresenterValue } from "./people-links";
+import { linkedNotes, presenterName } from "./people-links";
 import type { IndexedTopic, SessionEntry } from "./topic-index";
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
@@ -53,9 +53,11 @@ export function sessionFromProperties(file: string, frontmatter: unknown): Sessi
   const presenters: Presenter[] = Array.isArray(fm.presenters)
     ? (fm.presenters as unknown[])
         .filter((p): p is string => typeof p === "string" && p.trim() !== "")
-        .map(readPresenterValue)
+        .map((value) => ({ name: presenterName(value), aliases: [] }))
     : [];
-  return { file, date, series: typeof fm.series === "string" ? fm.series : null, presenters, topics };
+  const series = typeof fm.series === "string" ? fm.series : null;
+  const links = linkedNotes(fm.presenters);
+  return { file, date, series, presenters, topics, ...(links.length > 0 ? { links } : {}) };
 }
 
 /** A topic's presenter: a plain name, or a link to a people note read as the name it shows. */

@@ -17,6 +17,8 @@ export interface SessionEntry {
   series: string | null;
   presenters: Presenter[];
   topics: IndexedTopic[];
+  /** Spellings linked to people notes in the note's `presenters` (`[[People/Robert|Bob]]`: Bob → Robert). */
+  links?: ReadonlyArray<readonly [spelling: string, note: string]>;
 }
 
 /** The ways topics can be grouped, in the order the sidebar and the CLI offer them. */
@@ -73,7 +75,8 @@ export class TopicIndex {
     const previous = this.sessions.get(entry.file);
     this.sessions.set(entry.file, entry);
     this.topicTotal += entry.topics.length - (previous?.topics.length ?? 0);
-    if (!previous || !samePresenters(previous.presenters, entry.presenters)) this.forgetPeople();
+    if (!previous || !samePresenters(previous.presenters, entry.presenters) || !sameLinks(previous.links, entry.links))
+      this.forgetPeople();
     else this.forgetOrder();
   }
 
@@ -175,6 +178,7 @@ export class TopicIndex {
     const merger = new PeopleMerger(this.peopleNotes.length > 0 ? [...this.roster, ...this.peopleNotes] : this.roster);
     for (const session of this.sessions.values()) {
       for (const presenter of session.presenters) merger.add(presenter);
+      for (const [spelling, note] of session.links ?? []) merger.addLink(spelling, note);
     }
     this.merger = merger;
     return merger;
@@ -214,6 +218,13 @@ function sameMembers(a: readonly RosterMember[], b: readonly RosterMember[]): bo
     a.length === b.length &&
     a.every((m, i) => m.name === b[i]?.name && m.aliases.join("\u0000") === b[i].aliases.join("\u0000"))
   );
+}
+
+function sameLinks(a: SessionEntry["links"], b: SessionEntry["links"]): boolean {
+  if (a === b) return true;
+  const left = a ?? [];
+  const right = b ?? [];
+  return left.length === right.length && left.every(([s, n], i) => s === right[i]?.[0] && n === right[i]?.[1]);
 }
 
 function samePresenters(a: readonly Presenter[], b: readonly Presenter[]): boolean {

@@ -5,6 +5,7 @@ import { createTranslator } from "../../../src/i18n";
 import { loadPlugin, notionNotes, templateNotes, type Harness } from "../harness";
 import { sessionFromProperties } from "../../../src/core/index/session-entry";
 import { TopicIndex } from "../../../src/core/index/topic-index";
+import { indexOf } from "../background";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -101,6 +102,20 @@ describe("presenters as links to people notes", () => {
       await run(h, "sync-all");
       expect(presenters(await read(h, "Sessions/2024-09-05.md"))).toEqual(["[[People/Bob|ボブ]]"]);
     });
+  });
+});
+
+describe("a people note renamed in Obsidian", () => {
+  it("keeps the links Obsidian updated: the next sync points at the renamed note", async () => {
+    // After renaming People/Bob.md to People/Robert.md, Obsidian has rewritten the link in the properties.
+    const session = '---\npresenters: ["[[People/Robert|Bob]]"]\n---\n今週のTOPIC\n@Bob\n[blog] A\n';
+    const h = await loadPlugin({ "Sessions/2024-09-05.md": session, "People/Robert.md": "" }, { presenterLinks: true });
+    h.layoutReady();
+    await indexOf(h).complete;
+    // The note is edited: the index re-reads its text, and auto-sync writes its entries.
+    await h.app.vault.modify(h.file("Sessions/2024-09-05.md"), `${session}- more\n`);
+    await run(h, "sync-all");
+    expect(presenters(await read(h, "Sessions/2024-09-05.md"))).toEqual(["[[People/Robert|Bob]]"]);
   });
 });
 

@@ -75,4 +75,32 @@ describe("Link related topics (harness)", () => {
       /\]\(Sessions\/2024-09-12[^)]*\.md#論文%20Learning%20Intelligent%20Dialogs%20for%20Bounding%20Box%20Annotation\)/,
     );
   });
+
+  it("keeps what the user types while it waits for related topics, and links against the text as it is then", async () => {
+    linkFormat(false);
+    const h = await loadPlugin({ ...notionNotes(), ...templateNotes() });
+    h.layoutReady();
+    const view = await h.open(NOTE);
+    const command = h.command("link-related-topics").editorCheckCallback as (
+      c: boolean,
+      e: Editor,
+      v: MarkdownViewOriginal,
+    ) => boolean;
+    command(false, view.editor.asOriginalType__(), view.asOriginalType7__());
+    // The command is waiting for the related index: the user goes on typing above every topic.
+    const typed = "Typed while the command waited.\n";
+    const body = view.editor.getValue().indexOf("\n#");
+    view.editor.replaceRange(typed, view.editor.offsetToPos(body + 1));
+    const typedBody = view.editor.getValue();
+    await vi.waitFor(() => expect(h.notices().filter((n) => /linked under/.test(n))).toHaveLength(1));
+    const text = view.editor.getValue();
+    expect(text.split(typed)).toHaveLength(2);
+    const lines = text.split("\n");
+    const dialogs = lines.findIndex((l) => l.startsWith("#### [論文] Learning Intelligent Dialogs"));
+    expect(lines[dialogs + 1]).toMatch(/^Related: \[\[2024-07-24 機械学習勉強会#\^/);
+    // Every other line is the note as the user left it, typed line included.
+    const withoutLinks = lines.filter((l) => !l.startsWith("Related: "));
+    const after = withoutLinks.slice(withoutLinks.indexOf("---", 1) + 1).join("\n");
+    expect(after).toBe(typedBody.replace(/^---\n[\s\S]*?\n---\n/, ""));
+  });
 });

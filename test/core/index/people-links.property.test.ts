@@ -79,6 +79,7 @@ describe("presenters as links: a property of every vault", () => {
         const text: SessionEntry[] = [];
         const plain: SessionEntry[] = [];
         const linked: SessionEntry[] = [];
+        const linkedTexts: string[] = [];
         for (const n of notes) {
           const off = syncFrontmatter(n.text, n.parsed, { presenterValue: (p) => p.name });
           const on = syncFrontmatter(n.text, n.parsed, { presenterValue: (p) => linker.value(p) });
@@ -99,7 +100,20 @@ describe("presenters as links: a property of every vault", () => {
           if (!fromPlain || !fromLinks) throw new Error("not read back");
           plain.push(fromPlain);
           linked.push(fromLinks);
+          linkedTexts.push(on.value.text);
         }
+        // A second sync, whose merge also reads the links the first one wrote, writes nothing.
+        const again = new PeopleMerger(roster);
+        for (const n of notes) for (const p of n.parsed.presenters) again.add(p);
+        for (const session of linked)
+          for (const [spelling, target] of session.links ?? []) again.addLink(spelling, target);
+        const relinker = new PeopleLinker((s) => again.resolve(s), "People");
+        linkedTexts.forEach((text, i) => {
+          const result = syncFrontmatter(text, parseNote(text, { path: `S/${i}.md` }), {
+            presenterValue: (p) => relinker.value(p),
+          });
+          expect(result.ok && result.value.changed).toBe(false);
+        });
         // The notes' text says who presented what (the CLI, and the plugin for every note it reads).
         const truth = whoPresentedWhat(text, roster);
         // At start-up the plugin reads properties. Plain names lose a note's second spelling of a person

@@ -7,6 +7,7 @@ import {
   planPeopleNotes,
   presenterLink,
   readPresenterValue,
+  linkedNotes,
 } from "../../../src/core/index/people-links";
 import { PeopleMerger, parsePresenterName } from "../../../src/core/index/people";
 import { sessionFromProperties } from "../../../src/core/index/session-entry";
@@ -154,10 +155,12 @@ describe("syncFrontmatter with links", () => {
     expect(text).toContain("title: keep me  # a comment\n");
     const fm = parseYaml(text.split("---\n")[1] ?? "") as Record<string, unknown>;
     expect(fm.presenters).toEqual(["[[People/Ryosuke Fukazawa|qluto]]", "[[People/Alice|Alice]]"]);
-    expect(sessionFromProperties("s.md", fm)?.presenters).toEqual([
-      { name: "qluto", aliases: ["Ryosuke Fukazawa"] },
+    const session = sessionFromProperties("s.md", fm);
+    expect(session?.presenters).toEqual([
+      { name: "qluto", aliases: [] },
       { name: "Alice", aliases: [] },
     ]);
+    expect(session?.links).toEqual([["qluto", "Ryosuke Fukazawa"]]);
     expect(sync(text, true)).toBe(text);
   });
 
@@ -174,5 +177,17 @@ describe("syncFrontmatter with links", () => {
     const more = `${linked}\n@Bob\n[blog] Other\n`;
     const result = syncFrontmatter(more, parseNote(more, { path: "s.md" }));
     expect(result.ok && result.value.text).toContain("presenters: [qluto, Alice, Bob]");
+  });
+});
+
+describe("linkedNotes: what a note's links say about its presenters", () => {
+  it.each([
+    { property: undefined, expected: [] },
+    { property: ["Bob", "Alice"], expected: [] },
+    // Obsidian renamed People/Bob.md to People/Robert.md and updated the link.
+    { property: ["[[People/Robert|Bob]]", "[[People/Alice|Alice]]"], expected: [["Bob", "Robert"]] },
+    { property: ["[[People/Al|ALICE]]", "[[al]]", 5, null, "[[x|y"], expected: [["ALICE", "Al"]] },
+  ])("$property", ({ property, expected }) => {
+    expect(linkedNotes(property)).toEqual(expected);
   });
 });
