@@ -20,6 +20,8 @@ export default defineConfig({
             "test/*.test.ts",
           ],
           environment: "node",
+          // The core's YAML parser, set as the CLI sets it (the plugin sets Obsidian's in onload).
+          setupFiles: ["test/setup/yaml-parser.ts"],
         },
       },
       {
@@ -31,7 +33,11 @@ export default defineConfig({
           name: "app",
           include: ["test/app/**/*.test.ts"],
           environment: "happy-dom",
-          setupFiles: ["obsidian-test-mocks/vitest-setup", "test/app/no-unhandled-rejections.ts"],
+          setupFiles: [
+            "obsidian-test-mocks/vitest-setup",
+            "test/app/no-unhandled-rejections.ts",
+            "test/app/yaml-parser.ts",
+          ],
         },
       },
       {

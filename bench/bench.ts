@@ -4,6 +4,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import MarkdownIt from "markdown-it";
+import { parse as parseYaml } from "yaml";
+import { useYamlParser } from "../src/core/properties/yaml-parser";
 import { noteEntries } from "../src/core/properties/entries";
 import { parseNote } from "../src/core/note/parser";
 import { sessionFromParse, sessionFromProperties } from "../src/core/index/session-entry";
@@ -13,6 +15,9 @@ import { installDom } from "./dom";
 import { relatedFigures } from "./related-bench";
 import { generateCorpus, type GeneratedNote } from "./generate";
 import { formatTable, gc, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
+
+// The core reads YAML with the parser set at start-up: the `yaml` package here, as in the CLI.
+useYamlParser((text) => parseYaml(text, { uniqueKeys: true, logLevel: "error" }) as unknown);
 
 const json = process.argv.includes("--json");
 const log = (text: string): void => {

@@ -1,5 +1,5 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
-import { Notice, Plugin, getLanguage } from "obsidian";
+import { Notice, Plugin, getLanguage, parseYaml } from "obsidian";
 import { IndexService } from "./app/index/index-service";
 import { RelatedLinker, registerLinkCommand } from "./app/related/link-related";
 import { EmbeddingService } from "./app/related/embedding-service";
@@ -17,6 +17,7 @@ import { PaperCacheStore } from "./app/papers/paper-cache";
 import { registerPaperCommands } from "./app/papers/paper-commands";
 import { PaperLibrary } from "./app/papers/paper-library";
 import { StatsCommands, registerStats } from "./app/stats/stats-commands";
+import { useYamlParser } from "./core/properties/yaml-parser";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -29,6 +30,7 @@ export default class StudySessionNotesPlugin extends Plugin {
   private paperCache = new PaperCacheStore(null);
 
   override async onload(): Promise<void> {
+    useYamlParser(parseYaml); // the core reads YAML with Obsidian's parser: main.js carries no YAML library
     this.t = createTranslator(getLanguage());
     const data: unknown = await this.loadData().catch((error: unknown) => new UnreadableData(error));
     const { settings, problem, fieldProblems } = migrateSettings(data);

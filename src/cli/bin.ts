@@ -1,5 +1,10 @@
 /** The package bin (`session-notes`): the CLI of main.ts on the process's arguments and streams. */
+import { parse } from "yaml";
+import { useYamlParser } from "../core/properties/yaml-parser";
 import { run } from "./main";
+
+// The CLI reads YAML with the `yaml` package (the plugin uses Obsidian's parser); duplicate keys are errors.
+useYamlParser((text) => parse(text, { uniqueKeys: true, logLevel: "error" }) as unknown);
 
 const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),

@@ -5,11 +5,11 @@
  * frontmatter. Pure: the shell unpacks, writes, and applies SPEC §5's rule for existing targets.
  * May import core/note, core/properties, core/session, result, and fflate and papaparse.
  */
-import { Document } from "yaml";
 import { parseNote } from "../note/parser";
 import { readMarker, stripHeading } from "../note/grammar";
 import { SESSION_TYPE } from "../note/vocabulary";
 import { syncFrontmatter } from "../properties/frontmatter";
+import { emitYaml } from "../properties/yaml-emit";
 import { fail, ok, type Result } from "../result";
 import { renderTemplate } from "../session/template";
 import { safeFileName, uniqueName } from "../session/file-names";
@@ -361,7 +361,7 @@ function noteText(input: { page: NotionPage; id: string | null; session: boolean
     data[key] = propertyValue(p);
   }
   if (id) data[NOTION_ID_KEY] = id;
-  const yaml = Object.keys(data).length > 0 ? new Document(data).toString({ lineWidth: 0 }) : "";
+  const yaml = Object.keys(data).length > 0 ? emitYaml(data) : "";
   const front = yaml ? `---\n${yaml}---\n` : "";
   return `${front}# ${page.title}\n\n${page.body}\n`.replace(/\n{3,}$/, "\n");
 }

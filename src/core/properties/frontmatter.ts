@@ -3,12 +3,13 @@
  * plugin's own keys are (re)written; every other byte — other keys, their order, comments, quoting,
  * blank lines, the body, line endings, a BOM — is left exactly as it was.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from "yaml";
 import { MANAGED_ENTRY_KEYS, noteEntries, type NoteEntries, type TopicEntry } from "./entries";
 import { presenterName } from "../index/people-links";
 import type { ParsedNote, Presenter } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
 import type { Problem } from "../result";
+import { emitEntry } from "./yaml-emit";
+import { readYaml } from "./yaml-parser";
 
 export type FrontmatterCode = "malformed-yaml" | "unclosed-frontmatter" | "not-a-mapping" | "user-key" | "unsafe-edit";
 
@@ -68,15 +69,13 @@ export function readProperties(text: string): Record<string, unknown> | null {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const block = findBlock(body);
   if (block === null || block === "unclosed") return null;
-  const doc = parseDocument(body.slice(block.contentStart, block.contentEnd));
-  if (doc.errors.length > 0) return null;
-  const data: unknown = doc.toJS();
-  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  const read = readYaml(body.slice(block.contentStart, block.contentEnd));
+  return read.ok && isPlainObject(read.value) ? read.value : null;
 }
 
 function editProperties(
   text: string,
-  wantedFor: (existing: Map<string, Pair<unknown, unknown>> | null) => Wanted[],
+  wantedFor: (existing: ReadonlyMap<string, unknown> | null) => Wanted[],
 ): SyncResult {
   // An old-Mac note breaks lines with CR alone: edit it as LF, and give it back with CR.
   if (text.includes("\r") && !text.includes("\n")) {
@@ -87,10 +86,7 @@ function editProperties(
   return editLines(text, wantedFor);
 }
 
-function editLines(
-  text: string,
-  wantedFor: (existing: Map<string, Pair<unknown, unknown>> | null) => Wanted[],
-): SyncResult {
+function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unknown> | null) => Wanted[]): SyncResult {
   const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   const eol = body.includes("\r\n") ? "\r\n" : "\n";
@@ -107,43 +103,19 @@ function editLines(
   }
   if (block === null) {
     const yaml = wantedFor(null)
-      .map(([key, value]) => serialize(key, value))
+      .map(([key, value]) => emitEntry(key, value))
       .join("");
     return { ok: true, value: { text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true } };
   }
   const content = body.slice(block.contentStart, block.contentEnd);
-  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const line = block.firstLine + countLines(content.slice(0, errorOffset(content, problem.pos[0])));
-    const detail = firstLine(problem.message);
-    return {
-      ok: false,
-      problem: {
-        code: "malformed-yaml",
-        line,
-        detail,
-        message: `Malformed YAML in the frontmatter (line ${line + 1}): ${detail}`,
-      },
-    };
-  }
-  if (doc.contents !== null && !(isMap(doc.contents) && !doc.contents.flow)) {
-    return {
-      ok: false,
-      problem: {
-        code: "not-a-mapping",
-        line: block.firstLine,
-        message: "The frontmatter is not a list of properties (key: value lines).",
-      },
-    };
-  }
-  const pairs = (doc.contents?.items ?? []) as Array<Pair<unknown, unknown>>;
-  const existing = new Map<string, Pair<unknown, unknown>>();
-  for (const pair of pairs) if (isScalar(pair.key)) existing.set(String(pair.key.value), pair);
+  const read = readFrontmatter(content);
+  if (!read.ok) return { ok: false, problem: frontmatterProblem(read.problem, block.firstLine) };
+  const { data, located } = read.value;
+  const existing = new Map(Object.entries(data));
   for (const key of ["presenters", "topics"] as const) {
-    const pair = existing.get(key);
-    if (pair && !isPluginValue(key, pair.value)) {
-      const line = block.firstLine + countLines(content.slice(0, nodeStart(pair.key)));
+    const at = located.keys.find((k) => k.key === key);
+    if (at && (!isPluginValue(key, existing.get(key)) || writtenAsNode(content, at, located))) {
+      const line = block.firstLine + at.line;
       return {
         ok: false,
         problem: {
@@ -156,22 +128,21 @@ function editLines(
     }
   }
   // The top-level keys' indentation (a map may be indented as a whole): written keys get the same.
-  const indent = pairs.length > 0 ? columnOf(content, nodeStart(pairs[0]?.key)) : 0;
+  const indent = located.indent;
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
   const wanted = wantedFor(existing);
-  const regions = keyRegions(content, pairs);
+  const regions = keyRegions(content, located.keys);
   for (const [key, value] of wanted) {
-    const pair = existing.get(key);
-    if (!pair) {
-      appended.push(indented(serialize(key, value), indent));
+    if (!existing.has(key)) {
+      appended.push(indented(emitEntry(key, value), indent));
       continue;
     }
-    if (sameValue(pair.value, value)) continue;
-    const region = regions.get(pair);
+    if (deepEqual(existing.get(key), value)) continue;
+    const region = regions.get(key);
     if (!region) continue;
-    edits.push({ from: region.from, to: region.to, text: withEol(indented(serialize(key, value), indent), eol) });
+    edits.push({ from: region.from, to: region.to, text: withEol(indented(emitEntry(key, value), indent), eol) });
   }
   if (edits.length === 0 && appended.length === 0) return { ok: true, value: { text, changed: false } };
 
@@ -184,7 +155,7 @@ function editLines(
   }
   const result = `${bom}${body.slice(0, block.contentStart)}${next}${body.slice(block.contentEnd)}`;
   const firstEdit = Math.min(...edits.map((e) => e.from), content.length);
-  const unsafe = checkWrite(doc, next, new Map(wanted));
+  const unsafe = checkWrite(data, next, new Map(wanted));
   if (unsafe !== null) {
     const line = block.firstLine + countLines(content.slice(0, firstEdit));
     return {
@@ -200,26 +171,205 @@ function editLines(
   return { ok: true, value: { text: result, changed: result !== text } };
 }
 
+/** What the frontmatter's content is not, with its 0-based line in the content. */
+type ContentProblem =
+  | { code: "malformed-yaml"; line: number; detail: string }
+  | { code: "not-a-mapping"; line: number }
+  | { code: "unsafe-edit"; line: number; detail: string };
+
+function frontmatterProblem(problem: ContentProblem, firstLine: number): FrontmatterError {
+  const line = firstLine + problem.line;
+  switch (problem.code) {
+    case "malformed-yaml":
+      return {
+        code: "malformed-yaml",
+        line,
+        detail: problem.detail,
+        message: `Malformed YAML in the frontmatter (line ${line + 1}): ${problem.detail}`,
+      };
+    case "not-a-mapping":
+      return {
+        code: "not-a-mapping",
+        line: firstLine,
+        message: "The frontmatter is not a list of properties (key: value lines).",
+      };
+    case "unsafe-edit":
+      return {
+        code: "unsafe-edit",
+        line,
+        detail: problem.detail,
+        message: `The properties cannot take the topic entries here without changing other properties (${problem.detail}); nothing was written. Line ${line + 1}.`,
+      };
+  }
+}
+
 /**
- * Whether `next` (the new frontmatter) is safe: it parses, it is still one block map, every key the
- * plugin does not own has the same value as before, and the plugin's keys hold what was wanted.
- * Returns null when safe, else what went wrong. Anchors, aliases, odd indentation and null keys are
- * all covered by this one check, whatever the edit did.
+ * The frontmatter's data, from the real parser, and where its top-level keys are, from the line
+ * locator — which is only trusted when it finds exactly the keys the parser read, in the same order.
  */
-function checkWrite(before: Document, next: string, wanted: ReadonlyMap<string, unknown>): string | null {
-  const after = parseDocument(next, { uniqueKeys: true, prettyErrors: false });
-  const error = after.errors[0];
-  if (error) return firstLine(error.message);
-  if (after.contents !== null && !(isMap(after.contents) && !after.contents.flow)) return "not a map any more";
-  const old = plainEntries(before);
-  const now = plainEntries(after);
-  if (old === null || now === null) return "a key that is not plain text";
-  for (const [key, value] of old) {
+function readFrontmatter(
+  content: string,
+): { ok: true; value: { data: Record<string, unknown>; located: Located } } | { ok: false; problem: ContentProblem } {
+  const read = readYaml(content);
+  if (!read.ok) {
+    return { ok: false, problem: { code: "malformed-yaml", line: pointAt(content, read.line), detail: read.message } };
+  }
+  const first = firstContentLine(content);
+  const value = read.value;
+  if (first !== null && (!isPlainObject(value) || first.text.trimStart().startsWith("{")))
+    return { ok: false, problem: { code: "not-a-mapping", line: 0 } };
+  const data = isPlainObject(value) ? value : {};
+  const located = locateKeys(content);
+  if ("refuse" in located)
+    return { ok: false, problem: { code: "unsafe-edit", line: located.line, detail: located.refuse } };
+  const found = jsKeyOrder(located.keys.map((k) => k.key));
+  const parsed = Object.keys(data);
+  if (found.length !== parsed.length || found.some((key, i) => key !== parsed[i])) {
+    const line = located.keys.find((k, i) => k.key !== parsed[i])?.line ?? 0;
+    return {
+      ok: false,
+      problem: { code: "unsafe-edit", line, detail: "the property lines could not be told apart for certain" },
+    };
+  }
+  return { ok: true, value: { data, located } };
+}
+
+interface LocatedKey {
+  key: string;
+  /** Offset of the key's line in the content. */
+  start: number;
+  /** 0-based line in the content. */
+  line: number;
+  /** The key line's text after the `:`. */
+  valueText: string;
+}
+
+interface Located {
+  indent: number;
+  keys: LocatedKey[];
+}
+
+/**
+ * The top-level keys by their lines: a key line sits at exactly the map's indentation (the first
+ * content line's) and is a plain or quoted key, `:`, then a space or the line's end. Deeper lines and
+ * `- ` items (a compact list) belong to the key above; anything else at that indentation is refused.
+ */
+function locateKeys(content: string): Located | { refuse: string; line: number } {
+  const keys: LocatedKey[] = [];
+  let indent = -1;
+  let offset = 0;
+  const lines = content.split("\n");
+  for (let n = 0; n < lines.length; offset += (lines[n]?.length ?? 0) + 1, n++) {
+    const line = (lines[n] ?? "").replace(/\r$/, "");
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const spaces = /^ */.exec(line)?.[0].length ?? 0;
+    if (indent < 0) indent = spaces;
+    if (spaces > indent) continue;
+    if (spaces < indent) return { refuse: "a line less indented than the properties", line: n };
+    const rest = line.slice(indent);
+    if (/^-(?:[ \t]|$)/.test(rest)) {
+      if (keys.length === 0) return { refuse: "a list item before any property", line: n };
+      continue;
+    }
+    const key = keyOf(rest);
+    if (key === null) return { refuse: "a line that is not a simple key: value", line: n };
+    keys.push({ key: key.key, start: offset, line: n, valueText: key.after });
+  }
+  return { indent: Math.max(indent, 0), keys };
+}
+
+/** The key of a `key: value` line and the text after its `:`; null when it is not that simple. */
+function keyOf(rest: string): { key: string; after: string } | null {
+  let key: string;
+  let after: string;
+  if (rest.startsWith('"')) {
+    let i = 1;
+    while (i < rest.length && rest[i] !== '"') i += rest[i] === "\\" ? 2 : 1;
+    if (i >= rest.length) return null;
+    try {
+      key = JSON.parse(rest.slice(0, i + 1)) as string;
+    } catch {
+      return null; // a YAML-only escape: not guessed
+    }
+    after = rest.slice(i + 1);
+  } else if (rest.startsWith("'")) {
+    let i = 1;
+    for (; i < rest.length; i++) {
+      if (rest[i] !== "'") continue;
+      if (rest[i + 1] === "'") i++;
+      else break;
+    }
+    if (i >= rest.length) return null;
+    key = rest.slice(1, i).replace(/''/g, "'");
+    after = rest.slice(i + 1);
+  } else {
+    if (/^[?:&!*[\]{}|>%@`,#\t]/.test(rest)) return null;
+    const colon = /:(?:[ \t]|$)/.exec(rest);
+    if (!colon) return null;
+    key = rest.slice(0, colon.index);
+    if (/[ \t]#/.test(key)) return null;
+    key = key.trimEnd();
+    if (key === "") return null;
+    after = rest.slice(colon.index);
+  }
+  if (!/^:(?:[ \t]|$)/.test(after)) return null;
+  return { key, after: after.slice(1) };
+}
+
+/** The order JavaScript gives an object's keys: array indexes first, ascending, then the rest as written. */
+function jsKeyOrder(keys: string[]): string[] {
+  const isIndex = (key: string): boolean => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
+  return [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isIndex(key))];
+}
+
+/** Whether a key's value is written as an alias (`*x`) or carries an anchor or a tag: the user's. */
+function writtenAsNode(content: string, at: LocatedKey, located: { keys: LocatedKey[] }): boolean {
+  const next = located.keys[located.keys.indexOf(at) + 1];
+  const region = content.slice(at.start, next ? next.start : content.length);
+  const lines = [at.valueText, ...region.split("\n").slice(1)];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    return /^[*&!]/.test(trimmed);
+  }
+  return false;
+}
+
+function firstContentLine(content: string): { text: string; line: number } | null {
+  const lines = content.split("\n");
+  for (let n = 0; n < lines.length; n++) {
+    const text = (lines[n] ?? "").replace(/\r$/, "");
+    const trimmed = text.trim();
+    if (trimmed !== "" && !trimmed.startsWith("#")) return { text, line: n };
+  }
+  return null;
+}
+
+/**
+ * Whether `next` (the new frontmatter) is safe: it parses, it is still one block map whose keys the
+ * locator finds again, every key the plugin does not own has the same value as before, and the
+ * plugin's keys hold what was wanted. Returns null when safe, else what went wrong. Anchors,
+ * aliases and odd indentation are all covered by this one check, whatever the edit did.
+ */
+function checkWrite(
+  before: Record<string, unknown>,
+  next: string,
+  wanted: ReadonlyMap<string, unknown>,
+): string | null {
+  const after = readFrontmatter(next);
+  if (!after.ok) {
+    if (after.problem.code === "malformed-yaml") return after.problem.detail;
+    if (after.problem.code === "not-a-mapping") return "not a map any more";
+    return after.problem.detail;
+  }
+  const now = new Map(Object.entries(after.value.data));
+  for (const [key, value] of Object.entries(before)) {
     if (wanted.has(key)) continue; // the caller's keys to set; checked below to read back as written
     if (!now.has(key) || !deepEqual(now.get(key), value)) return `"${key}" would change`;
   }
   for (const key of now.keys()) {
-    if (old.has(key) || wanted.has(key)) continue;
+    if (Object.hasOwn(before, key) || wanted.has(key)) continue;
     return `"${key}" would appear`;
   }
   for (const [key, value] of wanted)
@@ -227,40 +377,18 @@ function checkWrite(before: Document, next: string, wanted: ReadonlyMap<string, 
   return null;
 }
 
-/** The top-level entries as plain data; null when a key is not a plain scalar (a null or complex key). */
-function plainEntries(doc: Document): Map<string, unknown> | null {
-  const out = new Map<string, unknown>();
-  if (!isMap(doc.contents)) return out;
-  let js: unknown;
-  try {
-    js = doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return null;
-  }
-  for (const pair of doc.contents.items) {
-    const raw: unknown = isScalar(pair.key) ? pair.key.value : null;
-    if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") return null;
-    const key = String(raw);
-    out.set(key, (js as Record<string, unknown>)[key]);
-  }
-  return out;
-}
-
 /** `topics` the plugin wrote: a list of maps with a title. `presenters`: a list of names. Empty is either. */
-function isPluginValue(key: "presenters" | "topics", node: unknown): boolean {
-  if (node === null || node === undefined) return true;
-  if (isScalar(node)) return node.value === null;
-  if (isAlias(node) || !isSeq(node)) return false;
-  if (key === "presenters") return node.items.every((item) => isScalar(item) && typeof item.value === "string");
-  return node.items.every(
-    (item) =>
-      isMap(item) &&
-      item.items.some((pair) => isScalar(pair.key) && pair.key.value === "title" && isScalar(pair.value)),
+function isPluginValue(key: "presenters" | "topics", value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  if (key === "presenters") return value.every((item) => typeof item === "string");
+  return value.every(
+    (item) => isPlainObject(item) && "title" in item && (typeof item.title !== "object" || item.title === null),
   );
 }
 
-function columnOf(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function indented(text: string, indent: number): string {
@@ -275,10 +403,8 @@ export function entryMemory(text: string): Map<string, { linked: string[]; unlin
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const block = findBlock(body);
   if (block === null || block === "unclosed") return out;
-  const doc = parseDocument(body.slice(block.contentStart, block.contentEnd));
-  if (doc.errors.length > 0) return out;
-  const data: unknown = doc.toJS();
-  const topics = typeof data === "object" && data !== null ? (data as Record<string, unknown>).topics : undefined;
+  const read = readYaml(body.slice(block.contentStart, block.contentEnd));
+  const topics = read.ok && isPlainObject(read.value) ? read.value.topics : undefined;
   if (!Array.isArray(topics)) return out;
   const strings = (value: unknown): string[] =>
     Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -313,7 +439,7 @@ function findBlock(body: string): Block | "unclosed" | null {
 type Wanted = [key: string, value: unknown];
 
 /** `type` and `date` are added only when absent: a value the user set is theirs. */
-function headerKeys(existing: Map<string, unknown> | null, date: string | null): Wanted[] {
+function headerKeys(existing: ReadonlyMap<string, unknown> | null, date: string | null): Wanted[] {
   const out: Wanted[] = [];
   if (!existing?.has("type")) out.push(["type", SESSION_TYPE]);
   if (date !== null && !existing?.has("date")) out.push(["date", date]);
@@ -322,12 +448,11 @@ function headerKeys(existing: Map<string, unknown> | null, date: string | null):
 
 function entryKeys(
   entries: NoteEntries,
-  existing: Map<string, Pair<unknown, unknown>> | null,
+  existing: ReadonlyMap<string, unknown> | null,
   presenters: readonly Presenter[],
   { extras, presenterValue }: SyncOptions,
 ): Wanted[] {
-  const previous = existing?.get("topics")?.value;
-  let topics = carryExtraKeys(entries.topics, previous && isNodeWithJs(previous) ? previous.toJSON() : undefined);
+  let topics = carryExtraKeys(entries.topics, existing?.get("topics"));
   if (extras) topics = topics.map((topic) => withExtras(topic, extras.get(topic.title)));
   const names = presenterValue ? presenters.map(presenterValue) : keptPresenters(entries.presenters, existing);
   return [
@@ -337,9 +462,8 @@ function entryKeys(
 }
 
 /** The `presenters` already written when they read back as `names` (links kept as links), else `names`. */
-function keptPresenters(names: string[], existing: Map<string, Pair<unknown, unknown>> | null): string[] {
-  const node = existing?.get("presenters")?.value;
-  const current: unknown = node && isNodeWithJs(node) ? node.toJSON() : undefined;
+function keptPresenters(names: string[], existing: ReadonlyMap<string, unknown> | null): string[] {
+  const current = existing?.get("presenters");
   if (!Array.isArray(current) || current.length !== names.length) return names;
   const same = current.every((value, i) => typeof value === "string" && presenterName(value) === names[i]);
   return same ? (current as string[]) : names;
@@ -376,23 +500,15 @@ function withExtras(topic: TopicEntry, extra: Readonly<Record<string, unknown>> 
   return merged;
 }
 
-function isNodeWithJs(value: unknown): value is { toJSON(): unknown } {
-  return typeof value === "object" && value !== null && "toJSON" in value && typeof value.toJSON === "function";
-}
-
 /**
- * The text range of each top-level pair: from its key's line to the line before the next key,
- * less trailing blank and column-0 comment lines (those sit between keys and are left alone).
+ * The text range of each top-level key: from its line to the line before the next key, less trailing
+ * blank and column-0 comment lines (those sit between keys and are left alone).
  */
-function keyRegions(
-  content: string,
-  pairs: ReadonlyArray<Pair<unknown, unknown>>,
-): Map<Pair<unknown, unknown>, { from: number; to: number }> {
-  const starts = pairs.map((pair) => lineStart(content, nodeStart(pair.key)));
-  const regions = new Map<Pair<unknown, unknown>, { from: number; to: number }>();
-  pairs.forEach((pair, i) => {
-    const from = starts[i] ?? 0;
-    let to = starts[i + 1] ?? content.length;
+function keyRegions(content: string, keys: readonly LocatedKey[]): Map<string, { from: number; to: number }> {
+  const regions = new Map<string, { from: number; to: number }>();
+  keys.forEach((key, i) => {
+    const from = key.start;
+    let to = keys[i + 1]?.start ?? content.length;
     for (;;) {
       const lastLineStart = content.lastIndexOf("\n", to - 2) + 1;
       if (lastLineStart <= from) break;
@@ -400,45 +516,9 @@ function keyRegions(
       if (line !== "" && !content.startsWith("#", lastLineStart)) break;
       to = lastLineStart;
     }
-    regions.set(pair, { from, to });
+    regions.set(key.key, { from, to });
   });
   return regions;
-}
-
-function nodeStart(node: unknown): number {
-  if (typeof node === "object" && node !== null && "range" in node && Array.isArray(node.range)) {
-    const start: unknown = node.range[0];
-    if (typeof start === "number") return start;
-  }
-  return 0;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-/** `presenters` and `tags` as flow lists, titles double-quoted, nothing folded: as SPEC §4 shows. */
-function serialize(key: string, value: unknown): string {
-  const doc = new Document({ [key]: value });
-  visit(doc, {
-    Pair(_, pair) {
-      if (!isScalar(pair.key)) return;
-      const name = String(pair.key.value);
-      if ((name === "presenters" || name === "tags") && isSeq(pair.value)) pair.value.flow = true;
-      if (name === "title" && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";
-      // Links double-quoted, as Obsidian writes a link property.
-      if (name === "presenters" && isSeq(pair.value))
-        for (const item of pair.value.items)
-          if (isScalar(item) && typeof item.value === "string" && item.value.startsWith("[["))
-            item.type = "QUOTE_DOUBLE";
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-
-function sameValue(node: unknown, value: unknown): boolean {
-  const current = isNodeWithJs(node) ? node.toJSON() : node;
-  return deepEqual(current, value);
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -462,24 +542,16 @@ function withEol(text: string, eol: string): string {
  * Where to point the user. An unclosed `[`, `{` or quote is only noticed at the end of the block:
  * the key that opened it (the last line starting at column 0) is the line to fix.
  */
-function errorOffset(content: string, offset: number): number {
-  if (content.slice(offset).trim() !== "") return offset;
-  const lines = content.slice(0, offset).split("\n");
-  let start = offset - (lines[lines.length - 1]?.length ?? 0);
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] ?? "";
-    if (/^[^\s#]/.test(line)) return start;
-    start -= (lines[i - 1]?.length ?? 0) + 1;
-  }
-  return offset;
+function pointAt(content: string, line: number | null): number {
+  if (line === null) return 0;
+  const lines = content.split("\n");
+  if (lines.slice(line).join("\n").trim() !== "") return line;
+  for (let i = Math.min(line, lines.length - 1); i >= 0; i--) if (/^[^\s#]/.test(lines[i] ?? "")) return i;
+  return line;
 }
 
 function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
   return n;
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
 }

@@ -12,7 +12,8 @@ import { followingMeeting, type Schedule } from "./schedule";
 import type { Settings } from "../settings";
 import { renderTemplate } from "./template";
 import { safeFileName } from "./file-names";
-import { parseDocument } from "yaml";
+import { emitString } from "../properties/yaml-emit";
+import { readYaml } from "../properties/yaml-parser";
 import type { SessionEntry } from "../index/topic-index";
 
 export interface PlanInput {
@@ -176,19 +177,20 @@ function quoteWholeValues(
   return { text: lines.join("\n"), values: out };
 }
 
-/** `text` as a YAML value: plain when it reads back as itself, else double-quoted (JSON's escapes are YAML's). */
+/**
+ * `text` as a YAML value: plain when it reads back as itself (a number-like name stays as written),
+ * else as the emitter writes it (double-quoted when any YAML reader could read it otherwise).
+ */
 export function yamlScalar(text: string): string {
   if (text === "") return text;
-  const doc = parseDocument(`k: ${text}`, { prettyErrors: false });
-  let value: unknown;
-  try {
-    value = doc.errors.length === 0 ? (doc.toJS() as Record<string, unknown> | null)?.k : undefined;
-  } catch {
-    value = undefined; // an alias (`*ML`) with no anchor: quoted below
-  }
-  const plain =
-    !/[\r\n]/.test(text) && (typeof value === "string" || typeof value === "number") && String(value) === text;
-  return plain ? text : JSON.stringify(text);
+  const written = emitString(text);
+  if (written === text || /[\r\n]/.test(text)) return written;
+  const read = readYaml(`k: ${text}`);
+  const value =
+    read.ok && read.value !== null && typeof read.value === "object"
+      ? (read.value as Record<string, unknown>).k
+      : undefined;
+  return typeof value === "number" && String(value) === text ? text : written;
 }
 
 function cursorOf(text: string): { line: number; ch: number } {

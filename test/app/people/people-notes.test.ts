@@ -161,7 +161,7 @@ describe("Create people notes", () => {
     const person = await read(h, "People/Ryosuke Fukazawa.md");
     expect(parseYaml(person.split("---\n")[1] ?? "")).toEqual({ aliases: ["qluto", "深澤"] });
     expect(await read(h, "People/Alice.md")).toBe(
-      "---\ntitle: Alice  # mine\naliases:\n  - Ally\n  - アリス\ncssclasses: [x]\n---\nAlice's notes.\n",
+      "---\ntitle: Alice  # mine\naliases: [Ally, アリス]\ncssclasses: [x]\n---\nAlice's notes.\n",
     );
     expect(h.app.vault.getFileByPath("People/Shun Ito.md")).not.toBeNull();
     const summary = h.notices().at(-1) ?? "";

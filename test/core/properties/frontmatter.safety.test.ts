@@ -21,13 +21,18 @@ function others(text: string): Record<string, unknown> {
 }
 
 // SPEC §4: a value the plugin did not write is the user's; odd shapes are edited safely or refused.
-const rows: Array<{ name: string; fm: string; outcome: "written" | "user-key" | "unsafe-edit" }> = [
+const rows: Array<{
+  name: string;
+  fm: string;
+  outcome: "written" | "user-key" | "unsafe-edit" | "not-a-mapping" | "refused";
+}> = [
   { name: "user topics as a flow list of words", fm: "topics: [linear algebra, calculus]", outcome: "user-key" },
   { name: "user presenters as a sentence", fm: "presenters: see wiki", outcome: "user-key" },
   { name: "user topics as a map", fm: "topics:\n  a: 1", outcome: "user-key" },
   { name: "presenters as a list of maps", fm: "presenters:\n  - name: X", outcome: "user-key" },
   { name: "presenters as an alias", fm: "people: &p [X]\npresenters: *p", outcome: "user-key" },
-  { name: "an anchor on presenters used by another key", fm: "presenters: &p [X]\nother: *p", outcome: "unsafe-edit" },
+  // An anchor on presenters makes the value the user's (it may be shared): refused before any edit.
+  { name: "an anchor on presenters used by another key", fm: "presenters: &p [X]\nother: *p", outcome: "user-key" },
   { name: "empty presenters and topics are the plugin's", fm: "presenters:\ntopics: []", outcome: "written" },
   { name: "an indented top-level map", fm: "  title: x\n  tags: [a]", outcome: "written" },
   { name: "a null key after presenters", fm: "presenters: [X]\n: orphan", outcome: "unsafe-edit" },
@@ -36,6 +41,46 @@ const rows: Array<{ name: string; fm: string; outcome: "written" | "user-key" | 
   { name: "explicit keys around presenters", fm: "? title\n: x\n? presenters\n: [Old]", outcome: "unsafe-edit" },
   { name: "anchors and aliases elsewhere", fm: "base: &b {a: 1}\ncopy: *b", outcome: "written" },
   { name: "tabs inside values", fm: "title: a\tb", outcome: "written" },
+  // The line locator: a key line it does not understand is refused, never guessed.
+  { name: "a complex key (?)", fm: "? complex\n: value\npresenters: [Old]", outcome: "unsafe-edit" },
+  { name: "an anchor on a key", fm: "&a key: 1\npresenters: [Old]", outcome: "unsafe-edit" },
+  { name: "a tag on a key", fm: "!!str key: 1", outcome: "unsafe-edit" },
+  { name: "a flow-map root", fm: "{a: 1, presenters: [Old]}", outcome: "not-a-mapping" },
+  { name: "a flow-map root over lines", fm: "{a: 1,\n presenters: [Old]}", outcome: "not-a-mapping" },
+  { name: "a key with a YAML-only escape", fm: '"\\x41": 1', outcome: "unsafe-edit" },
+  { name: "a quoted value going on at column 0", fm: 'title: "a\nb"\nx: 1', outcome: "refused" },
+  { name: "a topics alias", fm: "base: &t [{title: x}]\ntopics: *t", outcome: "user-key" },
+  { name: "a topics anchor on its own line", fm: "topics: &t\n  - title: x", outcome: "user-key" },
+  { name: "a tag on presenters", fm: "presenters: !!seq [Old]", outcome: "user-key" },
+  {
+    name: "compact lists (items at the key's indentation)",
+    fm: "tags:\n- a\n- b\npresenters:\n- Old\nlast: 1",
+    outcome: "written",
+  },
+  {
+    name: "compact topics the plugin rewrites",
+    fm: "topics:\n- title: stale\n  kind: blog\nafter: x",
+    outcome: "written",
+  },
+  {
+    name: "a block scalar that looks like keys",
+    fm: "notes: |\n  presenters: [fake]\n  topics: x\n\n  end\npresenters: [Old]",
+    outcome: "written",
+  },
+  {
+    name: "a |+ block with blank lines before presenters",
+    fm: "notes: |+\n  a\n\n\npresenters: [Old]\n",
+    outcome: "written",
+  },
+  {
+    name: "a folded block and a comment at column 0",
+    fm: "notes: >-\n  folded\n  text\n# between\npresenters: [Old]",
+    outcome: "written",
+  },
+  { name: "an indentation indicator", fm: "notes: |2\n    deeper\n  x\npresenters: [Old]", outcome: "written" },
+  { name: "quoted keys", fm: "\"quoted key\": 1\n'it''s': 2\n\"presenters\": [Old]", outcome: "written" },
+  { name: "index-like keys after others", fm: "b: 1\n2: x\n10: y", outcome: "written" },
+  { name: "a less indented line in an indented map", fm: "  a: 1\n  b: [x,\n y]", outcome: "refused" },
 ];
 
 describe("sync refuses what is not the plugin's, and never changes another key", () => {
@@ -51,7 +96,7 @@ describe("sync refuses what is not the plugin's, and never changes another key",
       } else {
         expect(result.ok).toBe(false);
         if (result.ok) return;
-        expect(result.problem.code).toBe(row.outcome);
+        if (row.outcome !== "refused") expect(result.problem.code).toBe(row.outcome);
         expect(result.problem.line).toBeGreaterThanOrEqual(1);
         if (row.outcome === "user-key") expect(result.problem.message).toMatch(/"(topics|presenters)"/);
       }
