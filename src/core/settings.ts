@@ -147,7 +147,10 @@ export function migrateSettings(raw: unknown): Migrated {
   const inVault = (field: "sessionsFolder" | "sessionTemplate" | "paperTemplate" | "papersFolder", text: string) => {
     const path = vaultRelativePath(text);
     if (path.ok) return path.value;
-    wrong(field, "a path inside the vault");
+    fieldProblems.push({
+      field,
+      message: `"${field}": ${path.problem.message} The default ${JSON.stringify(DEFAULT_SETTINGS[field])} is used.`,
+    });
     return DEFAULT_SETTINGS[field];
   };
   s.sessionsFolder = inVault("sessionsFolder", textField("sessionsFolder"));
