@@ -8,6 +8,14 @@ import type { Io } from "./io";
  * A file that is not JSON, or not an object, is an error here (the plugin falls back instead); a
  * field of the wrong type is reported once on stderr and its default used, as the plugin does.
  */
+const PATH_FIELDS: ReadonlySet<string> = new Set([
+  "sessionsFolder",
+  "sessionTemplate",
+  "paperTemplate",
+  "papersFolder",
+  "peopleFolder",
+]);
+
 export function readConfig(path: string | undefined, io: Io): Settings {
   if (path === undefined) return defaultSettings();
   let text: string;
@@ -25,6 +33,11 @@ export function readConfig(path: string | undefined, io: Io): Settings {
   }
   const { settings, problem, fieldProblems } = migrateSettings(raw);
   if (problem !== null) throw new CliError(`${path}: ${problem}`, EXIT_BAD_INPUT);
+  // A folder or template leading outside the vault is refused here, never replaced by a default:
+  // the CLI writes files, and the user meant some other place.
+  const outside = fieldProblems.find((field) => PATH_FIELDS.has(field.field));
+  if (outside)
+    throw new CliError(`${path}: ${outside.message.replace(/[;.]? [Tt]he default .*$/, ".")}`, EXIT_BAD_INPUT);
   for (const field of fieldProblems) io.err(`session-notes: ${path}: ${field.message}`);
   return settings;
 }

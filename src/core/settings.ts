@@ -143,7 +143,17 @@ export function migrateSettings(raw: unknown): Migrated {
     wrong(field, "text");
     return s[field];
   };
-  s.sessionsFolder = textField("sessionsFolder").replace(/^\/+|\/+$/g, "");
+  // Folders and templates are paths inside the vault: one leading outside (`../x`, `C:`) is refused.
+  const inVault = (field: "sessionsFolder" | "sessionTemplate" | "paperTemplate" | "papersFolder", text: string) => {
+    const path = vaultRelativePath(text);
+    if (path.ok) return path.value;
+    fieldProblems.push({
+      field,
+      message: `"${field}": ${path.problem.message} The default ${JSON.stringify(DEFAULT_SETTINGS[field])} is used.`,
+    });
+    return DEFAULT_SETTINGS[field];
+  };
+  s.sessionsFolder = inVault("sessionsFolder", textField("sessionsFolder"));
   s.fileNamePattern = textField("fileNamePattern") || DEFAULT_SETTINGS.fileNamePattern;
   s.seriesName = textField("seriesName");
   if (data.weekday !== undefined) {
@@ -163,8 +173,8 @@ export function migrateSettings(raw: unknown): Migrated {
   if (Array.isArray(data.rotation))
     s.rotation = data.rotation.filter((n): n is string => typeof n === "string" && n.trim() !== "");
   else if (data.rotation !== undefined) wrong("rotation", "a list of names");
-  s.sessionTemplate = textField("sessionTemplate");
-  s.paperTemplate = textField("paperTemplate");
+  s.sessionTemplate = inVault("sessionTemplate", textField("sessionTemplate"));
+  s.paperTemplate = inVault("paperTemplate", textField("paperTemplate"));
   if (
     data.kindAliases !== undefined &&
     (typeof data.kindAliases !== "object" || data.kindAliases === null || Array.isArray(data.kindAliases))
@@ -188,7 +198,7 @@ export function migrateSettings(raw: unknown): Migrated {
     else s[field] = value;
   }
   s.papersFolder =
-    stringOr(data.papersFolder, s.papersFolder).replace(/^\/+|\/+$/g, "") || DEFAULT_SETTINGS.papersFolder;
+    inVault("papersFolder", stringOr(data.papersFolder, s.papersFolder)) || DEFAULT_SETTINGS.papersFolder;
   s.arxivApi = apiUrl(data.arxivApi, s.arxivApi);
   s.semanticScholarApi = apiUrl(data.semanticScholarApi, s.semanticScholarApi);
   s.crossrefApi = apiUrl(data.crossrefApi, s.crossrefApi);

@@ -89,7 +89,6 @@ function editProperties(
 function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unknown> | null) => Wanted[]): SyncResult {
   const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
   const body = text.slice(bom.length);
-  const eol = body.includes("\r\n") ? "\r\n" : "\n";
   const block = findBlock(body);
   if (block === "unclosed") {
     return {
@@ -102,12 +101,15 @@ function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unkno
     };
   }
   if (block === null) {
+    const eol = body.includes("\r\n") ? "\r\n" : "\n";
     const yaml = wantedFor(null)
       .map(([key, value]) => emitEntry(key, value))
       .join("");
     return { ok: true, value: { text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true } };
   }
   const content = body.slice(block.contentStart, block.contentEnd);
+  // New lines take the frontmatter's own line ending (its opening `---` line has one), not the body's.
+  const eol = body.slice(0, block.contentEnd).includes("\r\n") ? "\r\n" : "\n";
   const read = readFrontmatter(content);
   if (!read.ok) return { ok: false, problem: frontmatterProblem(read.problem, block.firstLine) };
   const { data, located } = read.value;
@@ -132,7 +134,29 @@ function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unkno
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
-  const wanted = wantedFor(existing);
+  const refuse = (detail: string, line: number): SyncResult => ({
+    ok: false,
+    problem: {
+      code: "unsafe-edit",
+      line,
+      detail,
+      message: `The properties cannot take the topic entries here without changing other properties (${detail}); nothing was written. Line ${line + 1}.`,
+    },
+  });
+  // A YAML 1.1 merge key: a key the plugin adds could override a merged one for readers that merge.
+  const merge = located.keys.find((k) => k.key === "<<");
+  if (merge) return refuse("a merge key (<<)", block.firstLine + merge.line);
+  let wanted: Wanted[];
+  try {
+    wanted = wantedFor(existing);
+    for (const [key, value] of wanted) {
+      if (!existing.has(key) || !deepEqual(existing.get(key), value)) unfaithful(key, value);
+    }
+  } catch (error) {
+    if (!(error instanceof Unfaithful)) throw error;
+    const at = located.keys.find((k) => k.key === error.key);
+    return refuse(error.message, block.firstLine + (at?.line ?? 0));
+  }
   const regions = keyRegions(content, located.keys);
   for (const [key, value] of wanted) {
     if (!existing.has(key)) {
@@ -469,12 +493,50 @@ function keptPresenters(names: string[], existing: ReadonlyMap<string, unknown> 
   return same ? (current as string[]) : names;
 }
 
+/** A value about to be written that would not read back as what the user's text held. */
+class Unfaithful extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Throws `Unfaithful` when `value` (to be written under `key`, carrying what the user had) holds
+ * something the parser already changed or the emitter cannot give back: a number beyond exact integers
+ * or not finite, a map with a prototype (`__proto__`) or a merge key, a value that is not data.
+ */
+function unfaithful(key: string, value: unknown, path = key): void {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)))
+      throw new Unfaithful(key, `"${path}" holds a number that cannot be written back exactly`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => unfaithful(key, item, `${path}[${i}]`));
+    return;
+  }
+  const proto: unknown = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+  if (proto !== Object.prototype && proto !== null)
+    throw new Unfaithful(key, `"${path}" holds a value that cannot be written back as it is`);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === "<<") throw new Unfaithful(key, `"${path}" holds a merge key (<<)`);
+    unfaithful(key, v, `${path}.${k}`);
+  }
+}
+
 /** Keys a user or a later feature added to an entry (`unlinked`, `rating`) survive a re-sync. */
 function carryExtraKeys(topics: TopicEntry[], previous: unknown): TopicEntry[] {
   if (!Array.isArray(previous)) return topics;
   const byTitle = new Map<string, Record<string, unknown>>();
   for (const item of previous) {
     if (typeof item === "object" && item !== null && !Array.isArray(item)) {
+      const proto: unknown = Object.getPrototypeOf(item);
+      if (proto !== Object.prototype && proto !== null)
+        throw new Unfaithful("topics", "a topic entry holds a key that cannot be written back (__proto__)");
       const record = item as Record<string, unknown>;
       if (typeof record.title === "string" && !byTitle.has(record.title)) byTitle.set(record.title, record);
     }
@@ -502,7 +564,7 @@ function withExtras(topic: TopicEntry, extra: Readonly<Record<string, unknown>> 
 
 /**
  * The text range of each top-level key: from its line to the line before the next key, less trailing
- * blank and column-0 comment lines (those sit between keys and are left alone).
+ * blank and comment lines, however indented (those sit between keys and are left alone).
  */
 function keyRegions(content: string, keys: readonly LocatedKey[]): Map<string, { from: number; to: number }> {
   const regions = new Map<string, { from: number; to: number }>();
@@ -513,7 +575,7 @@ function keyRegions(content: string, keys: readonly LocatedKey[]): Map<string, {
       const lastLineStart = content.lastIndexOf("\n", to - 2) + 1;
       if (lastLineStart <= from) break;
       const line = content.slice(lastLineStart, to).trim();
-      if (line !== "" && !content.startsWith("#", lastLineStart)) break;
+      if (line !== "" && !line.startsWith("#")) break;
       to = lastLineStart;
     }
     regions.set(key.key, { from, to });

@@ -81,6 +81,33 @@ const rows: Array<{
   { name: "quoted keys", fm: "\"quoted key\": 1\n'it''s': 2\n\"presenters\": [Old]", outcome: "written" },
   { name: "index-like keys after others", fm: "b: 1\n2: x\n10: y", outcome: "written" },
   { name: "a less indented line in an indented map", fm: "  a: 1\n  b: [x,\n y]", outcome: "refused" },
+  // Found by review: values carried in a topic entry that would not come back as the user wrote them.
+  ...[".inf", ".nan", "1e400", "12345678901234567890", "!!binary aGVsbG8=", "!!set {a, b}"].map((value) => ({
+    name: `a topic entry's ${value} (cannot be written back exactly)`,
+    fm: `topics:\n  - title: "A"\n    kind: old\n    score: ${value}`,
+    outcome: "unsafe-edit" as const,
+  })),
+  {
+    name: "a __proto__ key in a topic entry",
+    fm: 'topics:\n  - title: "A"\n    kind: old\n    __proto__: {a: 1}',
+    outcome: "unsafe-edit",
+  },
+  {
+    name: "a merge key in a topic entry",
+    fm: 'base: &b {x: 1}\ntopics:\n  - title: "A"\n    kind: old\n    <<: *b',
+    outcome: "unsafe-edit",
+  },
+  { name: "a merge key at the top", fm: "d: &d {type: lecture}\n<<: *d", outcome: "unsafe-edit" },
+  {
+    name: "comments between keys of an indented map",
+    fm: "  presenters: [Bob]\n  # --- reading list ---\n  x: 1",
+    outcome: "written",
+  },
+  {
+    name: "an indented comment before the next key",
+    fm: "presenters: [Bob]\n  # note about x\nx: 1",
+    outcome: "written",
+  },
 ];
 
 describe("sync refuses what is not the plugin's, and never changes another key", () => {
@@ -102,6 +129,22 @@ describe("sync refuses what is not the plugin's, and never changes another key",
       }
     });
   }
+
+  it("keeps comments that sit between keys, however indented, when a plugin key is rewritten", () => {
+    for (const fm of [
+      "  presenters: [Bob]\n  # --- reading list ---\n  x: 1",
+      "presenters: [Bob]\n  # note about x\nx: 1",
+    ]) {
+      const result = sync(`---\n${fm}\n---\n${BODY}`);
+      expect(result.ok && result.value.text).toMatch(/\n {2}# (--- reading list ---|note about x)\n/);
+    }
+  });
+
+  it("gives new lines the frontmatter's line ending, not the body's", () => {
+    const result = sync(`---\na: 1\n---\n${BODY.replace(/\n$/, "\r\n")}`);
+    expect(result.ok && result.value.text).not.toMatch(/\r\n[\s\S]*---\n今週/);
+    expect(result.ok && result.value.text.split("---")[1]).not.toContain("\r");
+  });
 
   it("writes an indented map's keys at its indentation", () => {
     const result = sync(`---\n  title: x\n---\n${BODY}`);

@@ -182,6 +182,32 @@ describe("file names", () => {
 });
 
 describe("settings migration", () => {
+  it.each([
+    ["sessionsFolder", "../../outside"],
+    ["papersFolder", "Papers/../../x"],
+    ["sessionTemplate", "C:/Users/me/template.md"],
+    ["paperTemplate", "..\\secrets.md"],
+  ] as const)("refuses %s leading outside the vault (%s): default kept, said once", (field, value) => {
+    const { settings, fieldProblems } = migrateSettings({ [field]: value });
+    expect(settings[field]).toBe(DEFAULT_SETTINGS[field]);
+    expect(fieldProblems.map((p) => p.field)).toEqual([field]);
+    expect(fieldProblems[0]?.message).toMatch(/outside the vault/);
+  });
+
+  it("keeps folders and templates inside the vault, tidied", () => {
+    const { settings, fieldProblems } = migrateSettings({
+      sessionsFolder: "/Weekly/./ML/",
+      papersFolder: "Library\\Papers",
+      sessionTemplate: "Templates/Session.md",
+    });
+    expect(settings).toMatchObject({
+      sessionsFolder: "Weekly/ML",
+      papersFolder: "Library/Papers",
+      sessionTemplate: "Templates/Session.md",
+    });
+    expect(fieldProblems).toEqual([]);
+  });
+
   it("gives defaults for missing, garbage and foreign data, keeping what is usable", () => {
     expect(migrateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problem: null, fieldProblems: [] });
     expect(migrateSettings(42).problem).toBe("not an object");
