@@ -73,7 +73,7 @@ function emitNumber(value: number): string {
   return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}e${exponent}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
