@@ -2,7 +2,7 @@
 import { Notice, TFile, type App, type Editor, type Plugin } from "obsidian";
 import { entryMemory, syncFrontmatter } from "../../core/properties/frontmatter";
 import { stripHeading } from "../../core/note/grammar";
-import type { Topic } from "../../core/note/model";
+import { topicKey } from "../../core/related/build";
 import { blockId, headingSubpath, planRelatedLinks, type LinkTarget } from "../../core/related/links";
 import type { IndexedTopic } from "../../core/index/topic-index";
 import type { Translate } from "../../i18n";
@@ -92,10 +92,6 @@ export class RelatedLinker {
     }
     return this.app.fileManager.generateMarkdownLink(target, sourcePath, subpath, topic.title);
   }
-}
-
-function topicKey(topic: Pick<Topic, "title" | "presenter">): string {
-  return `${topic.title}\u0000${topic.presenter ?? ""}`;
 }
 
 export function registerLinkCommand(plugin: Plugin, linker: RelatedLinker, t: Translate): void {

@@ -7,7 +7,7 @@
  */
 import { Component, TFile, type App } from "obsidian";
 import { paperIds, type PaperId } from "../../core/papers/paper-id";
-import { bodyLines, inSlices } from "../../core/related/build";
+import { bodyLines, inSlices, topicKey } from "../../core/related/build";
 import {
   bodyTermCounts,
   RelatedIndex,
@@ -200,8 +200,4 @@ export class RelatedService extends Component {
       }
     }
   }
-}
-
-function topicKey(topic: Pick<IndexedTopic, "title" | "presenter">): string {
-  return `${topic.title}\u0000${topic.presenter ?? ""}`;
 }

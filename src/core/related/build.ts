@@ -45,6 +45,11 @@ function sectionName(line: string): string {
 }
 
 /** The lines of a topic's own body: from after its title line to its end, cut before another work's summary. */
+/** A topic within its note, across re-parses: its title and presenter (line numbers move as text is typed). */
+export function topicKey(topic: { title: string; presenter: string | null }): string {
+  return `${topic.title}\u0000${topic.presenter ?? ""}`;
+}
+
 export function bodyLines(lines: readonly string[], topic: Pick<IndexedTopic, "line" | "endLine">): string[] {
   if (topic.line < 0) return [];
   const body = lines.slice(topic.line + 1, topic.endLine + 1);
