@@ -50,7 +50,7 @@ const MEANING_WEIGHT = 12;
 /** Below this cosine two texts are not "similar in meaning" worth a reason. */
 const MEANING_REASON = 0.8;
 /** The query is a topic's most telling terms; more add little but cost postings walks. */
-const QUERY_TERMS = 24;
+const QUERY_TERMS = 16;
 /** Scored in full (title containment, meaning) before the cut, beyond those asked for. */
 const SHORTLIST_EXTRA = 5;
 /** Topics sharing fewer terms than this (and no paper or tag) are not related by one stray word. */
@@ -275,9 +275,7 @@ export class RelatedIndex {
     // until no topic left could reach the shortlist even with every remaining term.
     const rest = query.slice(i);
     const shortlist: Array<{ id: number; score: number }> = [];
-    const order = new ScoreHeap(scores, touched);
-    let completed = 0;
-    for (let other = order.pop(); other >= 0 && completed++ < completeAtMost; other = order.pop()) {
+    for (const other of bestFirst(scores, touched, completeAtMost)) {
       let score = scores[other] ?? 0;
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
       let shared = hits[other] ?? 0;
@@ -502,45 +500,14 @@ function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
   return next;
 }
 
-/** Ids popped highest score first: a binary heap, built in linear time, for a walk that mostly stops early. */
-class ScoreHeap {
-  private readonly heap: Int32Array;
-  private size: number;
-
-  constructor(
-    private readonly scores: Float64Array,
-    ids: readonly number[],
-  ) {
-    this.heap = Int32Array.from(ids);
-    this.size = ids.length;
-    for (let k = (this.size >> 1) - 1; k >= 0; k--) this.down(k);
-  }
-
-  /** The id of the highest score left, or -1. */
-  pop(): number {
-    if (this.size === 0) return -1;
-    const top = this.heap[0] ?? -1;
-    this.heap[0] = this.heap[--this.size] ?? 0;
-    this.down(0);
-    return top;
-  }
-
-  private down(from: number): void {
-    const { heap, scores, size } = this;
-    let k = from;
-    const id = heap[k] ?? 0;
-    const score = scores[id] ?? 0;
-    for (;;) {
-      let child = 2 * k + 1;
-      if (child >= size) break;
-      if (child + 1 < size && (scores[heap[child + 1] ?? 0] ?? 0) > (scores[heap[child] ?? 0] ?? 0)) child++;
-      const childId = heap[child] ?? 0;
-      if ((scores[childId] ?? 0) <= score) break;
-      heap[k] = childId;
-      k = child;
-    }
-    heap[k] = id;
-  }
+/** The `most` ids of highest score (ties at the cut included), highest first. */
+function bestFirst(scores: Float64Array, ids: readonly number[], most: number): number[] {
+  let out = ids as number[];
+  if (ids.length > most) {
+    const cut = kthLargest(scores, ids, most);
+    out = ids.filter((id) => (scores[id] ?? 0) >= cut);
+  } else out = [...ids];
+  return out.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
 }
 
 /** Keep `best` the `top` highest scores, highest first (a short list: insertion is cheapest). */
