@@ -333,7 +333,7 @@ export class RelatedIndex {
   private queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
     const own = this.ids.has(doc.topic) ? 1 : 0;
-    const out: Array<QueryTerm & { rank: number }> = [];
+    const out: QueryTerm[] = [];
     const { ids, tfs } = doc.terms;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
@@ -342,11 +342,14 @@ export class RelatedIndex {
       const tf = tfs[k] ?? 0;
       // The query's own repeats count, saturated as BM25 saturates a document's.
       const weight = this.idf(df, n) * ((tf * (K1 + 1)) / (tf + K1));
-      const bound = termScore(weight, this.postings.maxTf(id), 0, avg);
-      out.push({ id, weight, bound, rank: weight });
+      // Kept the `QUERY_TERMS` heaviest, heaviest first (insertion: the list is short).
+      if (out.length === QUERY_TERMS && (out[QUERY_TERMS - 1]?.weight ?? 0) >= weight) continue;
+      let at = out.length;
+      while (at > 0 && (out[at - 1]?.weight ?? 0) < weight) at--;
+      out.splice(at, 0, { id, weight, bound: 0 });
+      if (out.length > QUERY_TERMS) out.pop();
     }
-    out.sort((a, b) => b.rank - a.rank);
-    if (out.length > QUERY_TERMS) out.length = QUERY_TERMS;
+    for (const q of out) q.bound = termScore(q.weight, this.postings.maxTf(q.id), 0, avg);
     return out.sort((a, b) => b.bound - a.bound);
   }
 
