@@ -277,80 +277,141 @@ function kanjiPiece(run: string): Piece {
   return { terms, stem: "", phraseEnd: false };
 }
 
+/** The stem index of the scratch slot. */
+const SCRATCH_STEM = -2;
+
 /**
- * Pieces by their text, looked up by a hash computed during the scan and compared in place: the text
- * is never cut into strings for a piece seen before. Open addressing; dropped whole past `LIMIT`
- * entries (bounded memory on any input), and pieces longer than `LONGEST` are never kept.
+ * Pieces by their text, looked up by two hashes computed during the scan: the text is never cut into
+ * strings for a piece seen before, and a lookup reads one slot of flat integers (a piece's terms sit
+ * side by side in one array) — most of the time goes into memory reads, so they are few. Two 32-bit
+ * hashes and the length must all agree: a false match is as good as impossible. Dropped whole past
+ * `LIMIT` pieces (bounded memory on any input); a piece longer than `LONGEST` is never kept, and is
+ * worked out in the scratch slot each time.
  */
 class PieceTable {
   static readonly LIMIT = 200_000;
   static readonly LONGEST = 48;
-  private keys: Array<string | undefined> = new Array<string | undefined>(1 << 14);
-  private hashes = new Int32Array(1 << 14);
-  private values: Array<Piece | undefined> = new Array<Piece | undefined>(1 << 14);
+  /** A slot: hash, second hash, length (0: empty), first term, term count, stem (index, -1 none). */
+  private static readonly STRIDE = 6;
+  private capacity = 1 << 14;
+  /** `capacity` slots, then the scratch slot. */
+  private slots = new Int32Array(((1 << 14) + 1) * PieceTable.STRIDE);
+  private terms = new Int32Array(1 << 16);
+  private termsUsed = 0;
+  private stems: string[] = [];
+  /** Stems of glossary phrases' last words, by stem index. */
+  private phraseEnds: boolean[] = [];
+  /** The piece in the scratch slot. */
+  private scratch: Piece = { terms: [], stem: "", phraseEnd: false };
   private size = 0;
 
-  find(text: string, start: number, end: number, hash: number): Piece | undefined {
-    const mask = this.keys.length - 1;
+  /** The slot (offset) of the piece `text[start, end)`, worked out now if new. */
+  slot(text: string, start: number, end: number, h1: number, h2: number, script: Script): number {
     const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) return undefined;
-      if (this.hashes[slot] !== hash || key.length !== length) continue;
-      let k = 0;
-      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === length) return this.values[slot];
+    const { slots } = this;
+    const mask = this.capacity - 1;
+    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * PieceTable.STRIDE;
+      const stored = slots[at + 2] ?? 0;
+      if (stored === 0) break;
+      if (stored === length && slots[at] === h1 && slots[at + 1] === h2) return at;
     }
+    const raw = text.slice(start, end);
+    const made =
+      script === Script.Latin ? latinPiece(raw) : script === Script.Kanji ? kanjiPiece(raw) : katakanaPiece(raw);
+    if (length > PieceTable.LONGEST) return this.write(this.capacity * PieceTable.STRIDE, h1, h2, length, made, false);
+    if (this.size >= PieceTable.LIMIT) this.reset(1 << 14);
+    else if (this.size * 2 >= this.capacity) this.rehash();
+    this.size++;
+    return this.write(this.free(h1), h1, h2, length, made, true);
   }
 
-  add(key: string, hash: number, piece: Piece): void {
-    if (key.length > PieceTable.LONGEST) return;
-    if (this.size >= PieceTable.LIMIT) this.reset(1 << 14);
-    else if (this.size * 2 >= this.keys.length) this.rehash();
-    const mask = this.keys.length - 1;
-    let slot = hash & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
-    this.hashes[slot] = hash;
-    this.values[slot] = piece;
-    this.size++;
+  first(at: number): number {
+    return this.slots[at + 3] ?? 0;
+  }
+
+  count(at: number): number {
+    return this.slots[at + 4] ?? 0;
+  }
+
+  term(k: number): number {
+    return this.terms[k] ?? 0;
+  }
+
+  /** The piece's stem (a Latin word's, folded), or "". */
+  stem(at: number): string {
+    const index = this.slots[at + 5] ?? -1;
+    return index === SCRATCH_STEM ? this.scratch.stem : (this.stems[index] ?? "");
+  }
+
+  phraseEnd(at: number): boolean {
+    const index = this.slots[at + 5] ?? -1;
+    return index === SCRATCH_STEM ? this.scratch.phraseEnd : (this.phraseEnds[index] ?? false);
+  }
+
+  private free(h1: number): number {
+    const mask = this.capacity - 1;
+    let slot = h1 & mask;
+    while ((this.slots[slot * PieceTable.STRIDE + 2] ?? 0) !== 0) slot = (slot + 1) & mask;
+    return slot * PieceTable.STRIDE;
+  }
+
+  private write(at: number, h1: number, h2: number, length: number, piece: Piece, keep: boolean): number {
+    if (this.termsUsed + piece.terms.length > this.terms.length) {
+      const grown = new Int32Array(Math.max(this.terms.length * 2, this.termsUsed + piece.terms.length));
+      grown.set(this.terms);
+      this.terms = grown;
+    }
+    this.terms.set(piece.terms, this.termsUsed);
+    const { slots } = this;
+    slots[at] = h1;
+    slots[at + 1] = h2;
+    slots[at + 2] = length;
+    slots[at + 3] = this.termsUsed;
+    slots[at + 4] = piece.terms.length;
+    if (!keep) {
+      this.scratch = piece;
+      slots[at + 5] = SCRATCH_STEM;
+    } else if (piece.stem === "") slots[at + 5] = -1;
+    else {
+      slots[at + 5] = this.stems.length;
+      this.stems.push(piece.stem);
+      this.phraseEnds.push(piece.phraseEnd);
+    }
+    // The scratch slot's terms are read at once and then overwritten: they take no room for good.
+    if (keep) this.termsUsed += piece.terms.length;
+    return at;
   }
 
   private reset(capacity: number): void {
-    this.keys = new Array<string | undefined>(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.values = new Array<Piece | undefined>(capacity);
+    this.capacity = capacity;
+    this.slots = new Int32Array((capacity + 1) * PieceTable.STRIDE);
+    this.terms = new Int32Array(1 << 16);
+    this.termsUsed = 0;
+    this.stems = [];
+    this.phraseEnds = [];
     this.size = 0;
   }
 
+  /** Twice the slots; terms and stems stay where they are. */
   private rehash(): void {
-    const { keys, hashes, values } = this;
-    this.reset(keys.length * 2);
-    keys.forEach((key, slot) => {
-      if (key !== undefined) this.add(key, hashes[slot] ?? 0, values[slot] as Piece);
-    });
+    const old = this.slots;
+    const oldCapacity = this.capacity;
+    this.capacity *= 2;
+    this.slots = new Int32Array((this.capacity + 1) * PieceTable.STRIDE);
+    for (let slot = 0; slot < oldCapacity; slot++) {
+      const from = slot * PieceTable.STRIDE;
+      if ((old[from + 2] ?? 0) === 0) continue;
+      this.slots.set(old.subarray(from, from + PieceTable.STRIDE), this.free(old[from] ?? 0));
+    }
   }
 }
 
 const pieces = new PieceTable();
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
-
-function hashOf(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
-function piece(text: string, start: number, end: number, hash: number, script: Script): Piece {
-  const found = pieces.find(text, start, end, hash);
-  if (found) return found;
-  const raw = text.slice(start, end);
-  const made =
-    script === Script.Latin ? latinPiece(raw) : script === Script.Kanji ? kanjiPiece(raw) : katakanaPiece(raw);
-  pieces.add(raw, hashOf(raw), made);
-  return made;
-}
+const SECOND_OFFSET = 0x9747b28c | 0;
+const SECOND_PRIME = 0x5bd1e995;
 
 /** Script of each ASCII code: Latin letters and digits, or other. */
 const ASCII_LATIN = new Uint8Array(128);
@@ -392,7 +453,9 @@ export function tokenIds(text: string, out: number[]): void {
   let prev1 = "";
   let prev2 = "";
   let start = 0;
-  let hash = FNV_OFFSET;
+  // The run's two hashes, for the piece table.
+  let h1 = FNV_OFFSET;
+  let h2 = SECOND_OFFSET;
   let script = Script.Other;
   const length = folded.length;
   for (let i = 0; i <= length;) {
@@ -400,23 +463,26 @@ export function tokenIds(text: string, out: number[]): void {
     const concept = !ascii && JA_FIRST[code] === 1 ? glossaryAt(folded, i) : null;
     const next = i < length && concept === null ? scriptOf(code) : Script.Other;
     if (next === script && i < length && concept === null) {
-      hash = Math.imul(hash ^ code, FNV_PRIME);
+      h1 = Math.imul(h1 ^ code, FNV_PRIME);
+      h2 = Math.imul(h2 ^ code, SECOND_PRIME);
+      h2 ^= h2 >>> 15;
       i++;
       continue;
     }
     // The run of `script` from `start` ends here.
-    if (script === Script.Latin) {
-      const word = piece(folded, start, i, hash, script);
-      if (word.phraseEnd && prev1 !== "") {
-        const two = `${prev1} ${word.stem}`;
-        const phrase = (prev2 !== "" ? PHRASE_CONCEPT.get(`${prev2} ${two}`) : undefined) ?? PHRASE_CONCEPT.get(two);
-        if (phrase !== undefined) out.push(phrase);
+    if (script === Script.Latin || script === Script.Kanji || script === Script.Katakana) {
+      const at = pieces.slot(folded, start, i, h1, h2, script);
+      if (script === Script.Latin) {
+        const stem = pieces.stem(at);
+        if (prev1 !== "" && pieces.phraseEnd(at)) {
+          const two = `${prev1} ${stem}`;
+          const phrase = (prev2 !== "" ? PHRASE_CONCEPT.get(`${prev2} ${two}`) : undefined) ?? PHRASE_CONCEPT.get(two);
+          if (phrase !== undefined) out.push(phrase);
+        }
+        prev2 = prev1;
+        prev1 = stem;
       }
-      prev2 = prev1;
-      prev1 = word.stem;
-      for (const term of word.terms) out.push(term);
-    } else if (script === Script.Kanji || script === Script.Katakana) {
-      for (const term of piece(folded, start, i, hash, script).terms) out.push(term);
+      for (let k = pieces.first(at), end = k + pieces.count(at); k < end; k++) out.push(pieces.term(k));
     }
     // A space or a hyphen between two Latin words keeps a phrase together; anything else breaks it.
     if (script !== Script.Latin && script !== Script.Other) prev1 = prev2 = "";
@@ -431,7 +497,9 @@ export function tokenIds(text: string, out: number[]): void {
     }
     script = next;
     start = i;
-    hash = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+    h1 = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+    h2 = Math.imul(SECOND_OFFSET ^ code, SECOND_PRIME);
+    h2 ^= h2 >>> 15;
     i++;
   }
 }
