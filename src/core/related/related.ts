@@ -65,7 +65,12 @@ const WALK_MIN = 500;
  * Of the topics the walk found, this many times the shortlist, best first, are completed with the
  * common terms not walked; the common terms re-rank what the telling ones found.
  */
-const RERANK_FACTOR = 4;
+const RERANK_FACTOR = 3;
+/**
+ * Postings walked for one query, at most, once there are candidates enough: the rarest terms find
+ * the candidates, and a query costs the same in any size of vault (the CLI's pass stays linear).
+ */
+const WALK_BUDGET = 1500;
 /** Postings this short are walked without first asking whether they could still matter. */
 const SHORT_POSTING = 64;
 /** Terms in more than this share of the topics are stop words of this corpus… */
@@ -134,6 +139,10 @@ export class RelatedIndex {
   /** Query terms each document shares (ids index it, zeroed after use like `scores`). */
   private hits = new Uint8Array(0);
   private lengths = new Float64Array(0);
+  /** BM25's length norm of each topic at the mean length `normsAvg` (worked out again when it moves). */
+  private norms = new Float64Array(0);
+  private normsAvg = NaN;
+  private normsUpTo = 0;
   private fileOf = new Int32Array(0);
   private readonly fileIds = new Map<string, number>();
   private similarity: Similarity | null = null;
@@ -246,14 +255,16 @@ export class RelatedIndex {
     let best = 0;
     const walkCap = this.exact ? Infinity : Math.max(WALK_MIN, n * WALK_SHARE);
     const completeAtMost = this.exact ? Infinity : keep * RERANK_FACTOR;
+    const walkBudget = this.exact ? Infinity : WALK_BUDGET;
+    let walked = 0;
     // MaxScore, first phase: walk postings while a topic not yet seen could still reach the top (a
     // short list is walked without asking: the test costs more than the walk).
+    const norms = this.normsFor(avg);
     const visit = (other: number, tf: number): void => {
-      const length = lengths[other] ?? 0;
-      if (length <= 0 || fileOf[other] === ownFile) return;
+      if ((lengths[other] ?? 0) <= 0 || fileOf[other] === ownFile) return;
       const before = scores[other] ?? 0;
       if (before === 0) touched.push(other);
-      const score = before + termScore(idf, tf, length, avg);
+      const score = before + (idf * (tf * (K1 + 1))) / (tf + (norms[other] ?? 0));
       scores[other] = score;
       if (score > best) best = score;
       hits[other] = (hits[other] ?? 0) + 1;
@@ -264,11 +275,12 @@ export class RelatedIndex {
       const live = this.postings.df(q.id);
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
-        if (live > walkCap) break;
+        if (live > walkCap || walked + live > walkBudget) break;
         if (best > remaining + slack && kthLargest(scores, touched, keep) > remaining + slack) break;
       }
       remaining -= q.bound;
       idf = q.weight;
+      walked += live;
       this.postings.walk(q.id, visit);
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
@@ -353,6 +365,15 @@ export class RelatedIndex {
     return out.sort((a, b) => b.bound - a.bound);
   }
 
+  private normsFor(avg: number): Float64Array {
+    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return this.norms;
+    if (this.norms.length < this.lengths.length) this.norms = new Float64Array(this.lengths.length);
+    for (let id = 0; id < this.nextId; id++) this.norms[id] = K1 * (1 - B + (B * (this.lengths[id] ?? 0)) / avg);
+    this.normsAvg = avg;
+    this.normsUpTo = this.nextId;
+    return this.norms;
+  }
+
   private idf(df: number, n: number): number {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -380,20 +401,14 @@ export class RelatedIndex {
       if (candidate.facts.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
     });
     if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
-    const words = query
-      .map((q) => {
-        const tf = countOf(candidate.terms, q.id);
-        const term = termText(q.id);
-        const shown = tf > 0 && !term.startsWith("#") && isShown(q.id);
-        return {
-          term,
-          score: shown ? termScore(q.weight, tf, candidate.terms.length, avg) : 0,
-        };
-      })
-      .filter((w) => w.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 3)
-      .map((w) => termLabel(w.term, doc.facts.language));
+    // The three shared terms that weigh most in this match, as a person would write them.
+    const shared: Array<{ id: number; score: number }> = [];
+    for (const q of query) {
+      const tf = countOf(candidate.terms, q.id);
+      if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
+      insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
+    }
+    const words = shared.map((w) => termLabel(termText(w.id), doc.facts.language));
     if (words.length > 0) out.push({ type: "words", words });
     if (doc.facts.presenterKey !== "" && doc.facts.presenterKey === candidate.facts.presenterKey)
       out.push({ type: "presenter" });
