@@ -140,9 +140,10 @@ export class RelatedIndex {
   private hits = new Uint8Array(0);
   private lengths = new Float64Array(0);
   /** BM25's length norm of each topic at the mean length `normsAvg` (worked out again when it moves). */
-  private norms = new Float64Array(0);
+  private norms = new Float32Array(0);
   private normsAvg = NaN;
   private normsUpTo = 0;
+  /** Each topic's file (numbered), or -1 once removed: one read tells a walk whether to count it. */
   private fileOf = new Int32Array(0);
   private readonly fileIds = new Map<string, number>();
   private similarity: Similarity | null = null;
@@ -234,11 +235,12 @@ export class RelatedIndex {
       this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2, 1024));
       this.hits = new Uint8Array(this.scores.length);
     }
-    const { scores, hits, lengths, fileOf } = this;
+    const { scores, hits, fileOf } = this;
     const ownFile = this.fileIds.get(doc.topic.file) ?? -1;
     const touched: number[] = [];
     const bump = (other: number, amount: number): void => {
-      if ((lengths[other] ?? 0) <= 0 || fileOf[other] === ownFile) return;
+      const file = fileOf[other] ?? -1;
+      if (file < 0 || file === ownFile) return;
       if (scores[other] === 0) touched.push(other);
       scores[other] = (scores[other] ?? 0) + amount;
     };
@@ -261,7 +263,8 @@ export class RelatedIndex {
     // short list is walked without asking: the test costs more than the walk).
     const norms = this.normsFor(avg);
     const visit = (other: number, tf: number): void => {
-      if ((lengths[other] ?? 0) <= 0 || fileOf[other] === ownFile) return;
+      const file = fileOf[other] ?? -1;
+      if (file < 0 || file === ownFile) return;
       const before = scores[other] ?? 0;
       if (before === 0) touched.push(other);
       const score = before + (idf * (tf * (K1 + 1))) / (tf + (norms[other] ?? 0));
@@ -365,9 +368,9 @@ export class RelatedIndex {
     return out.sort((a, b) => b.bound - a.bound);
   }
 
-  private normsFor(avg: number): Float64Array {
+  private normsFor(avg: number): Float32Array {
     if (this.normsAvg === avg && this.normsUpTo === this.nextId) return this.norms;
-    if (this.norms.length < this.lengths.length) this.norms = new Float64Array(this.lengths.length);
+    if (this.norms.length < this.lengths.length) this.norms = new Float32Array(this.lengths.length);
     for (let id = 0; id < this.nextId; id++) this.norms[id] = K1 * (1 - B + (B * (this.lengths[id] ?? 0)) / avg);
     this.normsAvg = avg;
     this.normsUpTo = this.nextId;
@@ -460,6 +463,7 @@ export class RelatedIndex {
     if (!doc) return;
     this.docs[id] = undefined;
     this.lengths[id] = 0;
+    this.fileOf[id] = -1;
     this.count--;
     if (this.ids.get(doc.topic) === id) this.ids.delete(doc.topic);
     this.totalLength -= doc.terms.length;
