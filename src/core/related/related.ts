@@ -134,17 +134,15 @@ export class RelatedIndex {
   private readonly ids = new Map<IndexedTopic, number>();
   private nextId = 0;
   private totalLength = 0;
-  /** Score accumulator reused by every query (ids index it; entries are zeroed after use). */
-  private scores = new Float64Array(0);
-  /** Query terms each document shares (ids index it, zeroed after use like `scores`). */
-  private hits = new Uint8Array(0);
+  /**
+   * What a walk reads and writes of each topic, side by side (one memory read per posting): its file
+   * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
+   * query's score and shared-term count (zeroed after each query).
+   */
+  private hot = new Float64Array(0);
   private lengths = new Float64Array(0);
-  /** BM25's length norm of each topic at the mean length `normsAvg` (worked out again when it moves). */
-  private norms = new Float32Array(0);
   private normsAvg = NaN;
   private normsUpTo = 0;
-  /** Each topic's file (numbered), or -1 once removed: one read tells a walk whether to count it. */
-  private fileOf = new Int32Array(0);
   private readonly fileIds = new Map<string, number>();
   private similarity: Similarity | null = null;
 
@@ -231,18 +229,15 @@ export class RelatedIndex {
   private query(doc: Doc, top: number): Related[] {
     const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
-    if (this.scores.length < this.nextId) {
-      this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2, 1024));
-      this.hits = new Uint8Array(this.scores.length);
-    }
-    const { scores, hits, fileOf } = this;
+    const hot = this.normsFor(avg);
     const ownFile = this.fileIds.get(doc.topic.file) ?? -1;
     const touched: number[] = [];
     const bump = (other: number, amount: number): void => {
-      const file = fileOf[other] ?? -1;
+      const at = other * HOT;
+      const file = hot[at] ?? -1;
       if (file < 0 || file === ownFile) return;
-      if (scores[other] === 0) touched.push(other);
-      scores[other] = (scores[other] ?? 0) + amount;
+      if (hot[at + SCORE] === 0) touched.push(other);
+      hot[at + SCORE] = (hot[at + SCORE] ?? 0) + amount;
     };
     const samePaper = this.samePaperIds(doc);
     for (const other of samePaper) bump(other, SAME_PAPER_SCORE);
@@ -261,16 +256,16 @@ export class RelatedIndex {
     let walked = 0;
     // MaxScore, first phase: walk postings while a topic not yet seen could still reach the top (a
     // short list is walked without asking: the test costs more than the walk).
-    const norms = this.normsFor(avg);
     const visit = (other: number, tf: number): void => {
-      const file = fileOf[other] ?? -1;
+      const at = other * HOT;
+      const file = hot[at] ?? -1;
       if (file < 0 || file === ownFile) return;
-      const before = scores[other] ?? 0;
+      const before = hot[at + SCORE] ?? 0;
       if (before === 0) touched.push(other);
-      const score = before + (idf * (tf * (K1 + 1))) / (tf + (norms[other] ?? 0));
-      scores[other] = score;
+      const score = before + (idf * (tf * (K1 + 1))) / (tf + (hot[at + NORM] ?? 0));
+      hot[at + SCORE] = score;
       if (score > best) best = score;
-      hits[other] = (hits[other] ?? 0) + 1;
+      hot[at + HITS] = (hot[at + HITS] ?? 0) + 1;
     };
     let idf = 0;
     for (; i < query.length; i++) {
@@ -279,7 +274,7 @@ export class RelatedIndex {
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
-        if (best > remaining + slack && kthLargest(scores, touched, keep) > remaining + slack) break;
+        if (best > remaining + slack && kthLargest(hot, touched, keep) > remaining + slack) break;
       }
       remaining -= q.bound;
       idf = q.weight;
@@ -290,10 +285,10 @@ export class RelatedIndex {
     // until no topic left could reach the shortlist even with every remaining term.
     const rest = query.slice(i);
     const shortlist: Array<{ id: number; score: number }> = [];
-    for (const other of bestFirst(scores, touched, completeAtMost)) {
-      let score = scores[other] ?? 0;
+    for (const other of bestFirst(hot, touched, completeAtMost)) {
+      let score = hot[other * HOT + SCORE] ?? 0;
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
-      let shared = hits[other] ?? 0;
+      let shared = hot[other * HOT + HITS] ?? 0;
       if (rest.length > 0) {
         const terms = (this.docs[other] as Doc).terms;
         for (const q of rest) {
@@ -306,7 +301,7 @@ export class RelatedIndex {
       if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !this.sharesTag(doc, other)) continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
-    for (const other of touched) scores[other] = hits[other] = 0;
+    for (const other of touched) hot[other * HOT + SCORE] = hot[other * HOT + HITS] = 0;
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
       const candidate = this.docs[entry.id] as Doc;
@@ -368,13 +363,14 @@ export class RelatedIndex {
     return out.sort((a, b) => b.bound - a.bound);
   }
 
-  private normsFor(avg: number): Float32Array {
-    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return this.norms;
-    if (this.norms.length < this.lengths.length) this.norms = new Float32Array(this.lengths.length);
-    for (let id = 0; id < this.nextId; id++) this.norms[id] = K1 * (1 - B + (B * (this.lengths[id] ?? 0)) / avg);
+  /** The topics' walk data, with length norms for the mean length `avg`. */
+  private normsFor(avg: number): Float64Array {
+    const { hot, lengths } = this;
+    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
+    for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
     this.normsAvg = avg;
     this.normsUpTo = this.nextId;
-    return this.norms;
+    return hot;
   }
 
   private idf(df: number, n: number): number {
@@ -438,12 +434,12 @@ export class RelatedIndex {
     if (this.lengths.length <= id) {
       const size = Math.max(1024, this.lengths.length * 2);
       this.lengths = grow(this.lengths, size);
-      this.fileOf = grow(this.fileOf, size);
+      this.hot = grow(this.hot, size * HOT);
     }
     let fileId = this.fileIds.get(item.topic.file);
     if (fileId === undefined) this.fileIds.set(item.topic.file, (fileId = this.fileIds.size));
     this.lengths[id] = Math.max(doc.terms.length, 1e-9);
-    this.fileOf[id] = fileId;
+    this.hot[id * HOT] = fileId;
     this.docs[id] = doc;
     this.count++;
     this.ids.set(item.topic, id);
@@ -463,7 +459,7 @@ export class RelatedIndex {
     if (!doc) return;
     this.docs[id] = undefined;
     this.lengths[id] = 0;
-    this.fileOf[id] = -1;
+    this.hot[id * HOT] = -1;
     this.count--;
     if (this.ids.get(doc.topic) === id) this.ids.delete(doc.topic);
     this.totalLength -= doc.terms.length;
@@ -485,11 +481,17 @@ export class RelatedIndex {
 
 let scratch = new Float64Array(1024);
 
+/** Slots of a topic's walk data (`RelatedIndex.hot`): its file, length norm, score, shared terms. */
+const HOT = 4;
+const NORM = 1;
+const SCORE = 2;
+const HITS = 3;
+
 /** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthLargest(scores: Float64Array, ids: readonly number[], k: number): number {
+function kthLargest(hot: Float64Array, ids: readonly number[], k: number): number {
   if (scratch.length < ids.length) scratch = new Float64Array(Math.max(ids.length, scratch.length * 2));
   const values = scratch.subarray(0, ids.length);
-  for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i] ?? 0] ?? 0;
+  for (let i = 0; i < ids.length; i++) values[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
   // Quickselect for the (k-1)-th in descending order.
   let lo = 0;
   let hi = values.length - 1;
@@ -523,13 +525,13 @@ function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
 }
 
 /** The `most` ids of highest score (ties at the cut included), highest first. */
-function bestFirst(scores: Float64Array, ids: readonly number[], most: number): number[] {
+function bestFirst(hot: Float64Array, ids: readonly number[], most: number): number[] {
   let out = ids as number[];
   if (ids.length > most) {
-    const cut = kthLargest(scores, ids, most);
-    out = ids.filter((id) => (scores[id] ?? 0) >= cut);
+    const cut = kthLargest(hot, ids, most);
+    out = ids.filter((id) => (hot[id * HOT + SCORE] ?? 0) >= cut);
   } else out = [...ids];
-  return out.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+  return out.sort((a, b) => (hot[b * HOT + SCORE] ?? 0) - (hot[a * HOT + SCORE] ?? 0));
 }
 
 /** Keep `best` the `top` highest scores, highest first (a short list: insertion is cheapest). */
