@@ -9,32 +9,14 @@ export function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE_RUN, " ").trim();
 }
 
-/** Any whitespace other than single inner spaces. */
-function needsCollapse(text: string): boolean {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x20) {
-      if (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return true;
-    } else if (code < 0x20 ? code >= 0x09 && code <= 0x0d : code >= 0xa0 && isOtherSpace(code)) {
-      return true;
-    }
-  }
-  return false;
-}
+/**
+ * Any whitespace other than single inner spaces. `\s` is exactly what `trim` removes; a regular
+ * expression scans a line several times faster than a loop over its character codes.
+ */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
 
-function isOtherSpace(code: number): boolean {
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+function needsCollapse(text: string): boolean {
+  return NEEDS_COLLAPSE.test(text);
 }
 
 /** Key for comparing names, tags and kinds: NFKC (full-width → half-width), lower case, one space. */

@@ -7,6 +7,11 @@ import { isTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl } from "../text";
 
+/** The UTF-16 code units of `chars`, for membership tests without cutting characters out of a line. */
+function codeSet(chars: string): ReadonlySet<number> {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+}
+
 export interface Heading {
   level: number;
   text: string;
@@ -24,21 +29,20 @@ export function stripHeading(trimmed: string): Heading {
   return { level, text: trimmed.slice(level + 1).trim() };
 }
 
-const BULLETS = new Set(["-", "*", "+", "•", "‣", "◦", "・"]);
-// Bullets that are never anything else may touch their text (`•text`); ASCII ones need a space.
-const TIGHT_BULLETS = new Set(["•", "‣", "◦"]);
+// Bullets that are never anything else may touch their text (`•text`); ASCII ones (and `・`) need a space.
+const TIGHT_BULLETS = codeSet("•‣◦");
+const BULLETS = codeSet("-*+・•‣◦");
 
 /** Length of the list marker at the start of `trimmed` (`- `, `• `, `12. `), or 0. */
 export function listMarkerLength(trimmed: string): number {
-  const first = trimmed[0];
-  if (first === undefined) return 0;
-  if (BULLETS.has(first)) {
+  if (trimmed.length === 0) return 0;
+  const code = trimmed.charCodeAt(0);
+  if (BULLETS.has(code)) {
     if (trimmed.length === 1) return 1;
     const second = trimmed.charCodeAt(1);
     if (second === 0x20 || second === 0x09 || second === 0x3000) return 2;
-    return TIGHT_BULLETS.has(first) ? 1 : 0;
+    return TIGHT_BULLETS.has(code) ? 1 : 0;
   }
-  const code = trimmed.charCodeAt(0);
   if (code >= 0x30 && code <= 0x39) {
     let i = 1;
     while (i < trimmed.length && i < 10 && isDigit(trimmed.charCodeAt(i))) i++;
@@ -56,9 +60,10 @@ function isDigit(code: number): boolean {
 
 /** Lines that are never a topic title: quotes, callouts, tables, rules, embeds, comments. */
 export function isNeverTitle(text: string): boolean {
-  const first = text[0];
-  if (first === ">" || first === "|" || first === "%" || first === "<" || first === "!") return true;
-  if (first !== "-" && first !== "*" && first !== "_") return false;
+  const first = text.charCodeAt(0);
+  // > | % < !
+  if (first === 0x3e || first === 0x7c || first === 0x25 || first === 0x3c || first === 0x21) return true;
+  if (first !== 0x2d /* - */ && first !== 0x2a /* * */ && first !== 0x5f /* _ */) return false;
   return /^(?:-{3,}|\*{3,}|_{3,})$/.test(text.replace(/\s+/g, ""));
 }
 
@@ -76,20 +81,20 @@ const MAX_TAG_LENGTH = 24;
  * or `[x]`, or an over-long bracket (a sentence in brackets).
  */
 export function readTag(text: string): Tag | null {
-  const first = text[0];
-  if (first !== "[" && first !== "［") return null;
-  if (text[1] === "[") return null;
+  const first = text.charCodeAt(0);
+  if (first !== 0x5b /* [ */ && first !== 0xff3b /* ［ */) return null;
+  if (text.charCodeAt(1) === 0x5b) return null;
   let close = -1;
   for (let i = 1; i < text.length && i <= MAX_TAG_LENGTH + 1; i++) {
-    const ch = text[i];
-    if (ch === "]" || ch === "］") {
+    const code = text.charCodeAt(i);
+    if (code === 0x5d /* ] */ || code === 0xff3d /* ］ */) {
       close = i;
       break;
     }
-    if (ch === "[" || ch === "［") return null;
+    if (code === 0x5b || code === 0xff3b) return null;
   }
   if (close < 0) return null;
-  if (text[close + 1] === "(") return null;
+  if (text.charCodeAt(close + 1) === 0x28 /* ( */) return null;
   const tag = text.slice(1, close).trim();
   if (tag === "" || tag === "x" || tag === "X" || tag.startsWith("!")) return null;
   return { tag, rest: text.slice(close + 1).trim() };
@@ -261,35 +266,37 @@ export function readTitle(text: string): Title {
 }
 
 // What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.
-const TAG_BEFORE = new Set([..." \t\u3000(（、,，"]);
-const TAG_END = new Set([..." \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>"]);
+const TAG_BEFORE = codeSet(" \t\u3000(（、,，");
+const TAG_END = codeSet(" \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>");
 
 /**
  * `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. A plain
- * scan rather than a regular expression: it runs on every line that holds a `#`.
+ * scan of character codes rather than a regular expression: it runs on every line that holds a `#`.
  */
 const MAX_TAGS = 64;
 
 export function readHashtags(text: string, into: string[]): void {
   let at = text.indexOf("#");
   while (at >= 0) {
-    const before = at === 0 ? " " : (text[at - 1] ?? " ");
     let end = at + 1;
-    if (TAG_BEFORE.has(before) || isSpace(before)) {
-      while (end < text.length && !TAG_END.has(text[end] ?? " ") && !isSpace(text[end] ?? " ")) end++;
-      const tag = text.slice(at + 1, end);
-      if (tag !== "" && !/^[0-9]+$/.test(tag) && !into.includes(tag)) {
-        // A topic holds a handful of tags; a line of thousands is junk, and `includes` would make it quadratic.
-        if (into.length >= MAX_TAGS) return;
-        into.push(tag);
+    if (at === 0 || TAG_BEFORE.has(text.charCodeAt(at - 1)) || isTrimmed(text.charCodeAt(at - 1))) {
+      let digits = true;
+      for (; end < text.length; end++) {
+        const code = text.charCodeAt(end);
+        if (TAG_END.has(code) || isTrimmed(code)) break;
+        if (code < 0x30 || code > 0x39) digits = false;
+      }
+      if (end > at + 1 && !digits) {
+        const tag = text.slice(at + 1, end);
+        if (!into.includes(tag)) {
+          // A topic holds a handful of tags; a line of thousands is junk, and `includes` would make it quadratic.
+          if (into.length >= MAX_TAGS) return;
+          into.push(tag);
+        }
       }
     }
     at = text.indexOf("#", end);
   }
-}
-
-function isSpace(ch: string): boolean {
-  return ch.trim() === "";
 }
 
 /** A list item's text: `[name] …` at its start marks a comment by that person. */

@@ -56,6 +56,8 @@ class NoteParser {
   private readonly presenters: Presenter[] = [];
   private readonly warnings: ParseWarning[] = [];
   private readonly presenterByKey = new Map<string, Presenter>();
+  private readonly hashes: NextMatch;
+  private readonly schemes: NextMatch;
 
   private section: "none" | "topics" | "main" = "none";
   /** The current section was opened by a marker line, not by a bare `@Name`. */
@@ -78,6 +80,8 @@ class NoteParser {
   ) {
     this.source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     this.kinds = kindTableFor(options.kindAliases);
+    this.hashes = new NextMatch(this.source, "#");
+    this.schemes = new NextMatch(this.source, "://");
   }
 
   /**
@@ -91,8 +95,6 @@ class NoteParser {
     const frontmatter: string[] = [];
     let firstText: string | null = null;
     let fence: Fence | null = null;
-    let hash = src.indexOf("#");
-    let url = src.indexOf("http");
     let pos = 0;
     let i = 0;
     // Frontmatter: `---` on the first line, closed by `---` or `...` (else it is not frontmatter).
@@ -118,10 +120,7 @@ class NoteParser {
           }
           this.touch(i);
         } else if (this.isPlainState() && !opensStructure(first) && !mayOpenMarkerAt(src, s)) {
-          // Cursors to the next `#` and `http` at or after this line (-1: there are no more).
-          if (hash >= 0 && hash < s) hash = src.indexOf("#", s);
-          if (url >= 0 && url < s) url = src.indexOf("http", s);
-          this.plainLine(i, s, end, hash, url);
+          this.plainLine(i, s, end);
         } else {
           const trimmed = src.slice(s, trimEnd(src, s, end));
           firstText ??= trimmed;
@@ -165,10 +164,10 @@ class NoteParser {
   }
 
   /**
-   * A plain body line from `s` to `end`, given where the next `#` and `http` are: it extends the
-   * current topic, and is cut out of the text only when it can hold the summary, a URL or a tag.
+   * A plain body line from `s` to `end`: it extends the current topic, and is cut out of the text
+   * only when it can hold the summary, a URL or a tag.
    */
-  private plainLine(i: number, s: number, end: number, hash: number, url: number): void {
+  private plainLine(i: number, s: number, end: number): void {
     this.mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
     const draft = this.draft;
     if (!draft) return;
@@ -182,10 +181,13 @@ class NoteParser {
     draft.lastLine = i;
     const wantsUrl = draft.bodyLines < URL_BODY_LINES && topic.url === null;
     draft.bodyLines++;
-    const hasHash = hash >= 0 && hash < end;
-    if (!hasHash && !(wantsUrl && url >= 0 && url < end)) return;
+    const hasHash = this.hashes.within(s, end);
+    // `firstHttpUrl` finds nothing without `://`. It is asked on a line with a tag or a lower-case
+    // `http` (so an `HTTP://` alone is not taken here, as it never was).
+    const mayHoldUrl = wantsUrl && this.schemes.within(s, end);
+    if (!hasHash && !mayHoldUrl) return;
     const text = src.slice(s, trimEnd(src, s, end));
-    if (wantsUrl) topic.url = firstHttpUrl(text);
+    if (mayHoldUrl && (hasHash || text.includes("http"))) topic.url = firstHttpUrl(text);
     if (hasHash) readHashtags(text, topic.tags);
   }
 
@@ -400,4 +402,26 @@ function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/**
+ * Where `needle` next occurs, asked for lines in order: each search starts past the last answer, so
+ * all the questions of one note together read its text once, whatever the lines.
+ */
+const UNSEARCHED = -2;
+
+class NextMatch {
+  /** The next occurrence at or after the last search's start; -1: none; `UNSEARCHED` before the first. */
+  private at = UNSEARCHED;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Whether `needle` starts in `[from, to)`; `from` never less than in the previous call. */
+  within(from: number, to: number): boolean {
+    if (this.at === UNSEARCHED || (this.at >= 0 && this.at < from)) this.at = this.text.indexOf(this.needle, from);
+    return this.at >= 0 && this.at < to;
+  }
 }
