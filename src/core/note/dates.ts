@@ -12,18 +12,26 @@ export interface DateMatch {
 const DATE_PATTERN =
   /(^|[^0-9０-９])([12１２][0-9０-９]{3})(?:([-/／－])([0-9０-９]{1,2})\3([0-9０-９]{1,2})|\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日)(?![0-9０-９])/u;
 
+/** The value of ASCII or full-width digits (what NFKC would make of them, without normalizing). */
 function toNumber(digits: string): number {
-  return Number(digits.normalize("NFKC"));
+  let value = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const code = digits.charCodeAt(i);
+    value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 0x30);
+  }
+  return value;
 }
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const days = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
   return day <= days;
 }
 

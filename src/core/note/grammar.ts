@@ -3,13 +3,25 @@
  * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
  * paragraph) is rejected on its first character without a regular expression.
  */
-import { isTrimmed } from "./line-scan";
+import { isTrimmed, sliceTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
 import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl } from "../text";
 
-/** The UTF-16 code units of `chars`, for membership tests without cutting characters out of a line. */
-function codeSet(chars: string): ReadonlySet<number> {
-  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+/** Membership of UTF-16 code units, tested without cutting characters out of a line. */
+interface CodeSet {
+  has(code: number): boolean;
+}
+
+/** The code units of `chars` (all in the BMP): ASCII ones by a table, for the runs of a Latin line. */
+function codeSet(chars: string): CodeSet {
+  const ascii = new Uint8Array(0x80);
+  const other = new Set<number>();
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    if (code < 0x80) ascii[code] = 1;
+    else other.add(code);
+  }
+  return { has: (code) => (code < 0x80 ? ascii[code] === 1 : other.has(code)) };
 }
 
 export interface Heading {
@@ -95,9 +107,9 @@ export function readTag(text: string): Tag | null {
   }
   if (close < 0) return null;
   if (text.charCodeAt(close + 1) === 0x28 /* ( */) return null;
-  const tag = text.slice(1, close).trim();
-  if (tag === "" || tag === "x" || tag === "X" || tag.startsWith("!")) return null;
-  return { tag, rest: text.slice(close + 1).trim() };
+  const tag = sliceTrimmed(text, 1, close);
+  if (tag === "" || tag === "x" || tag === "X" || tag.charCodeAt(0) === 0x21 /* ! */) return null;
+  return { tag, rest: sliceTrimmed(text, close + 1, text.length) };
 }
 
 export type Marker = { type: "topics" } | { type: "main"; title: string | null };
@@ -115,7 +127,7 @@ function foldCode(code: number): number {
 const MARKER_PREFIXES: readonly number[][] = [
   ...new Set([...TOPIC_MARKER_FORMS, ...MAIN_MARKER_FORMS].map((form) => foldMarker(form).slice(0, 4))),
 ].map((prefix) => Array.from(prefix, (ch) => ch.charCodeAt(0)));
-const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0]));
+const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0] ?? 0));
 
 /**
  * A cheap gate: may the line starting at `s` be a section marker? Compares at most four characters
@@ -123,6 +135,10 @@ const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0]));
  */
 export function mayOpenMarkerAt(src: string, s: number): boolean {
   if (!MARKER_FIRST.has(foldCode(src.charCodeAt(s)))) return false;
+  return markerPrefixAt(src, s);
+}
+
+function markerPrefixAt(src: string, s: number): boolean {
   next: for (const prefix of MARKER_PREFIXES) {
     for (let k = 0; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
     return true;
@@ -130,21 +146,50 @@ export function mayOpenMarkerAt(src: string, s: number): boolean {
   return false;
 }
 
-/** First characters of headings, fences, presenter lines and tags. */
-export function opensStructure(first: number): boolean {
-  return (
-    first === 0x23 ||
-    first === 0x60 ||
-    first === 0x7e ||
-    first === 0x40 ||
-    first === 0xff20 ||
-    first === 0x5b ||
-    first === 0xff3b
-  );
+/** First characters of headings, fences, presenter lines and tags (`#`, `` ` ``, `~`, `@`, `＠`, `[`, `［`). */
+const STRUCTURE_FIRST = [0x23, 0x60, 0x7e, 0x40, 0xff20, 0x5b, 0xff3b];
+
+const OPENS_STRUCTURE = 1;
+const MAY_OPEN_MARKER = 2;
+
+/**
+ * What a line's first character may open, by character code: one lookup on every line of every
+ * note (64 KB, built once from the marker forms and the structure characters).
+ */
+const LINE_OPENERS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (const code of STRUCTURE_FIRST) table[code] = OPENS_STRUCTURE;
+  for (const first of MARKER_FIRST) {
+    // Every code `foldCode` takes to `first`: itself, its upper case and their full-width forms.
+    for (const code of [first, first - 0x20, first + 0xfee0, first - 0x20 + 0xfee0]) {
+      if (code >= 0 && code < 0x10000 && foldCode(code) === first) table[code] = (table[code] ?? 0) | MAY_OPEN_MARKER;
+    }
+  }
+  return table;
+})();
+
+/**
+ * Whether the line whose first non-blank character is at `s` may be anything but body text: a
+ * heading, fence, presenter or tag by that character, or a section marker by its first four.
+ */
+export function opensStructureAt(src: string, s: number): boolean {
+  const opens = LINE_OPENERS[src.charCodeAt(s)] ?? 0;
+  return (opens & OPENS_STRUCTURE) !== 0 || ((opens & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s));
 }
 
 function foldMarker(text: string): string {
   return collapseWhitespace(text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'"));
+}
+
+const MARKER_QUOTES = /[’‘`]/;
+
+/**
+ * `foldMarker` of a line's head, through `foldKey`'s cache: the same heads recur in every note. The
+ * quotes may be replaced after folding, as NFKC, lower case and whitespace leave them as they are.
+ */
+function markerKey(text: string): string {
+  const key = foldKey(text);
+  return MARKER_QUOTES.test(key) ? key.replace(/[’‘`]/g, "'") : key;
 }
 
 /**
@@ -154,9 +199,10 @@ function foldMarker(text: string): string {
 export function readMarker(text: string): Marker | null {
   if (!mayOpenMarkerAt(text, 0)) return null;
   const colon = text.search(/[:：]/);
-  const head = foldMarker(colon >= 0 ? text.slice(0, colon) : text);
+  const head = markerKey(colon >= 0 ? text.slice(0, colon) : text);
   if (MAIN_MARKERS.has(head)) {
-    const title = colon >= 0 ? collapseWhitespace(text.slice(colon + 1)) : "";
+    // Trimmed first: the space after the colon would otherwise make every title a collapse.
+    const title = colon >= 0 ? collapseWhitespace(text.slice(colon + 1).trim()) : "";
     return { type: "main", title: title === "" ? null : title };
   }
   if (TOPIC_MARKERS.has(head) && (colon < 0 || text.slice(colon + 1).trim() === "")) return { type: "topics" };
@@ -173,9 +219,9 @@ const MAX_PRESENTER_LENGTH = 80;
 
 /** The text after `@`/`＠` on a presenter line, or null. */
 export function readPresenter(text: string): string | null {
-  const first = text[0];
-  if (first !== "@" && first !== "＠") return null;
-  const name = text.slice(1).trim();
+  const first = text.charCodeAt(0);
+  if (first !== 0x40 /* @ */ && first !== 0xff20 /* ＠ */) return null;
+  const name = sliceTrimmed(text, 1, text.length);
   if (name === "" || name.length > MAX_PRESENTER_LENGTH || name.includes("://")) return null;
   return name;
 }
@@ -227,8 +273,13 @@ function isIdCode(code: number): boolean {
   );
 }
 
+// Anything that makes a title more than its text: a block id, a link, a URL, a tag, whitespace to
+// collapse (as `collapseWhitespace` tests it). Most titles have none and are read by this one test.
+const TITLE_MARKUP = /[\^[#]|http|[^\S ]| {2}|^ | $/;
+
 /** Title text and link target of a title line (after its tag). */
 export function readTitle(text: string): Title {
+  if (!TITLE_MARKUP.test(text)) return { title: withoutEmphasis(text), url: null };
   let url: string | null = null;
   // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
   let title = text.includes("^") ? withoutBlockId(text) : text;
@@ -257,12 +308,15 @@ export function readTitle(text: string): Title {
   } else {
     title = collapseWhitespace(title);
   }
+  return { title: withoutEmphasis(title), url };
+}
+
+/** `**Title**` → `Title`. */
+function withoutEmphasis(title: string): string {
   const edge = title.charCodeAt(0);
-  if (edge === 0x2a || edge === 0x5f) {
-    const emphasis = EMPHASIS_EDGES.exec(title);
-    if (emphasis?.[1]) title = emphasis[1].trim();
-  }
-  return { title, url };
+  if (edge !== 0x2a && edge !== 0x5f) return title;
+  const emphasis = EMPHASIS_EDGES.exec(title);
+  return emphasis?.[1] ? emphasis[1].trim() : title;
 }
 
 // What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.

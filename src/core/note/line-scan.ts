@@ -15,10 +15,19 @@ export function trimEnd(src: string, s: number, end: number): number {
   return e;
 }
 
+/** `text.slice(start, end).trim()`, cutting the text once. */
+export function sliceTrimmed(text: string, start: number, end: number): string {
+  let s = start;
+  while (s < end && isTrimmed(text.charCodeAt(s))) s++;
+  return text.slice(s, trimEnd(text, s, end));
+}
+
 /** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
 export function isTrimmed(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
+  // Kana and kanji (most characters of a Japanese note) are past the last space but U+FEFF.
+  if (code > 0x3000) return code === 0xfeff;
   return (
     code === 0xa0 ||
     code === 0x1680 ||
@@ -27,8 +36,7 @@ export function isTrimmed(code: number): boolean {
     code === 0x2029 ||
     code === 0x202f ||
     code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
+    code === 0x3000
   );
 }
 

@@ -7,8 +7,7 @@ import { findDate } from "./dates";
 import {
   isComment,
   isSectionLabel,
-  mayOpenMarkerAt,
-  opensStructure,
+  opensStructureAt,
   isNeverTitle,
   listMarkerLength,
   readHashtags,
@@ -29,6 +28,7 @@ import {
   isTrimmed,
   normalizeBreaks,
   opensFence,
+  sliceTrimmed,
   trimEnd,
   type Fence,
 } from "./line-scan";
@@ -119,7 +119,7 @@ class NoteParser {
             if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
           }
           this.touch(i);
-        } else if (this.isPlainState() && !opensStructure(first) && !mayOpenMarkerAt(src, s)) {
+        } else if (!opensStructureAt(src, s) && this.isPlainState()) {
           this.plainLine(i, s, end);
         } else {
           const trimmed = src.slice(s, trimEnd(src, s, end));
@@ -175,7 +175,7 @@ class NoteParser {
     const topic = draft.topic;
     if (topic.summary === "") {
       const text = src.slice(s, trimEnd(src, s, end));
-      this.body(i, text, listMarkerLength(text) > 0, false);
+      this.body(i, text, listMarkerLength(text), false);
       return;
     }
     draft.lastLine = i;
@@ -215,7 +215,8 @@ class NoteParser {
       return;
     }
     if (level > 0 && this.closesByHeading(level)) return;
-    const isList = listMarkerLength(text) > 0;
+    const listMarker = listMarkerLength(text);
+    const isList = listMarker > 0;
     if (this.section === "main") {
       if (this.awaitingMainTitle && !isList && !isNeverTitle(text)) {
         this.awaitingMainTitle = false;
@@ -223,7 +224,7 @@ class NoteParser {
         return;
       }
       this.mainPresenterOpen = false;
-      this.body(i, text, isList, level > 0);
+      this.body(i, text, listMarker, level > 0);
       return;
     }
     if (!this.presenter) return;
@@ -231,7 +232,7 @@ class NoteParser {
       this.startTopic(i, text, false);
       return;
     }
-    this.body(i, text, isList, level > 0);
+    this.body(i, text, listMarker, level > 0);
   }
 
   private openPresenter(i: number, name: string, level: number): void {
@@ -310,7 +311,8 @@ class NoteParser {
     if (!main) this.blockTopics++;
   }
 
-  private body(i: number, text: string, isList: boolean, isHeading: boolean): void {
+  /** A body line of the current topic; `listMarker` is the length of its list marker (0: none). */
+  private body(i: number, text: string, listMarker: number, isHeading: boolean): void {
     const draft = this.draft;
     if (!draft) return;
     draft.lastLine = i;
@@ -319,7 +321,8 @@ class NoteParser {
     if (draft.bodyLines < URL_BODY_LINES && topic.url === null) topic.url = firstHttpUrl(text);
     draft.bodyLines++;
     if (topic.summary === "" && !isHeading) {
-      const item = isList ? text.slice(listMarkerLength(text)).trim() : text;
+      const isList = listMarker > 0;
+      const item = isList ? sliceTrimmed(text, listMarker, text.length) : text;
       if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
         topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH + 20)), SUMMARY_LENGTH);
       }
@@ -391,11 +394,31 @@ class NoteParser {
   }
 }
 
+const SERIES_EDGE = /^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g;
+
+/** The text around a date, as one line without the separators at its ends: the series name. */
 function restAround(text: string, index: number, length: number): string | null {
-  const rest = collapseWhitespace(`${text.slice(0, index)} ${text.slice(index + length)}`)
-    .replace(/^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g, "")
-    .trim();
+  // Each side collapsed on its own: the space that joins them would make a collapse of the whole.
+  const before = collapseWhitespace(text.slice(0, index).trim());
+  const after = collapseWhitespace(text.slice(index + length).trim());
+  let rest = before === "" ? after : after === "" ? before : `${before} ${after}`;
+  if (isSeriesEdge(rest.charCodeAt(0)) || isSeriesEdge(rest.charCodeAt(rest.length - 1))) {
+    rest = rest.replace(SERIES_EDGE, "").trim();
+  }
   return rest === "" ? null : rest;
+}
+
+/** The separators `SERIES_EDGE` drops (whitespace aside: `collapseWhitespace` has trimmed it). */
+function isSeriesEdge(code: number): boolean {
+  return (
+    code === 0x2d ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x7c ||
+    code === 0x3a ||
+    code === 0xff1a ||
+    code === 0x30fb
+  );
 }
 
 function baseName(path: string): string {
