@@ -5,7 +5,7 @@
  */
 import { isTrimmed, sliceTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
-import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl } from "../text";
+import { collapseWhitespace, collapseWithout, firstHttpUrl, foldKey, isHttpUrl } from "../text";
 
 /** Membership of UTF-16 code units, tested without cutting characters out of a line. */
 interface CodeSet {
@@ -31,14 +31,22 @@ export interface Heading {
 
 /** `### text` → level 3 and `text`; a line without heading marks is level 0. */
 export function stripHeading(trimmed: string): Heading {
-  if (trimmed.charCodeAt(0) !== 0x23 /* # */) return { level: 0, text: trimmed };
-  let level = 0;
-  while (level < trimmed.length && trimmed.charCodeAt(level) === 0x23) level++;
-  if (level > 6) return { level: 0, text: trimmed };
-  if (level === trimmed.length) return { level, text: "" };
-  const next = trimmed.charCodeAt(level);
-  if (next !== 0x20 && next !== 0x09) return { level: 0, text: trimmed }; // `#tag`, not a heading
-  return { level, text: trimmed.slice(level + 1).trim() };
+  const level = headingLevelAt(trimmed, 0, trimmed.length);
+  return level === 0 ? { level, text: trimmed } : { level, text: sliceTrimmed(trimmed, level, trimmed.length) };
+}
+
+/**
+ * The heading level of the trimmed line `src[start, end)`: its `#` marks, when one to six and
+ * followed by a space, a tab or nothing; else 0 (`#tag` is no heading). Its text starts after them.
+ */
+export function headingLevelAt(src: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && src.charCodeAt(at) === 0x23 /* # */) at++;
+  const level = at - start;
+  if (level === 0 || level > 6) return 0;
+  if (at === end) return level;
+  const next = src.charCodeAt(at);
+  return next === 0x20 || next === 0x09 ? level : 0;
 }
 
 // Bullets that are never anything else may touch their text (`•text`); ASCII ones (and `・`) need a space.
@@ -47,20 +55,25 @@ const BULLETS = codeSet("-*+・•‣◦");
 
 /** Length of the list marker at the start of `trimmed` (`- `, `• `, `12. `), or 0. */
 export function listMarkerLength(trimmed: string): number {
-  if (trimmed.length === 0) return 0;
-  const code = trimmed.charCodeAt(0);
+  return listMarkerLengthAt(trimmed, 0, trimmed.length);
+}
+
+/** `listMarkerLength` of the trimmed text `src[start, end)`, without cutting it out. */
+export function listMarkerLengthAt(src: string, start: number, end: number): number {
+  if (start >= end) return 0;
+  const code = src.charCodeAt(start);
   if (BULLETS.has(code)) {
-    if (trimmed.length === 1) return 1;
-    const second = trimmed.charCodeAt(1);
+    if (end - start === 1) return 1;
+    const second = src.charCodeAt(start + 1);
     if (second === 0x20 || second === 0x09 || second === 0x3000) return 2;
     return TIGHT_BULLETS.has(code) ? 1 : 0;
   }
   if (code >= 0x30 && code <= 0x39) {
-    let i = 1;
-    while (i < trimmed.length && i < 10 && isDigit(trimmed.charCodeAt(i))) i++;
-    const mark = trimmed[i];
-    if ((mark === "." || mark === ")") && (i + 1 === trimmed.length || trimmed.charCodeAt(i + 1) === 0x20)) {
-      return i + 1 + (i + 1 < trimmed.length ? 1 : 0);
+    let i = start + 1;
+    while (i < end && i - start < 10 && isDigit(src.charCodeAt(i))) i++;
+    const mark = i < end ? src.charCodeAt(i) : -1;
+    if ((mark === 0x2e /* . */ || mark === 0x29) /* ) */ && (i + 1 === end || src.charCodeAt(i + 1) === 0x20)) {
+      return i - start + 1 + (i + 1 < end ? 1 : 0);
     }
   }
   return 0;
@@ -72,11 +85,16 @@ function isDigit(code: number): boolean {
 
 /** Lines that are never a topic title: quotes, callouts, tables, rules, embeds, comments. */
 export function isNeverTitle(text: string): boolean {
-  const first = text.charCodeAt(0);
+  return isNeverTitleAt(text, 0, text.length);
+}
+
+/** `isNeverTitle` of the trimmed text `src[start, end)`. */
+export function isNeverTitleAt(src: string, start: number, end: number): boolean {
+  const first = start < end ? src.charCodeAt(start) : -1;
   // > | % < !
   if (first === 0x3e || first === 0x7c || first === 0x25 || first === 0x3c || first === 0x21) return true;
   if (first !== 0x2d /* - */ && first !== 0x2a /* * */ && first !== 0x5f /* _ */) return false;
-  return /^(?:-{3,}|\*{3,}|_{3,})$/.test(text.replace(/\s+/g, ""));
+  return /^(?:-{3,}|\*{3,}|_{3,})$/.test(src.slice(start, end).replace(/\s+/g, ""));
 }
 
 export interface Tag {
@@ -93,12 +111,17 @@ const MAX_TAG_LENGTH = 24;
  * or `[x]`, or an over-long bracket (a sentence in brackets).
  */
 export function readTag(text: string): Tag | null {
-  const first = text.charCodeAt(0);
+  return readTagAt(text, 0, text.length);
+}
+
+/** `readTag` of the trimmed text `src[start, end)`: the tag and the rest are the only cuts. */
+export function readTagAt(src: string, start: number, end: number): Tag | null {
+  const first = start < end ? src.charCodeAt(start) : -1;
   if (first !== 0x5b /* [ */ && first !== 0xff3b /* ［ */) return null;
-  if (text.charCodeAt(1) === 0x5b) return null;
+  if (start + 1 < end && src.charCodeAt(start + 1) === 0x5b) return null;
   let close = -1;
-  for (let i = 1; i < text.length && i <= MAX_TAG_LENGTH + 1; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = start + 1; i < end && i - start <= MAX_TAG_LENGTH + 1; i++) {
+    const code = src.charCodeAt(i);
     if (code === 0x5d /* ] */ || code === 0xff3d /* ］ */) {
       close = i;
       break;
@@ -106,10 +129,10 @@ export function readTag(text: string): Tag | null {
     if (code === 0x5b || code === 0xff3b) return null;
   }
   if (close < 0) return null;
-  if (text.charCodeAt(close + 1) === 0x28 /* ( */) return null;
-  const tag = sliceTrimmed(text, 1, close);
+  if (close + 1 < end && src.charCodeAt(close + 1) === 0x28 /* ( */) return null;
+  const tag = sliceTrimmed(src, start + 1, close);
   if (tag === "" || tag === "x" || tag === "X" || tag.charCodeAt(0) === 0x21 /* ! */) return null;
-  return { tag, rest: sliceTrimmed(text, close + 1, text.length) };
+  return { tag, rest: sliceTrimmed(src, close + 1, end) };
 }
 
 export type Marker = { type: "topics" } | { type: "main"; title: string | null };
@@ -219,9 +242,14 @@ const MAX_PRESENTER_LENGTH = 80;
 
 /** The text after `@`/`＠` on a presenter line, or null. */
 export function readPresenter(text: string): string | null {
-  const first = text.charCodeAt(0);
+  return readPresenterAt(text, 0, text.length);
+}
+
+/** `readPresenter` of the trimmed text `src[start, end)`. */
+export function readPresenterAt(src: string, start: number, end: number): string | null {
+  const first = start < end ? src.charCodeAt(start) : -1;
   if (first !== 0x40 /* @ */ && first !== 0xff20 /* ＠ */) return null;
-  const name = sliceTrimmed(text, 1, text.length);
+  const name = sliceTrimmed(src, start + 1, end);
   if (name === "" || name.length > MAX_PRESENTER_LENGTH || name.includes("://")) return null;
   return name;
 }
@@ -298,7 +326,8 @@ export function readTitle(text: string): Title {
     const bare = firstHttpUrl(title);
     if (bare !== null) {
       url = bare;
-      const without = collapseWhitespace(title.replace(bare, ""));
+      const at = title.indexOf(bare);
+      const without = collapseWithout(title, at, at + bare.length);
       if (without !== "") title = without;
     }
   }

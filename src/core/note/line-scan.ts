@@ -3,6 +3,8 @@
  * does, frontmatter bounds, fenced code, and old-Mac line breaks.
  */
 
+import { isWhitespaceCode } from "../text";
+
 export interface Fence {
   char: string;
   length: number;
@@ -23,22 +25,7 @@ export function sliceTrimmed(text: string, start: number, end: number): string {
 }
 
 /** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
-export function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  // Kana and kanji (most characters of a Japanese note) are past the last space but U+FEFF.
-  if (code > 0x3000) return code === 0xfeff;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
-}
+export const isTrimmed = isWhitespaceCode;
 
 /**
  * Old-Mac text (lone CRs) gets LFs, line numbers unchanged. Decided on the first line break alone, so

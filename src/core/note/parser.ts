@@ -5,17 +5,22 @@
  */
 import { findDate } from "./dates";
 import {
+  headingLevelAt,
   isComment,
+  isNeverTitleAt,
   isSectionLabel,
-  opensStructureAt,
-  isNeverTitle,
   listMarkerLength,
+  listMarkerLengthAt,
+  mayOpenMarkerAt,
+  opensStructureAt,
   readHashtags,
   readMarker,
-  readPresenter,
+  readPresenterAt,
   readTag,
+  readTagAt,
   readTitle,
   stripHeading,
+  type Tag,
 } from "./grammar";
 import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
@@ -56,6 +61,9 @@ class NoteParser {
   private readonly presenters: Presenter[] = [];
   private readonly warnings: ParseWarning[] = [];
   private readonly presenterByKey = new Map<string, Presenter>();
+  /** The current line (outside code), by offsets into `source`. */
+  private lineStart = 0;
+  private lineEnd = 0;
   private readonly hashes: NextMatch;
   private readonly schemes: NextMatch;
 
@@ -119,20 +127,23 @@ class NoteParser {
             if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
           }
           this.touch(i);
-        } else if (!opensStructureAt(src, s) && this.isPlainState()) {
-          this.plainLine(i, s, end);
         } else {
-          const trimmed = src.slice(s, trimEnd(src, s, end));
-          firstText ??= trimmed;
-          const opening = first === 0x60 || first === 0x7e ? opensFence(trimmed) : null;
-          if (opening) {
-            fence = opening;
-            this.touch(i);
+          firstText ??= src.slice(s, trimEnd(src, s, end));
+          this.lineStart = s;
+          this.lineEnd = end;
+          if (!opensStructureAt(src, s) && this.isPlainState()) {
+            this.plainLine(i, s, end);
           } else {
-            this.line(i, trimmed);
+            const e = trimEnd(src, s, end);
+            const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
+            if (opening) {
+              fence = opening;
+              this.touch(i);
+            } else {
+              this.line(i, s, e);
+            }
           }
         }
-        if (firstText === null && !fence) firstText = src.slice(s, trimEnd(src, s, end));
       } else if (fence) {
         this.touch(i);
       }
@@ -191,9 +202,14 @@ class NoteParser {
     if (hasHash) readHashtags(text, topic.tags);
   }
 
-  private line(i: number, trimmed: string): void {
-    const { level, text } = stripHeading(trimmed);
-    const marker = readMarker(text);
+  /** A line that may be structure: `src[s, e)`, trimmed. */
+  private line(i: number, s: number, e: number): void {
+    const src = this.source;
+    const level = headingLevelAt(src, s, e);
+    // The heading's text: after its marks and the blanks that follow them.
+    let t = s + level;
+    if (level > 0) while (t < e && isTrimmed(src.charCodeAt(t))) t++;
+    const marker = t < e && mayOpenMarkerAt(src, t) ? readMarker(src.slice(t, e)) : null;
     if (marker) {
       this.closeBlock();
       this.sectionLevel = level;
@@ -206,33 +222,36 @@ class NoteParser {
       this.mainPresenter = null;
       this.mainPresenterOpen = true;
       this.awaitingMainTitle = marker.title === null;
-      if (marker.title !== null) this.startTopic(i, marker.title, true);
+      if (marker.title !== null) this.startTopic(i, { text: marker.title, tag: readTag(marker.title), main: true });
       return;
     }
-    const name = readPresenter(text);
+    const name = readPresenterAt(src, t, e);
     if (name !== null) {
       this.openPresenter(i, name, level);
       return;
     }
     if (level > 0 && this.closesByHeading(level)) return;
-    const listMarker = listMarkerLength(text);
+    const listMarker = listMarkerLengthAt(src, t, e);
     const isList = listMarker > 0;
     if (this.section === "main") {
-      if (this.awaitingMainTitle && !isList && !isNeverTitle(text)) {
+      if (this.awaitingMainTitle && !isList && !isNeverTitleAt(src, t, e)) {
         this.awaitingMainTitle = false;
-        this.startTopic(i, text, true);
+        this.startTopic(i, { text: src.slice(t, e), tag: readTagAt(src, t, e), main: true });
         return;
       }
       this.mainPresenterOpen = false;
-      this.body(i, text, listMarker, level > 0);
+      this.body(i, src.slice(t, e), listMarker, level > 0);
       return;
     }
     if (!this.presenter) return;
-    if (!isList && !isNeverTitle(text) && (this.blockTopics === 0 || readTag(text) !== null)) {
-      this.startTopic(i, text, false);
-      return;
+    if (!isList && !isNeverTitleAt(src, t, e)) {
+      const tag = readTagAt(src, t, e);
+      if (this.blockTopics === 0 || tag !== null) {
+        this.startTopic(i, { text: src.slice(t, e), tag, main: false });
+        return;
+      }
     }
-    this.body(i, text, listMarker, level > 0);
+    this.body(i, src.slice(t, e), listMarker, level > 0);
   }
 
   private openPresenter(i: number, name: string, level: number): void {
@@ -269,9 +288,9 @@ class NoteParser {
     return false;
   }
 
-  private startTopic(i: number, text: string, main: boolean): void {
+  /** A topic's title line: its text (heading marks aside), its kind tag, and whether it is the main topic. */
+  private startTopic(i: number, { text, tag, main }: { text: string; tag: Tag | null; main: boolean }): void {
     this.finishDraft();
-    const tag = readTag(text);
     let kind: string | null = null;
     let kindLabel: string | null = null;
     if (tag) {
@@ -289,7 +308,7 @@ class NoteParser {
       return;
     }
     const tags: string[] = [];
-    readHashtags(text, tags);
+    if (this.lineHas(this.hashes)) readHashtags(text, tags);
     const presenter = main ? this.mainPresenter : this.presenter;
     this.draft = {
       topic: {
@@ -317,8 +336,10 @@ class NoteParser {
     if (!draft) return;
     draft.lastLine = i;
     const topic = draft.topic;
-    readHashtags(text, topic.tags);
-    if (draft.bodyLines < URL_BODY_LINES && topic.url === null) topic.url = firstHttpUrl(text);
+    if (this.lineHas(this.hashes)) readHashtags(text, topic.tags);
+    if (draft.bodyLines < URL_BODY_LINES && topic.url === null && this.lineHas(this.schemes)) {
+      topic.url = firstHttpUrl(text);
+    }
     draft.bodyLines++;
     if (topic.summary === "" && !isHeading) {
       const isList = listMarker > 0;
@@ -327,6 +348,14 @@ class NoteParser {
         topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH + 20)), SUMMARY_LENGTH);
       }
     }
+  }
+
+  /**
+   * Whether the current line holds what `cursor` looks for: a cheap test before reading its text
+   * (the part of the line that a recognizer reads holds no more than the line).
+   */
+  private lineHas(cursor: NextMatch): boolean {
+    return cursor.within(this.lineStart, this.lineEnd);
   }
 
   /** Lines inside a fenced code block belong to the current topic's body and nothing else. */
@@ -365,12 +394,13 @@ class NoteParser {
       known = { name: person.name, aliases: [] };
       this.presenters.push(known);
     }
-    keys.forEach((key, i) => {
-      if (this.presenterByKey.has(key)) return;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] ?? "";
+      if (this.presenterByKey.has(key)) continue;
       this.presenterByKey.set(key, known);
-      const spelling = spellings[i];
+      const spelling = spellings[k];
       if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
-    });
+    }
   }
 
   private warn(line: number, code: ParseWarning["code"], message: string): void {
