@@ -22,8 +22,9 @@ function toNumber(digits: string): number {
   return value;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
+/** A month or a day as two digits. */
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -42,19 +43,20 @@ export function findDate(text: string): DateMatch | null {
   for (;;) {
     const match = DATE_PATTERN.exec(rest);
     if (!match) return null;
-    const [whole, before, y, , m1, d1, m2, d2] = match;
-    const year = toNumber(y ?? "");
-    const month = toNumber(m1 ?? m2 ?? "");
-    const day = toNumber(d1 ?? d2 ?? "");
+    // Groups by index, not destructured: a match is no plain array, and its iteration is slow.
+    const lead = (match[1] ?? "").length;
+    const year = toNumber(match[2] ?? "");
+    const month = toNumber(match[4] ?? match[6] ?? "");
+    const day = toNumber(match[5] ?? match[7] ?? "");
     if (isValidDate(year, month, day)) {
-      const lead = (before ?? "").length;
       return {
-        iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`,
+        // The year has four digits by the pattern (1000–2999).
+        iso: `${year}-${twoDigits(month)}-${twoDigits(day)}`,
         index: offset + match.index + lead,
-        length: whole.length - lead,
+        length: match[0].length - lead,
       };
     }
-    offset += match.index + (before ?? "").length + 1;
+    offset += match.index + lead + 1;
     rest = text.slice(offset);
   }
 }

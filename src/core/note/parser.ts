@@ -386,8 +386,7 @@ class NoteParser {
 
   /** One entry per person in the note: a spelling seen before (as name or alias) joins that entry. */
   private addPresenter(person: Presenter): void {
-    const spellings = [person.name, ...person.aliases];
-    const keys = spellings.map(foldKey);
+    const { spellings, keys } = spellingsOf(person);
     let known: Presenter | undefined;
     for (const key of keys) known ??= this.presenterByKey.get(key);
     if (!known) {
@@ -427,6 +426,20 @@ class NoteParser {
 const SERIES_EDGE = /^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g;
 
 /** The text around a date, as one line without the separators at its ends: the series name. */
+// `parsePresenterName` hands out one object per spelling of a presenter line, so its folded keys
+// are worked out once, not in every note.
+const spellingCache = new WeakMap<Presenter, { spellings: string[]; keys: string[] }>();
+
+function spellingsOf(person: Presenter): { spellings: string[]; keys: string[] } {
+  let known = spellingCache.get(person);
+  if (!known) {
+    const spellings = [person.name, ...person.aliases];
+    known = { spellings, keys: spellings.map(foldKey) };
+    spellingCache.set(person, known);
+  }
+  return known;
+}
+
 function restAround(text: string, index: number, length: number): string | null {
   // Each side collapsed on its own: the space that joins them would make a collapse of the whole.
   const before = collapseWhitespace(text.slice(0, index).trim());
