@@ -205,6 +205,21 @@ function foldMarker(text: string): string {
 }
 
 const MARKER_QUOTES = /[’‘`]/;
+const FOLDED_MARKERS = [...TOPIC_MARKERS, ...MAIN_MARKERS];
+
+/**
+ * The marker form that `text` up to `end` spells as the vocabulary folds it (full width and case
+ * aside), compared by character; then `foldMarker` would give the same, without normalizing. Other
+ * spellings (quotes, extra spaces, compatibility forms) are left to `markerKey`.
+ */
+function spelledMarker(text: string, end: number): string | null {
+  next: for (const form of FOLDED_MARKERS) {
+    if (form.length !== end) continue;
+    for (let k = 0; k < end; k++) if (foldCode(text.charCodeAt(k)) !== form.charCodeAt(k)) continue next;
+    return form;
+  }
+  return null;
+}
 
 /**
  * `foldMarker` of a line's head, through `foldKey`'s cache: the same heads recur in every note. The
@@ -222,7 +237,8 @@ function markerKey(text: string): string {
 export function readMarker(text: string): Marker | null {
   if (!mayOpenMarkerAt(text, 0)) return null;
   const colon = text.search(/[:：]/);
-  const head = markerKey(colon >= 0 ? text.slice(0, colon) : text);
+  const headEnd = colon >= 0 ? colon : text.length;
+  const head = spelledMarker(text, headEnd) ?? markerKey(text.slice(0, headEnd));
   if (MAIN_MARKERS.has(head)) {
     // Trimmed first: the space after the colon would otherwise make every title a collapse.
     const title = colon >= 0 ? collapseWhitespace(text.slice(colon + 1).trim()) : "";

@@ -119,9 +119,12 @@ class NoteParser {
       let end = src.indexOf("\n", pos);
       if (end < 0) end = length;
       let s = pos;
-      for (let c = src.charCodeAt(s); s < end && (c === 0x20 || isTrimmed(c)); c = src.charCodeAt(++s));
+      let first = src.charCodeAt(s);
+      // Most lines start with their text: blanks are looked for only when the first character may be one.
+      if (!(first > 0x20 && first < 0xa0)) {
+        while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
+      }
       if (s < end) {
-        const first = src.charCodeAt(s);
         if (fence) {
           if (first === 0x60 || first === 0x7e) {
             if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
