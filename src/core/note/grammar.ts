@@ -439,6 +439,37 @@ const SECTION_LABELS = new Set(
 /** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
 export function isSectionLabel(text: string): boolean {
   if (text.length > 24) return false; // labels are short; folding long lines would cost more than parsing them
+  if (!mayBeSectionLabel(text)) return false;
   const key = foldKey(text);
-  return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
+  if (SECTION_LABELS.has(key)) return true;
+  const last = key.charCodeAt(key.length - 1);
+  return (last === 0x3a || last === 0xff1a) && /^[^:：]{1,20}[:：]$/.test(key);
+}
+
+const LABEL_FIRSTS = new Set(Array.from(SECTION_LABELS, (label) => label.charCodeAt(0)));
+
+/**
+ * An exact test that spares most lines the fold: a text that starts and ends with characters the fold
+ * keeps (ASCII letters but for case, digits, kana, kanji; the second one too, or the first could
+ * combine with it) has a key starting and ending with them, so it is a label only by its first
+ * character, and never a field (it ends in no colon).
+ */
+function mayBeSectionLabel(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const kept = keptByFold(first) && (text.length < 2 || keptByFold(text.charCodeAt(1)));
+  if (!kept || !keptByFold(text.charCodeAt(text.length - 1))) return true;
+  return LABEL_FIRSTS.has(first >= 0x41 && first <= 0x5a ? first | 0x20 : first);
+}
+
+/** Characters that NFKC leaves as they are, that never combine with what follows, and that lower case keeps or only lowers. */
+function keptByFold(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff)
+  );
 }
