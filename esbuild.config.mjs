@@ -1,6 +1,7 @@
 // Builds the plugin bundle (main.js, for Obsidian on desktop and mobile) and the Node CLI (dist/cli.js).
 import { builtinModules } from "node:module";
 import esbuild from "esbuild";
+import { i18nKeysOnce } from "./scripts/i18n-keys-once.mjs";
 
 const production = process.argv.includes("production");
 const watch = process.argv.includes("--watch");
@@ -25,6 +26,8 @@ const plugin = {
   minify: production,
   // Japanese strings as UTF-8 rather than \\u escapes: half the bytes, and Obsidian reads main.js as UTF-8.
   charset: "utf8",
+  // The message keys once: ja.ts's strings go in by en.ts's key order (scripts/i18n-keys-once.mjs).
+  plugins: [i18nKeysOnce],
   outfile: "main.js",
 };
 

@@ -20,8 +20,8 @@ export default defineConfig({
             "test/*.test.ts",
           ],
           environment: "node",
-          // The core's YAML parser, set as the CLI sets it (the plugin sets Obsidian's in onload).
-          setupFiles: ["test/setup/yaml-parser.ts"],
+          // The core's YAML parser and date formatter, set as the CLI sets them (the plugin sets Obsidian's in onload).
+          setupFiles: ["test/setup/yaml-parser.ts", "test/setup/date-format.ts"],
         },
       },
       {
@@ -37,6 +37,7 @@ export default defineConfig({
             "obsidian-test-mocks/vitest-setup",
             "test/app/no-unhandled-rejections.ts",
             "test/app/yaml-parser.ts",
+            "test/app/date-format.ts",
           ],
         },
       },

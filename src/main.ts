@@ -1,5 +1,5 @@
 /** Study Session Notes: wiring only. Each feature lives in `app/` over the pure `core/`. */
-import { Notice, Plugin, getLanguage, parseYaml } from "obsidian";
+import { Notice, Plugin, getLanguage, moment, parseYaml } from "obsidian";
 import { IndexService } from "./app/index/index-service";
 import { RelatedLinker, registerLinkCommand } from "./app/related/link-related";
 import { EmbeddingService } from "./app/related/embedding-service";
@@ -18,6 +18,8 @@ import { registerPaperCommands } from "./app/papers/paper-commands";
 import { PaperLibrary } from "./app/papers/paper-library";
 import { StatsCommands, registerStats } from "./app/stats/stats-commands";
 import { useYamlParser } from "./core/properties/yaml-parser";
+import { useDateFormatter } from "./core/session/date-format";
+import { momentDateFormatter, type MomentLike } from "./core/session/date-format-moment";
 import { UnreadableData, migrateSettings, type Settings } from "./core/settings";
 import { createTranslator, type Translate } from "./i18n";
 
@@ -31,6 +33,9 @@ export default class StudySessionNotesPlugin extends Plugin {
 
   override async onload(): Promise<void> {
     useYamlParser(parseYaml); // the core reads YAML with Obsidian's parser: main.js carries no YAML library
+    // Template dates with Obsidian's moment. obsidian.d.ts types it as moment's module namespace, which
+    // esModuleInterop makes uncallable; at run time it is moment's function.
+    useDateFormatter(momentDateFormatter(moment as unknown as MomentLike));
     this.t = createTranslator(getLanguage());
     const data: unknown = await this.loadData().catch((error: unknown) => new UnreadableData(error));
     const { settings, problem, fieldProblems } = migrateSettings(data);

@@ -1,10 +1,14 @@
 /** The package bin (`session-notes`): the CLI of main.ts on the process's arguments and streams. */
 import { parse } from "yaml";
 import { useYamlParser } from "../core/properties/yaml-parser";
+import { useDateFormatter } from "../core/session/date-format";
+import { builtinDateFormatter } from "../core/session/date-format-builtin";
 import { run } from "./main";
 
 // The CLI reads YAML with the `yaml` package (the plugin uses Obsidian's parser); duplicate keys are errors.
 useYamlParser((text) => parse(text, { uniqueKeys: true, logLevel: "error" }) as unknown);
+// Template dates with our own en/ja formatter (the plugin uses Obsidian's moment); tests hold them equal.
+useDateFormatter(builtinDateFormatter);
 
 const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),

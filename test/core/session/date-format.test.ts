@@ -2,7 +2,9 @@ import fc from "fast-check";
 import moment from "moment";
 import "moment/locale/ja";
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../../src/core/session/date-format";
+import { formatDate as formatWithSetFormatter, type DateFormatter } from "../../../src/core/session/date-format";
+import { builtinDateFormatter } from "../../../src/core/session/date-format-builtin";
+import { momentDateFormatter } from "../../../src/core/session/date-format-moment";
 import type { Language } from "../../../src/core/note/vocabulary";
 
 /** Moment's own output for a day, the reference every row is checked against. */
@@ -17,7 +19,13 @@ const DAY_TOKENS = [
   ..."L LL LLL LLLL l ll lll llll LT LTS".split(" "),
 ];
 
-describe("formatDate: moment's tokens", () => {
+/** The CLI's formatter and the plugin's (moment itself, here the package): every row holds for both. */
+const FORMATTERS: [string, DateFormatter][] = [
+  ["builtin", builtinDateFormatter],
+  ["moment", momentDateFormatter(moment)],
+];
+
+describe.each(FORMATTERS)("formatDate (%s): moment's tokens", (_name, formatDate) => {
   it.each([
     { format: "YYYY-MM-DD", language: "en", expected: "2024-09-05" },
     { format: "dddd", language: "en", expected: "Thursday" },
@@ -82,7 +90,7 @@ describe("formatDate: moment's tokens", () => {
   });
 });
 
-describe("formatDate: what is no day token", () => {
+describe.each(FORMATTERS)("formatDate (%s): what is no day token", (_name, formatDate) => {
   it.each([
     { format: "yyyy-MM-dd", text: null, unknown: [] }, // date-fns habits are moment tokens too (era year, weekday)
     { format: "YYYY-MM-DD T", unknown: ["T"] },
@@ -97,5 +105,38 @@ describe("formatDate: what is no day token", () => {
     // Apart from the time-zone tokens (a day has none), the text is still moment's.
     if ("text" in rest && rest.text !== null) expect(result.text).toBe(rest.text);
     else expect(result.text).toBe(momentFormat("2024-09-05", format, "en"));
+  });
+});
+
+describe("the plugin's formatter (moment) and the CLI's (ours)", () => {
+  const moments = momentDateFormatter(moment);
+  const day = fc
+    .date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+
+  it("give the same text and report the same letters for any format, on any day", () => {
+    // Every ASCII letter (tokens, zone tokens, letters that are none), brackets, escapes and other text.
+    const piece = fc.oneof(
+      fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+      fc.constantFrom(...DAY_TOKENS),
+      fc.constantFrom("[", "]", "\\", "|", " ", "-", "/", ":", "年", "月", "日", "(", ")", "[x]", "\u{1F600}"),
+    );
+    fc.assert(
+      fc.property(
+        day,
+        fc.array(piece, { maxLength: 12 }).map((p) => p.join("")),
+        fc.constantFrom<Language>("en", "ja"),
+        (iso, format, language) => {
+          expect(moments(iso, format, language)).toEqual(builtinDateFormatter(iso, format, language));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a day that is not on the calendar is left as it is, whichever formatter is set", () => {
+    for (const iso of ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-01-01", "nope"])
+      expect(formatWithSetFormatter(iso, "dddd YYYY", "en")).toEqual({ text: iso, unknown: [] });
+    expect(formatWithSetFormatter("2024-02-29", "dddd", "en")).toEqual({ text: "Thursday", unknown: [] });
   });
 });
