@@ -139,7 +139,7 @@ export class RelatedIndex {
    * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
    * query's score and shared-term count (zeroed after each query).
    */
-  private hot = new Float64Array(0);
+  private hot = new Float32Array(0);
   private lengths = new Float64Array(0);
   private normsAvg = NaN;
   private normsUpTo = 0;
@@ -364,7 +364,7 @@ export class RelatedIndex {
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
-  private normsFor(avg: number): Float64Array {
+  private normsFor(avg: number): Float32Array {
     const { hot, lengths } = this;
     if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
     for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
@@ -488,7 +488,7 @@ const SCORE = 2;
 const HITS = 3;
 
 /** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthLargest(hot: Float64Array, ids: readonly number[], k: number): number {
+function kthLargest(hot: Float32Array, ids: readonly number[], k: number): number {
   if (scratch.length < ids.length) scratch = new Float64Array(Math.max(ids.length, scratch.length * 2));
   const values = scratch.subarray(0, ids.length);
   for (let i = 0; i < ids.length; i++) values[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
@@ -518,14 +518,14 @@ function kthLargest(hot: Float64Array, ids: readonly number[], k: number): numbe
   return values[target] ?? 0;
 }
 
-function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
 }
 
 /** The `most` ids of highest score (ties at the cut included), highest first. */
-function bestFirst(hot: Float64Array, ids: readonly number[], most: number): number[] {
+function bestFirst(hot: Float32Array, ids: readonly number[], most: number): number[] {
   let out = ids as number[];
   if (ids.length > most) {
     const cut = kthLargest(hot, ids, most);
