@@ -99,11 +99,16 @@ interface Facts {
 class Doc {
   private known: Facts | null = null;
 
+  /** The papers' keys, as the index's paper map holds them. */
+  readonly paperKeys: string[];
+
   constructor(
     readonly topic: IndexedTopic,
     readonly terms: TermVector,
     readonly papers: PaperId[],
-  ) {}
+  ) {
+    this.paperKeys = papers.map(paperIdKey);
+  }
 
   get facts(): Facts {
     const { topic } = this;
@@ -389,8 +394,7 @@ export class RelatedIndex {
     const { doc, candidate, query, avg } = args;
     const out: Reason[] = [];
     if (args.samePaper) {
-      const keys = new Set(candidate.papers.map(paperIdKey));
-      const shared = doc.papers.find((paper) => keys.has(paperIdKey(paper)));
+      const shared = doc.papers.find((_paper, i) => candidate.paperKeys.includes(doc.paperKeys[i] ?? ""));
       out.push({
         type: "same-paper",
         paper: shared ?? { scheme: "title", value: candidate.topic.title },
@@ -422,7 +426,7 @@ export class RelatedIndex {
 
   private samePaperIds(doc: Doc): Set<number> {
     const out = new Set<number>();
-    for (const paper of doc.papers) for (const other of this.papers.get(paperIdKey(paper)) ?? []) out.add(other);
+    for (const key of doc.paperKeys) for (const other of this.papers.get(key) ?? []) out.add(other);
     const own = this.ids.get(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
@@ -445,8 +449,7 @@ export class RelatedIndex {
     this.ids.set(item.topic, id);
     this.totalLength += doc.terms.length;
     this.postings.add(id, doc.terms, !this.filling);
-    for (const paper of doc.papers) {
-      const key = paperIdKey(paper);
+    for (const key of doc.paperKeys) {
       let set = this.papers.get(key);
       if (!set) this.papers.set(key, (set = new Set()));
       set.add(id);
@@ -465,8 +468,7 @@ export class RelatedIndex {
     this.totalLength -= doc.terms.length;
     this.postings.remove(id, doc.terms, (other) => this.docs[other] !== undefined);
     if (this.postings.wasteful) runAll(this.postings.pack(this.docs));
-    for (const paper of doc.papers) {
-      const key = paperIdKey(paper);
+    for (const key of doc.paperKeys) {
       const set = this.papers.get(key);
       set?.delete(id);
       if (set?.size === 0) this.papers.delete(key);
