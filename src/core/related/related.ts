@@ -6,7 +6,7 @@
  * upper bounds (MaxScore), so a query never walks the long postings lists of common terms.
  * May import core/index, core/note, core/papers, result, text helpers and i18n's Translate type.
  */
-import { paperIdKey, paperIds, titleKey, type PaperId } from "../papers/paper-id";
+import { paperIds, titleKey, type PaperId } from "../papers/paper-id";
 import { foldKey } from "../text";
 import { isShown, termText } from "./term-ids";
 import { Postings, runAll } from "./postings";
@@ -99,16 +99,11 @@ interface Facts {
 class Doc {
   private known: Facts | null = null;
 
-  /** The papers' keys, as the index's paper map holds them. */
-  readonly paperKeys: string[];
-
   constructor(
     readonly topic: IndexedTopic,
     readonly terms: TermVector,
     readonly papers: PaperId[],
-  ) {
-    this.paperKeys = papers.map(paperIdKey);
-  }
+  ) {}
 
   get facts(): Facts {
     const { topic } = this;
@@ -135,7 +130,8 @@ export class RelatedIndex {
   private readonly postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
   private filling = false;
-  private readonly papers = new Map<string, Set<number>>();
+  /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
+  private readonly papers = new Map<string, Map<string, number[]>>();
   private readonly ids = new Map<IndexedTopic, number>();
   private nextId = 0;
   private totalLength = 0;
@@ -394,7 +390,9 @@ export class RelatedIndex {
     const { doc, candidate, query, avg } = args;
     const out: Reason[] = [];
     if (args.samePaper) {
-      const shared = doc.papers.find((_paper, i) => candidate.paperKeys.includes(doc.paperKeys[i] ?? ""));
+      const shared = doc.papers.find((paper) =>
+        candidate.papers.some((other) => other.scheme === paper.scheme && other.value === paper.value),
+      );
       out.push({
         type: "same-paper",
         paper: shared ?? { scheme: "title", value: candidate.topic.title },
@@ -426,7 +424,8 @@ export class RelatedIndex {
 
   private samePaperIds(doc: Doc): Set<number> {
     const out = new Set<number>();
-    for (const key of doc.paperKeys) for (const other of this.papers.get(key) ?? []) out.add(other);
+    for (const paper of doc.papers)
+      for (const other of this.papers.get(paper.scheme)?.get(paper.value) ?? []) out.add(other);
     const own = this.ids.get(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
@@ -449,10 +448,12 @@ export class RelatedIndex {
     this.ids.set(item.topic, id);
     this.totalLength += doc.terms.length;
     this.postings.add(id, doc.terms, !this.filling);
-    for (const key of doc.paperKeys) {
-      let set = this.papers.get(key);
-      if (!set) this.papers.set(key, (set = new Set()));
-      set.add(id);
+    for (const { scheme, value } of doc.papers) {
+      let byValue = this.papers.get(scheme);
+      if (!byValue) this.papers.set(scheme, (byValue = new Map<string, number[]>()));
+      const ids = byValue.get(value);
+      if (ids) ids.push(id);
+      else byValue.set(value, [id]);
     }
     return id;
   }
@@ -468,10 +469,13 @@ export class RelatedIndex {
     this.totalLength -= doc.terms.length;
     this.postings.remove(id, doc.terms, (other) => this.docs[other] !== undefined);
     if (this.postings.wasteful) runAll(this.postings.pack(this.docs));
-    for (const key of doc.paperKeys) {
-      const set = this.papers.get(key);
-      set?.delete(id);
-      if (set?.size === 0) this.papers.delete(key);
+    for (const { scheme, value } of doc.papers) {
+      const byValue = this.papers.get(scheme);
+      const ids = byValue?.get(value);
+      if (!byValue || !ids) continue;
+      const at = ids.indexOf(id);
+      if (at >= 0) ids.splice(at, 1);
+      if (ids.length === 0) byValue.delete(value);
     }
   }
 
