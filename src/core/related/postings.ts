@@ -97,14 +97,10 @@ export class Postings {
    * topics so a caller can pause between steps; tails are emptied. Counts (`df`) stay as they are.
    */
   *pack(docs: ReadonlyArray<{ terms: TermVector } | undefined>): Generator<void> {
+    // Each term's live count (df) is its room: the starts are their running sums.
     const terms = this.stats.length / 2;
     const counts = new Int32Array(terms + 1);
-    for (let doc = 0; doc < docs.length; doc++) {
-      const found = docs[doc];
-      if (found) for (const term of found.terms.ids) counts[term + 1] = (counts[term + 1] ?? 0) + 1;
-      if (doc % PACK_STEP === PACK_STEP - 1) yield;
-    }
-    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t + 1] ?? 0) + (counts[t] ?? 0);
+    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t] ?? 0) + (this.stats[2 * t] ?? 0);
     const start = counts.slice();
     const total = counts[terms] ?? 0;
     const ids = new Int32Array(total);
