@@ -132,7 +132,6 @@ export class RelatedIndex {
   private filling = false;
   /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
   private readonly papers = new Map<string, Map<string, number[]>>();
-  private readonly ids = new Map<IndexedTopic, number>();
   private nextId = 0;
   private totalLength = 0;
   /**
@@ -165,8 +164,10 @@ export class RelatedIndex {
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
     const old = this.byFile.get(file) ?? [];
+    let fileId = this.fileIds.get(file);
+    if (fileId === undefined) this.fileIds.set(file, (fileId = this.fileIds.size));
     const ids: number[] = [];
-    for (const item of documents) ids.push(this.add(item));
+    for (const item of documents) ids.push(this.add(item, fileId));
     for (const id of old) this.remove(id);
     if (ids.length > 0) this.byFile.set(file, ids);
     else this.byFile.delete(file);
@@ -189,6 +190,12 @@ export class RelatedIndex {
     yield* this.postings.pack(this.docs);
   }
 
+  /** The id of an indexed topic (found among its file's few), or undefined. */
+  private idOf(topic: IndexedTopic): number | undefined {
+    for (const id of this.byFile.get(topic.file) ?? []) if (this.docs[id]?.topic === topic) return id;
+    return undefined;
+  }
+
   removeSession(file: string): void {
     for (const id of this.byFile.get(file) ?? []) this.remove(id);
     this.byFile.delete(file);
@@ -204,7 +211,7 @@ export class RelatedIndex {
    * or one title holding the other whole. The "presented before" badge and the panel both ask this.
    */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
-    const id = this.ids.get(topic);
+    const id = this.idOf(topic);
     const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     if (!doc) return [];
     const out: IndexedTopic[] = [];
@@ -217,7 +224,7 @@ export class RelatedIndex {
 
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
-    const id = this.ids.get(topic);
+    const id = this.idOf(topic);
     const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     return doc ? this.query(doc, top) : [];
   }
@@ -343,7 +350,7 @@ export class RelatedIndex {
    */
   private queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
-    const own = this.ids.has(doc.topic) ? 1 : 0;
+    const own = this.idOf(doc.topic) === undefined ? 0 : 1;
     const out: QueryTerm[] = [];
     const { ids, tfs } = doc.terms;
     for (let k = 0; k < ids.length; k++) {
@@ -426,12 +433,12 @@ export class RelatedIndex {
     const out = new Set<number>();
     for (const paper of doc.papers)
       for (const other of this.papers.get(paper.scheme)?.get(paper.value) ?? []) out.add(other);
-    const own = this.ids.get(doc.topic);
+    const own = this.idOf(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
   }
 
-  private add(item: TopicDocument): number {
+  private add(item: TopicDocument, fileId: number): number {
     const id = this.nextId++;
     const doc = this.makeDoc(item);
     if (this.lengths.length <= id) {
@@ -439,13 +446,10 @@ export class RelatedIndex {
       this.lengths = grow(this.lengths, size);
       this.hot = grow(this.hot, size * HOT);
     }
-    let fileId = this.fileIds.get(item.topic.file);
-    if (fileId === undefined) this.fileIds.set(item.topic.file, (fileId = this.fileIds.size));
     this.lengths[id] = Math.max(doc.terms.length, 1e-9);
     this.hot[id * HOT] = fileId;
     this.docs[id] = doc;
     this.count++;
-    this.ids.set(item.topic, id);
     this.totalLength += doc.terms.length;
     this.postings.add(id, doc.terms, !this.filling);
     for (const { scheme, value } of doc.papers) {
@@ -465,7 +469,6 @@ export class RelatedIndex {
     this.lengths[id] = 0;
     this.hot[id * HOT] = -1;
     this.count--;
-    if (this.ids.get(doc.topic) === id) this.ids.delete(doc.topic);
     this.totalLength -= doc.terms.length;
     this.postings.remove(id, doc.terms, (other) => this.docs[other] !== undefined);
     if (this.postings.wasteful) runAll(this.postings.pack(this.docs));
