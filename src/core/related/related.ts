@@ -50,7 +50,7 @@ const MEANING_WEIGHT = 12;
 /** Below this cosine two texts are not "similar in meaning" worth a reason. */
 const MEANING_REASON = 0.8;
 /** The query is a topic's most telling terms; more add little but cost postings walks. */
-const QUERY_TERMS = 16;
+const QUERY_TERMS = 12;
 /** Scored in full (title containment, meaning) before the cut, beyond those asked for. */
 const SHORTLIST_EXTRA = 5;
 /** Topics sharing fewer terms than this (and no paper or tag) are not related by one stray word. */
