@@ -85,19 +85,13 @@ export function termScore(idf: number, tf: number, length: number, avg: number):
   return (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
 }
 
-/** What comparing a topic with others needs beyond its terms. */
-interface Facts {
-  /** Tags folded for comparison. */
-  tags: string[];
-  titleKey: string;
-  /** Folded presenter name, or "" for none. */
-  presenterKey: string;
-  language: "en" | "ja";
-}
-
-/** A topic in the index: its terms and papers, and its facts worked out on first use (most never are). */
+/**
+ * A topic in the index: its terms and papers, and what comparing it needs beyond them, each worked
+ * out on first use (most topics are only ever met as postings).
+ */
 class Doc {
-  private known: Facts | null = null;
+  private foldedTags: string[] | null = null;
+  private folded: { titleKey: string; presenterKey: string; language: "en" | "ja" } | null = null;
 
   constructor(
     readonly topic: IndexedTopic,
@@ -105,15 +99,33 @@ class Doc {
     readonly papers: PaperId[],
   ) {}
 
-  get facts(): Facts {
+  /** Tags folded for comparison. */
+  get tags(): string[] {
+    this.foldedTags ??= this.topic.tags.map(foldKey);
+    return this.foldedTags;
+  }
+
+  get titleKey(): string {
+    return this.facts().titleKey;
+  }
+
+  /** Folded presenter name, or "" for none. */
+  get presenterKey(): string {
+    return this.facts().presenterKey;
+  }
+
+  get language(): "en" | "ja" {
+    return this.facts().language;
+  }
+
+  private facts(): { titleKey: string; presenterKey: string; language: "en" | "ja" } {
     const { topic } = this;
-    this.known ??= {
-      tags: topic.tags.map(foldKey),
+    this.folded ??= {
       titleKey: titleKey(topic.title),
       presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
       language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
     };
-    return this.known;
+    return this.folded;
   }
 }
 
@@ -313,8 +325,8 @@ export class RelatedIndex {
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
       const candidate = this.docs[entry.id] as Doc;
-      for (const tag of doc.facts.tags) if (candidate.facts.tags.includes(tag)) entry.score += TAG_SCORE;
-      if (!samePaper.has(entry.id) && containsTitle(doc.facts.titleKey, candidate.facts.titleKey)) {
+      for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
+      if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
       }
@@ -405,8 +417,8 @@ export class RelatedIndex {
         paper: shared ?? { scheme: "title", value: candidate.topic.title },
       });
     }
-    doc.facts.tags.forEach((tag, i) => {
-      if (candidate.facts.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
+    doc.tags.forEach((tag, i) => {
+      if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
     });
     if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
     // The three shared terms that weigh most in this match, as a person would write them.
@@ -416,17 +428,16 @@ export class RelatedIndex {
       if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
       insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
     }
-    const words = shared.map((w) => termLabel(termText(w.id), doc.facts.language));
+    const words = shared.map((w) => termLabel(termText(w.id), doc.language));
     if (words.length > 0) out.push({ type: "words", words });
-    if (doc.facts.presenterKey !== "" && doc.facts.presenterKey === candidate.facts.presenterKey)
-      out.push({ type: "presenter" });
+    if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
     return out;
   }
 
   private sharesTag(doc: Doc, other: number): boolean {
     if (doc.topic.tags.length === 0) return false;
-    const tags = (this.docs[other] as Doc).facts.tags;
-    return doc.facts.tags.some((tag) => tags.includes(tag));
+    const tags = (this.docs[other] as Doc).tags;
+    return doc.tags.some((tag) => tags.includes(tag));
   }
 
   private samePaperIds(doc: Doc): Set<number> {
