@@ -301,8 +301,15 @@ export function readHashtags(text: string, into: string[]): void {
         }
       }
     }
-    at = text.indexOf("#", end);
+    at = nextHash(text, end);
   }
+}
+
+/** The next `#` at or after `from`, or -1: the few characters next looked at first (tags come in runs). */
+function nextHash(text: string, from: number): number {
+  const near = Math.min(text.length, from + 8);
+  for (let k = from; k < near; k++) if (text.charCodeAt(k) === 0x23) return k;
+  return near < text.length ? text.indexOf("#", near) : -1;
 }
 
 /** A list item's text: `[name] …` at its start marks a comment by that person. */

@@ -37,13 +37,28 @@ function withoutTrailingTags(text: string): string {
   for (;;) {
     let start = end;
     while (start > 0 && !isTrimmed(text.charCodeAt(start - 1))) start--;
-    const word = text.slice(start, end);
-    const isTag = word.length > 1 && word[0] === "#" && !word.includes("#", 1) && !/^#[0-9]+$/.test(word);
-    if (!isTag || start === 0 || !isTrimmed(text.charCodeAt(start - 1))) return text.slice(0, keep);
+    if (!isTagWord(text, start, end) || start === 0 || !isTrimmed(text.charCodeAt(start - 1))) {
+      return text.slice(0, keep);
+    }
     keep = start;
     end = start;
     while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
   }
+}
+
+/**
+ * Whether `text[start, end)` is a #tag: `#`, then no other `#`, and not digits alone (`#1`). Read by
+ * character codes: a title of thousands of tags is not cut into thousands of words.
+ */
+function isTagWord(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || text.charCodeAt(start) !== 0x23 /* # */) return false;
+  let digits = true;
+  for (let k = start + 1; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x23) return false;
+    if (code < 0x30 || code > 0x39) digits = false;
+  }
+  return !digits;
 }
 
 function isIdCode(code: number): boolean {
