@@ -8,30 +8,31 @@ import { join } from "node:path";
 import { run } from "../src/cli/main";
 import { parseNote } from "../src/core/note/parser";
 import { sessionFromParse } from "../src/core/index/session-entry";
-import { bodyLines, buildRelated, inSlices } from "../src/core/related/build";
-import { bodyTermCounts, RelatedIndex, type TopicDocument } from "../src/core/related/related";
+import { bodyLines, buildRelated, stepInSlices } from "../src/core/related/build";
+import { RelatedIndex, type TopicDocument } from "../src/core/related/related";
+import { topicTerms } from "../src/core/related/term-vector";
 import { paperIds } from "../src/core/papers/paper-id";
-import type { IndexedTopic } from "../src/core/index/topic-index";
+import type { IndexedTopic, SessionEntry } from "../src/core/index/topic-index";
 import { hitsAt3, qualityVault } from "../test/quality/related-pairs";
 import { generateCorpus, type GeneratedNote } from "./generate";
 import { gc, median, timePair, type Figure } from "./measure";
 
 type AddFigure = (f: Omit<Figure, "ratio" | "pass">, judge: (ratio: number, value: number) => boolean) => void;
 
-/** What the plugin caches per note once it read it: each topic's body terms and papers. */
+/** What the plugin caches per note once it read it: each topic's terms (body included) and papers. */
 function cachedDocuments(note: GeneratedNote): {
-  file: string;
+  session: SessionEntry;
   documents: TopicDocument[];
 } {
   const session = sessionFromParse(note.path, parseNote(note.text, { path: note.path }));
   const lines = note.text.split(/\r?\n/);
   return {
-    file: note.path,
+    session,
     documents: session.topics.map((topic) => {
       const body = bodyLines(lines, topic).join("\n");
       return {
         topic,
-        bodyTerms: bodyTermCounts(body),
+        terms: topicTerms(topic, body),
         papers: paperIds(topic, body),
       };
     }),
@@ -65,18 +66,26 @@ async function queryAndBuild(figure: AddFigure, log: (text: string) => void): Pr
   );
 
   log("Related: first build from cached terms, in slices…");
+  const byFile = new Map(cached.map((c) => [c.session.file, c.documents]));
   const builds: Array<{ total: number; longest: number }> = [];
   let related = new RelatedIndex();
   for (let r = 0; r < 3; r++) {
     related = new RelatedIndex();
     gc();
     const start = performance.now();
-    const result = await inSlices(cached, (c) => related.setSession(c.file, c.documents), {
-      budgetMs: 30,
-      now: () => performance.now(),
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
-      cancelled: () => false,
-    });
+    // As the plugin builds: every session's cached topics, then the postings packed, in slices.
+    const result = await stepInSlices(
+      related.fill(
+        cached.map((c) => c.session),
+        (session) => byFile.get(session.file) ?? [],
+      ),
+      {
+        budgetMs: 30,
+        now: () => performance.now(),
+        pause: () => new Promise((resolve) => setImmediate(resolve)),
+        cancelled: () => false,
+      },
+    );
     builds.push({
       total: performance.now() - start,
       longest: result?.longest ?? Infinity,

@@ -9,7 +9,7 @@ import type { Io } from "./io";
 
 export const relatedVerb: Verb = {
   name: "related",
-  usage: "DIR [--json] [--top K]",
+  usage: "DIR [--json [--pretty]] [--top K]",
   summary: "for every topic, the most related topics in other sessions",
   description: `For every topic of the session notes under DIR, the K most related topics in other
 sessions, best first, each with why: the same paper, a shared #tag, shared words,
@@ -19,6 +19,7 @@ the same presenter. The text lists them in rank order; --json adds each one's sc
 ${LINE_NOTE}`,
   options: {
     json: { type: "boolean", help: "print every topic with its related topics as JSON" },
+    pretty: { type: "boolean", help: "with --json: indent the JSON for people (compact by default)" },
     top: { type: "string", value: "K", help: "how many related topics for each (1 to 100, default 5)" },
   },
   run: runRelated,
@@ -51,7 +52,8 @@ function runRelated(args: Args, io: Io): number {
     })),
   }));
   if (args.flags.has("json")) {
-    io.out(JSON.stringify({ topics }, null, 2));
+    // Compact by default, as `index --json`: read by programs, and indentation doubles it.
+    io.out(JSON.stringify({ topics }, null, args.flags.has("pretty") ? 2 : undefined));
     return EXIT_OK;
   }
   // Raw scores (a BM25 sum plus bonuses, 132.73) mean nothing to a reader: the rank and the reasons do.

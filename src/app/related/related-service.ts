@@ -2,19 +2,15 @@
  * Related topics in the app: the core's index over titles, tags, summaries and bodies, the same
  * model as the CLI. It is built once the topic index is complete, from the properties first (in
  * slices, so a large vault never freezes the app), then each note's body is read in the background
- * with `cachedRead` and its topics re-indexed; bodies' terms are cached by the note's mtime, so a
- * note is read and tokenized again only after it changed. Kept current one note at a time.
+ * with `cachedRead` and its topics re-indexed; each topic's terms are cached by the note's mtime, so a
+ * note is read and tokenized again only after it changed, and a rebuild only fills postings. Kept
+ * current one note at a time.
  */
 import { Component, TFile, type App } from "obsidian";
 import { paperIds, type PaperId } from "../../core/papers/paper-id";
-import { bodyLines, inSlices, topicKey } from "../../core/related/build";
-import {
-  bodyTermCounts,
-  RelatedIndex,
-  type Related,
-  type TermCounts,
-  type TopicDocument,
-} from "../../core/related/related";
+import { bodyLines, stepInSlices, topicKey } from "../../core/related/build";
+import { RelatedIndex, type Related, type TopicDocument } from "../../core/related/related";
+import { bodyTermCounts, topicTerms, type TermVector } from "../../core/related/term-vector";
 import type { IndexedTopic, SessionEntry } from "../../core/index/topic-index";
 import type { IndexService } from "../index/index-service";
 import type { EmbeddingService } from "./embedding-service";
@@ -22,10 +18,29 @@ import type { EmbeddingService } from "./embedding-service";
 /** A slice of work between pauses: well under the 50 ms of a long task. */
 const SLICE_MS = 30;
 
+interface CachedBody {
+  /** The body's terms, and the whole topic's (with the title, tags and summary it was counted with). */
+  body: TermVector;
+  terms: TermVector;
+  head: string;
+  papers: PaperId[];
+}
+
 interface CachedBodies {
   mtime: number;
-  /** Body terms and the papers the body names, by topic title and presenter. */
-  topics: Map<string, { terms: TermCounts; papers: PaperId[] }>;
+  /** By topic title and presenter. */
+  topics: Map<string, CachedBody>;
+}
+
+/** What a topic's terms are counted from besides its body. */
+function headOf(topic: Pick<IndexedTopic, "title" | "tags" | "summary">): string {
+  return `${topic.title}\u0000${topic.tags.join("\u0000")}\u0000${topic.summary}`;
+}
+
+/** A topic with its cached terms: the whole count when its title, tags and summary are as counted. */
+function cachedDocument(topic: IndexedTopic, cached: CachedBody): TopicDocument {
+  const terms = cached.head === headOf(topic) ? cached.terms : topicTerms(topic, cached.body);
+  return { topic, terms, papers: cached.papers };
 }
 
 export class RelatedService extends Component {
@@ -109,7 +124,7 @@ export class RelatedService extends Component {
     const fresh = cached !== undefined && cached.mtime === this.mtime(session.file);
     return session.topics.map((topic) => {
       const body = fresh ? cached.topics.get(topicKey(topic)) : undefined;
-      return body ? { topic, bodyTerms: body.terms, papers: body.papers } : { topic };
+      return body ? cachedDocument(topic, body) : { topic };
     });
   }
 
@@ -124,12 +139,15 @@ export class RelatedService extends Component {
     // Notes that change while building are caught up after, each once: no scan of the whole list.
     const changed = new Set<string>();
     this.changedWhileBuilding = changed;
-    await inSlices(sessions, (session) => related.setSession(session.file, this.documents(session)), {
-      budgetMs: SLICE_MS,
-      now: () => performance.now(),
-      pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
-      cancelled: () => !this.active,
-    });
+    await stepInSlices(
+      related.fill(sessions, (session) => this.documents(session)),
+      {
+        budgetMs: SLICE_MS,
+        now: () => performance.now(),
+        pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+        cancelled: () => !this.active,
+      },
+    );
     this.related = related;
     this.changedWhileBuilding = null;
     for (const file of changed) {
@@ -183,12 +201,17 @@ export class RelatedService extends Component {
       const lines = text.split(/\r?\n/);
       // Topics from properties carry no lines: the note's own parse gives them.
       const parsed = this.index.parse(text, file);
-      const topics = new Map<string, { terms: TermCounts; papers: PaperId[] }>();
+      const entries = new Map(session.topics.map((topic) => [topicKey(topic), topic]));
+      const topics = new Map<string, CachedBody>();
       for (const topic of parsed.topics) {
-        const body = bodyLines(lines, topic).join("\n");
+        const text = bodyLines(lines, topic).join("\n");
+        const body = bodyTermCounts(text);
+        const entry = entries.get(topicKey(topic)) ?? topic;
         topics.set(topicKey(topic), {
-          terms: bodyTermCounts(body),
-          papers: paperIds(topic, body),
+          body,
+          terms: topicTerms(entry, body),
+          head: headOf(entry),
+          papers: paperIds(topic, text),
         });
       }
       this.bodies.set(file, { mtime, topics });

@@ -1,4 +1,5 @@
 /** Filling a related-topics index from the topic index (and, where known, the notes' text). */
+import { runAll } from "./postings";
 import { RelatedIndex, type TopicDocument } from "./related";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
@@ -79,9 +80,9 @@ export function topicDocuments(session: SessionEntry, text: string | undefined):
 export function buildRelated(
   sessions: Iterable<SessionEntry>,
   textOf: (file: string) => string | undefined = () => undefined,
+  related = new RelatedIndex(),
 ): RelatedIndex {
-  const related = new RelatedIndex();
-  for (const session of sessions) related.setSession(session.file, topicDocuments(session, textOf(session.file)));
+  runAll(related.fill(sessions, (session) => topicDocuments(session, textOf(session.file))));
   return related;
 }
 
@@ -101,19 +102,38 @@ export async function inSlices<T>(
   step: (item: T) => void,
   options: SliceOptions,
 ): Promise<{ longest: number; slices: number } | null> {
+  return stepInSlices(
+    (function* () {
+      for (const item of items) {
+        step(item);
+        yield;
+      }
+    })(),
+    options,
+  );
+}
+
+/** Run `steps` to the end, pausing whenever a slice used its budget; the longest slice, or null if cancelled. */
+export async function stepInSlices(
+  steps: Iterator<void>,
+  options: SliceOptions,
+): Promise<{ longest: number; slices: number } | null> {
   let longest = 0;
   let slices = 0;
   let start = options.now();
-  for (let i = 0; i < items.length; i++) {
-    step(items[i] as T);
+  for (;;) {
+    const done = steps.next().done === true;
     const elapsed = options.now() - start;
-    if (elapsed >= options.budgetMs * 0.8 || i === items.length - 1) {
+    if (elapsed >= options.budgetMs * 0.8 || done) {
       longest = Math.max(longest, elapsed);
       slices++;
+      if (done) return { longest, slices };
       await options.pause();
-      if (options.cancelled()) return null;
+      if (options.cancelled()) {
+        steps.return?.();
+        return null;
+      }
       start = options.now();
     }
   }
-  return { longest, slices };
 }

@@ -8,8 +8,11 @@
  */
 import { paperIdKey, paperIds, titleKey, type PaperId } from "../papers/paper-id";
 import { foldKey } from "../text";
-import { HIDDEN_PREFIX, termLabel, tokenize } from "./tokenize";
-import type { IndexedTopic } from "../index/topic-index";
+import { isShown, termText } from "./term-ids";
+import { Postings, runAll } from "./postings";
+import { countOf, topicTerms, type TermVector } from "./term-vector";
+import { termLabel } from "./tokenize";
+import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
 export type Reason =
   | { type: "same-paper"; paper: PaperId }
@@ -26,41 +29,20 @@ export interface Related {
 }
 
 /**
- * What the index knows of one topic beyond its entry: the body text when the note was read, or its
- * terms already tokenized (from a cache), which saves tokenizing the body again.
+ * What the index knows of one topic beyond its entry: the body text when the note was read, or the
+ * topic's terms already counted (`topicTerms`, cached by the app), which saves tokenizing again.
  */
 export interface TopicDocument {
   topic: IndexedTopic;
   body?: string;
-  bodyTerms?: TermCounts;
-  /** The papers the topic presents, when worked out with its body beforehand (with `bodyTerms`). */
+  terms?: TermVector;
+  /** The papers the topic presents, when worked out with its body beforehand (with `terms`). */
   papers?: PaperId[];
-}
-
-/** Terms of a text with their counts. */
-export type TermCounts = ReadonlyMap<string, number>;
-
-/**
- * A body's most frequent terms, counted: what the index keeps of a body. A long paper summary has
- * hundreds of distinct words; its most repeated ones say what it is about, and a cap keeps a
- * 100,000-topic index within a phone's memory.
- */
-export function bodyTermCounts(body: string): TermCounts {
-  const counts = new Map<string, number>();
-  for (const term of tokenize(body)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  if (counts.size <= BODY_TERMS) return counts;
-  // Ties keep the first seen (Array.prototype.sort is stable).
-  return new Map([...counts].sort((a, b) => b[1] - a[1]).slice(0, BODY_TERMS));
 }
 
 /** Semantic similarity of two topics in [0, 1] (embeddings), or null where unknown. */
 export type Similarity = (a: IndexedTopic, b: IndexedTopic) => number | null;
 
-const HIDDEN_CODE = HIDDEN_PREFIX.charCodeAt(0);
-const TITLE_WEIGHT = 3;
-/** Distinct terms kept of one body (its most frequent). */
-const BODY_TERMS = 64;
-const TAG_WEIGHT = 2;
 const SAME_PAPER_SCORE = 100;
 const TAG_SCORE = 2;
 /** Weight of a fully similar meaning (cosine 1) against BM25 scores, which run to about 10–40. */
@@ -68,7 +50,7 @@ const MEANING_WEIGHT = 12;
 /** Below this cosine two texts are not "similar in meaning" worth a reason. */
 const MEANING_REASON = 0.8;
 /** The query is a topic's most telling terms; more add little but cost postings walks. */
-const QUERY_TERMS = 24;
+const QUERY_TERMS = 16;
 /** Scored in full (title containment, meaning) before the cut, beyond those asked for. */
 const SHORTLIST_EXTRA = 5;
 /** Topics sharing fewer terms than this (and no paper or tag) are not related by one stray word. */
@@ -79,6 +61,18 @@ const MIN_SHARED_TERMS = 2;
  */
 const WALK_SHARE = 0.005;
 const WALK_MIN = 500;
+/**
+ * Of the topics the walk found, this many times the shortlist, best first, are completed with the
+ * common terms not walked; the common terms re-rank what the telling ones found.
+ */
+const RERANK_FACTOR = 3;
+/**
+ * Postings walked for one query, at most, once there are candidates enough: the rarest terms find
+ * the candidates, and a query costs the same in any size of vault (the CLI's pass stays linear).
+ */
+const WALK_BUDGET = 1500;
+/** Postings this short are walked without first asking whether they could still matter. */
+const SHORT_POSTING = 64;
 /** Terms in more than this share of the topics are stop words of this corpus… */
 const CORPUS_STOP_SHARE = 1 / 3;
 /** …once there are enough topics for a share to mean something. */
@@ -91,38 +85,36 @@ export function termScore(idf: number, tf: number, length: number, avg: number):
   return (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
 }
 
-/** A topic's terms, counted, with ids of this index (sorted, for lookups by binary search). */
-interface Terms {
-  ids: Int32Array;
-  tfs: Float32Array;
-  length: number;
-  refs: number;
-}
-
-interface Doc {
-  topic: IndexedTopic;
-  terms: Terms;
-  textKey: string;
-  bodyTerms: TermCounts | null;
-  papers: PaperId[];
-  /** Tags folded for comparison, and as the topic writes them. */
+/** What comparing a topic with others needs beyond its terms. */
+interface Facts {
+  /** Tags folded for comparison. */
   tags: string[];
-  tagLabels: string[];
   titleKey: string;
   /** Folded presenter name, or "" for none. */
   presenterKey: string;
   language: "en" | "ja";
 }
 
-/** A term's postings as parallel arrays; removed documents are skipped and dropped once half the list. */
-interface Posting {
-  ids: number[];
-  tfs: number[];
-  dead: number;
-  /** Highest tf ever added: with the shortest length, the term's upper bound. */
-  maxTf: number;
-  /** Seen as a word on its own, not only as a character pair inside a longer word. */
-  shown: boolean;
+/** A topic in the index: its terms and papers, and its facts worked out on first use (most never are). */
+class Doc {
+  private known: Facts | null = null;
+
+  constructor(
+    readonly topic: IndexedTopic,
+    readonly terms: TermVector,
+    readonly papers: PaperId[],
+  ) {}
+
+  get facts(): Facts {
+    const { topic } = this;
+    this.known ??= {
+      tags: topic.tags.map(foldKey),
+      titleKey: titleKey(topic.title),
+      presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
+      language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
+    };
+    return this.known;
+  }
 }
 
 interface QueryTerm {
@@ -135,28 +127,30 @@ export class RelatedIndex {
   private readonly docs: Array<Doc | undefined> = [];
   private count = 0;
   private readonly byFile = new Map<string, number[]>();
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly postings: Posting[] = [];
+  private readonly postings = new Postings();
+  /** While `fill` adds topics: their postings wait for one pack at the end. */
+  private filling = false;
   private readonly papers = new Map<string, Set<number>>();
   private readonly ids = new Map<IndexedTopic, number>();
-  /**
-   * Terms by topic text, shared by the documents holding that text: an update re-tokenizes only what
-   * changed. Bodies given as text are keyed by a hash of it; bodies given as cached terms by that
-   * object (the app keeps one per unchanged note) and the rest of the topic's text.
-   */
-  private readonly cache = new Map<string, Terms>();
-  private readonly bodyCache = new WeakMap<TermCounts, Map<string, Terms>>();
   private nextId = 0;
   private totalLength = 0;
-  /** Score accumulator reused by every query (ids index it; entries are zeroed after use). */
-  private scores = new Float64Array(0);
-  /** Query terms each document shares (ids index it, zeroed after use like `scores`). */
-  private hits = new Uint8Array(0);
+  /**
+   * What a walk reads and writes of each topic, side by side (one memory read per posting): its file
+   * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
+   * query's score and shared-term count (zeroed after each query).
+   */
+  private hot = new Float64Array(0);
   private lengths = new Float64Array(0);
-  private fileOf = new Int32Array(0);
+  private normsAvg = NaN;
+  private normsUpTo = 0;
   private readonly fileIds = new Map<string, number>();
   private similarity: Similarity | null = null;
+
+  /**
+   * `exact`: walk every posting and complete every topic seen — the ranking pruning approximates,
+   * for checking how well it does (slow on a large vault).
+   */
+  constructor(private readonly exact = false) {}
 
   get size(): number {
     return this.count;
@@ -170,12 +164,28 @@ export class RelatedIndex {
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
     const old = this.byFile.get(file) ?? [];
-    // Add before removing, so unchanged topics find their terms in the cache.
     const ids: number[] = [];
     for (const item of documents) ids.push(this.add(item));
     for (const id of old) this.remove(id);
     if (ids.length > 0) this.byFile.set(file, ids);
     else this.byFile.delete(file);
+  }
+
+  /**
+   * Fill an empty index with many sessions at once (a first build), yielding after each session and
+   * while packing so a caller can pause: the topics first, then every posting written once.
+   */
+  *fill(sessions: Iterable<SessionEntry>, documents: (session: SessionEntry) => TopicDocument[]): Generator<void> {
+    this.filling = true;
+    try {
+      for (const session of sessions) {
+        this.setSession(session.file, documents(session));
+        yield;
+      }
+    } finally {
+      this.filling = false;
+    }
+    yield* this.postings.pack(this.docs);
   }
 
   removeSession(file: string): void {
@@ -194,7 +204,7 @@ export class RelatedIndex {
    */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
     const id = this.ids.get(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }, false) : this.docs[id];
+    const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     if (!doc) return [];
     const out: IndexedTopic[] = [];
     for (const other of this.samePaperIds(doc)) {
@@ -207,7 +217,7 @@ export class RelatedIndex {
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
     const id = this.ids.get(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }, false) : this.docs[id];
+    const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     return doc ? this.query(doc, top) : [];
   }
 
@@ -219,17 +229,15 @@ export class RelatedIndex {
   private query(doc: Doc, top: number): Related[] {
     const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
-    if (this.scores.length < this.nextId) {
-      this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2, 1024));
-      this.hits = new Uint8Array(this.scores.length);
-    }
-    const { scores, hits, lengths, fileOf } = this;
+    const hot = this.normsFor(avg);
     const ownFile = this.fileIds.get(doc.topic.file) ?? -1;
     const touched: number[] = [];
     const bump = (other: number, amount: number): void => {
-      if ((lengths[other] ?? 0) <= 0 || fileOf[other] === ownFile) return;
-      if (scores[other] === 0) touched.push(other);
-      scores[other] = (scores[other] ?? 0) + amount;
+      const at = other * HOT;
+      const file = hot[at] ?? -1;
+      if (file < 0 || file === ownFile) return;
+      if (hot[at + SCORE] === 0) touched.push(other);
+      hot[at + SCORE] = (hot[at + SCORE] ?? 0) + amount;
     };
     const samePaper = this.samePaperIds(doc);
     for (const other of samePaper) bump(other, SAME_PAPER_SCORE);
@@ -237,65 +245,68 @@ export class RelatedIndex {
     const query = this.queryTerms(doc, n, avg);
     const keep = top + SHORTLIST_EXTRA;
     // Bonuses given after the postings (shared tags, meaning) may lift anyone by this much.
-    const slack = TAG_SCORE * doc.tags.length + (this.similarity ? MEANING_WEIGHT : 0);
+    const slack = TAG_SCORE * doc.topic.tags.length + (this.similarity ? MEANING_WEIGHT : 0);
     let remaining = 0;
     for (const q of query) remaining += q.bound;
     let i = 0;
-    let threshold = 0;
-    const walkCap = Math.max(WALK_MIN, n * WALK_SHARE);
-    // MaxScore: walk postings while a document not yet seen could still reach the top; after that,
-    // only the candidates that can are scored, by looking the remaining terms up in them.
+    let best = 0;
+    const walkCap = this.exact ? Infinity : Math.max(WALK_MIN, n * WALK_SHARE);
+    const completeAtMost = this.exact ? Infinity : keep * RERANK_FACTOR;
+    const walkBudget = this.exact ? Infinity : WALK_BUDGET;
+    let walked = 0;
+    // MaxScore, first phase: walk postings while a topic not yet seen could still reach the top (a
+    // short list is walked without asking: the test costs more than the walk).
+    const visit = (other: number, tf: number): void => {
+      const at = other * HOT;
+      const file = hot[at] ?? -1;
+      if (file < 0 || file === ownFile) return;
+      const before = hot[at + SCORE] ?? 0;
+      if (before === 0) touched.push(other);
+      const score = before + (idf * (tf * (K1 + 1))) / (tf + (hot[at + NORM] ?? 0));
+      hot[at + SCORE] = score;
+      if (score > best) best = score;
+      hot[at + HITS] = (hot[at + HITS] ?? 0) + 1;
+    };
+    let idf = 0;
     for (; i < query.length; i++) {
       const q = query[i] as QueryTerm;
-      const posting = this.postings[q.id] as Posting;
-      if (touched.length >= keep) {
-        threshold = kthLargest(scores, touched, keep);
-        if (threshold > remaining + slack || posting.ids.length - posting.dead > walkCap) break;
+      const live = this.postings.df(q.id);
+      // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
+      if (touched.length >= keep && live > SHORT_POSTING) {
+        if (live > walkCap || walked + live > walkBudget) break;
+        if (best > remaining + slack && kthLargest(hot, touched, keep) > remaining + slack) break;
       }
       remaining -= q.bound;
-      const { ids, tfs } = posting;
-      const idf = q.weight;
-      for (let p = 0; p < ids.length; p++) {
-        const other = ids[p] ?? 0;
-        const length = lengths[other] ?? 0;
-        if (length <= 0 || fileOf[other] === ownFile) continue;
-        const before = scores[other] ?? 0;
-        if (before === 0) touched.push(other);
-        scores[other] = before + termScore(idf, tfs[p] ?? 0, length, avg);
-        hits[other] = (hits[other] ?? 0) + 1;
-      }
+      idf = q.weight;
+      walked += live;
+      this.postings.walk(q.id, visit);
     }
-    let candidates = touched;
-    if (i < query.length) {
-      candidates = [];
-      for (const other of touched) {
-        if ((scores[other] ?? 0) + remaining + slack >= threshold) candidates.push(other);
-        else scores[other] = hits[other] = 0;
-      }
-      for (; i < query.length; i++) {
-        const q = query[i] as QueryTerm;
-        for (const other of candidates) {
-          const terms = (this.docs[other] as Doc).terms;
-          const tf = tfOf(terms, q.id);
+    // Second phase: the topics seen, best partial score first, completed with the terms not walked,
+    // until no topic left could reach the shortlist even with every remaining term.
+    const rest = query.slice(i);
+    const shortlist: Array<{ id: number; score: number }> = [];
+    for (const other of bestFirst(hot, touched, completeAtMost)) {
+      let score = hot[other * HOT + SCORE] ?? 0;
+      if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
+      let shared = hot[other * HOT + HITS] ?? 0;
+      if (rest.length > 0) {
+        const terms = (this.docs[other] as Doc).terms;
+        for (const q of rest) {
+          const tf = countOf(terms, q.id);
           if (tf <= 0) continue;
-          scores[other] = (scores[other] ?? 0) + termScore(q.weight, tf, terms.length, avg);
-          hits[other] = (hits[other] ?? 0) + 1;
+          score += termScore(q.weight, tf, terms.length, avg);
+          shared++;
         }
       }
-    }
-    const shortlist: Array<{ id: number; score: number }> = [];
-    for (const other of candidates) {
-      const score = scores[other] ?? 0;
-      const shared = hits[other] ?? 0;
-      scores[other] = hits[other] = 0;
       if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !this.sharesTag(doc, other)) continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
+    for (const other of touched) hot[other * HOT + SCORE] = hot[other * HOT + HITS] = 0;
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
       const candidate = this.docs[entry.id] as Doc;
-      for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
-      if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
+      for (const tag of doc.facts.tags) if (candidate.facts.tags.includes(tag)) entry.score += TAG_SCORE;
+      if (!samePaper.has(entry.id) && containsTitle(doc.facts.titleKey, candidate.facts.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
       }
@@ -332,23 +343,34 @@ export class RelatedIndex {
   private queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
     const own = this.ids.has(doc.topic) ? 1 : 0;
-    const out: Array<QueryTerm & { rank: number }> = [];
+    const out: QueryTerm[] = [];
     const { ids, tfs } = doc.terms;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
-      const posting = this.postings[id];
-      if (!posting) continue;
-      const df = posting.ids.length - posting.dead;
+      const df = this.postings.df(id);
       if (df - own < 1 || df > cutoff) continue;
       const tf = tfs[k] ?? 0;
       // The query's own repeats count, saturated as BM25 saturates a document's.
       const weight = this.idf(df, n) * ((tf * (K1 + 1)) / (tf + K1));
-      const bound = termScore(weight, posting.maxTf, 0, avg);
-      out.push({ id, weight, bound, rank: weight });
+      // Kept the `QUERY_TERMS` heaviest, heaviest first (insertion: the list is short).
+      if (out.length === QUERY_TERMS && (out[QUERY_TERMS - 1]?.weight ?? 0) >= weight) continue;
+      let at = out.length;
+      while (at > 0 && (out[at - 1]?.weight ?? 0) < weight) at--;
+      out.splice(at, 0, { id, weight, bound: 0 });
+      if (out.length > QUERY_TERMS) out.pop();
     }
-    out.sort((a, b) => b.rank - a.rank);
-    if (out.length > QUERY_TERMS) out.length = QUERY_TERMS;
+    for (const q of out) q.bound = termScore(q.weight, this.postings.maxTf(q.id), 0, avg);
     return out.sort((a, b) => b.bound - a.bound);
+  }
+
+  /** The topics' walk data, with length norms for the mean length `avg`. */
+  private normsFor(avg: number): Float64Array {
+    const { hot, lengths } = this;
+    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
+    for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
+    this.normsAvg = avg;
+    this.normsUpTo = this.nextId;
+    return hot;
   }
 
   private idf(df: number, n: number): number {
@@ -374,32 +396,28 @@ export class RelatedIndex {
         paper: shared ?? { scheme: "title", value: candidate.topic.title },
       });
     }
-    doc.tags.forEach((tag, i) => {
-      if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.tagLabels[i] ?? tag });
+    doc.facts.tags.forEach((tag, i) => {
+      if (candidate.facts.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
     });
     if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
-    const words = query
-      .map((q) => {
-        const tf = tfOf(candidate.terms, q.id);
-        const term = this.terms[q.id] ?? "";
-        const shown = tf > 0 && !term.startsWith("#") && (this.postings[q.id]?.shown ?? false);
-        return {
-          term,
-          score: shown ? termScore(q.weight, tf, candidate.terms.length, avg) : 0,
-        };
-      })
-      .filter((w) => w.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 3)
-      .map((w) => termLabel(w.term, doc.language));
+    // The three shared terms that weigh most in this match, as a person would write them.
+    const shared: Array<{ id: number; score: number }> = [];
+    for (const q of query) {
+      const tf = countOf(candidate.terms, q.id);
+      if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
+      insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
+    }
+    const words = shared.map((w) => termLabel(termText(w.id), doc.facts.language));
     if (words.length > 0) out.push({ type: "words", words });
-    if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
+    if (doc.facts.presenterKey !== "" && doc.facts.presenterKey === candidate.facts.presenterKey)
+      out.push({ type: "presenter" });
     return out;
   }
 
   private sharesTag(doc: Doc, other: number): boolean {
-    const tags = (this.docs[other] as Doc).tags;
-    return doc.tags.some((tag) => tags.includes(tag));
+    if (doc.topic.tags.length === 0) return false;
+    const tags = (this.docs[other] as Doc).facts.tags;
+    return doc.facts.tags.some((tag) => tags.includes(tag));
   }
 
   private samePaperIds(doc: Doc): Set<number> {
@@ -412,28 +430,21 @@ export class RelatedIndex {
 
   private add(item: TopicDocument): number {
     const id = this.nextId++;
-    const doc = this.makeDoc(item, true);
+    const doc = this.makeDoc(item);
     if (this.lengths.length <= id) {
       const size = Math.max(1024, this.lengths.length * 2);
       this.lengths = grow(this.lengths, size);
-      this.fileOf = grow(this.fileOf, size);
+      this.hot = grow(this.hot, size * HOT);
     }
     let fileId = this.fileIds.get(item.topic.file);
     if (fileId === undefined) this.fileIds.set(item.topic.file, (fileId = this.fileIds.size));
     this.lengths[id] = Math.max(doc.terms.length, 1e-9);
-    this.fileOf[id] = fileId;
+    this.hot[id * HOT] = fileId;
     this.docs[id] = doc;
     this.count++;
     this.ids.set(item.topic, id);
     this.totalLength += doc.terms.length;
-    const { ids, tfs } = doc.terms;
-    for (let k = 0; k < ids.length; k++) {
-      const posting = this.postings[ids[k] ?? 0] as Posting;
-      const tf = tfs[k] ?? 0;
-      posting.ids.push(id);
-      posting.tfs.push(tf);
-      if (tf > posting.maxTf) posting.maxTf = tf;
-    }
+    this.postings.add(id, doc.terms, !this.filling);
     for (const paper of doc.papers) {
       const key = paperIdKey(paper);
       let set = this.papers.get(key);
@@ -448,19 +459,12 @@ export class RelatedIndex {
     if (!doc) return;
     this.docs[id] = undefined;
     this.lengths[id] = 0;
+    this.hot[id * HOT] = -1;
     this.count--;
     if (this.ids.get(doc.topic) === id) this.ids.delete(doc.topic);
     this.totalLength -= doc.terms.length;
-    for (const term of doc.terms.ids) {
-      const posting = this.postings[term];
-      if (!posting) continue;
-      posting.dead++;
-      if (posting.dead * 2 > posting.ids.length) this.compact(posting);
-    }
-    if (--doc.terms.refs === 0) {
-      if (doc.bodyTerms) this.bodyCache.get(doc.bodyTerms)?.delete(doc.textKey);
-      else this.cache.delete(doc.textKey);
-    }
+    this.postings.remove(id, doc.terms, (other) => this.docs[other] !== undefined);
+    if (this.postings.wasteful) runAll(this.postings.pack(this.docs));
     for (const paper of doc.papers) {
       const key = paperIdKey(paper);
       const set = this.papers.get(key);
@@ -469,138 +473,25 @@ export class RelatedIndex {
     }
   }
 
-  private compact(posting: Posting): void {
-    const ids: number[] = [];
-    const tfs: number[] = [];
-    posting.ids.forEach((id, i) => {
-      if (this.docs[id]) {
-        ids.push(id);
-        tfs.push(posting.tfs[i] ?? 0);
-      }
-    });
-    posting.ids = ids;
-    posting.tfs = tfs;
-    posting.dead = 0;
-  }
-
-  private termId(term: string): number {
-    const hidden = term.charCodeAt(0) === HIDDEN_CODE;
-    const text = hidden ? term.slice(1) : term;
-    let id = this.termIds.get(text);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(text, id);
-      this.terms.push(text);
-      this.postings.push({ ids: [], tfs: [], dead: 0, maxTf: 0, shown: false });
-    }
-    if (!hidden) (this.postings[id] as Posting).shown = true;
-    return id;
-  }
-
-  /** Terms of a topic, from the cache when the same text was seen; `keep` holds them for a document. */
-  private termsOf(item: TopicDocument, textKey: string, keep: boolean): Terms {
-    let cache = this.cache;
-    if (item.bodyTerms) {
-      const byBody = this.bodyCache.get(item.bodyTerms);
-      if (byBody) cache = byBody;
-      else this.bodyCache.set(item.bodyTerms, (cache = new Map<string, Terms>()));
-    }
-    const cached = cache.get(textKey);
-    if (cached) {
-      if (keep) cached.refs++;
-      return cached;
-    }
+  private makeDoc(item: TopicDocument): Doc {
     const { topic } = item;
-    const counts = new Map<number, number>();
-    const add = (term: string, weight: number): void => {
-      const id = this.termId(term);
-      counts.set(id, (counts.get(id) ?? 0) + weight);
-    };
-    const addAll = (tokens: readonly string[], weight: number): void => {
-      for (const token of tokens) add(token, weight);
-    };
-    addAll(tokenize(topic.title), TITLE_WEIGHT);
-    addAll(
-      topic.tags.map((tag) => `#${foldKey(tag)}`),
-      TAG_WEIGHT,
-    );
-    addAll(tokenize(topic.summary), 1);
-    const body = item.bodyTerms ?? (item.body ? bodyTermCounts(item.body) : undefined);
-    if (body) for (const [term, n] of body) add(term, n);
-    const ids = Int32Array.from(counts.keys()).sort();
-    const tfs = new Float32Array(ids.length);
-    let length = 0;
-    ids.forEach((id, k) => {
-      const tf = counts.get(id) ?? 0;
-      tfs[k] = tf;
-      length += tf;
-    });
-    const terms: Terms = { ids, tfs, length, refs: keep ? 1 : 0 };
-    if (keep) cache.set(textKey, terms);
-    return terms;
+    return new Doc(topic, item.terms ?? topicTerms(topic, item.body), item.papers ?? paperIds(topic, item.body ?? ""));
   }
-
-  private makeDoc(item: TopicDocument, keep: boolean): Doc {
-    const { topic } = item;
-    const textKey = topicTextKey(item);
-    const terms = this.termsOf(item, textKey, keep);
-    return {
-      topic,
-      terms,
-      textKey,
-      bodyTerms: item.bodyTerms ?? null,
-      papers: item.papers ?? paperIds(topic, item.body ?? ""),
-      tags: topic.tags.map(foldKey),
-      tagLabels: topic.tags,
-      titleKey: titleKey(topic.title),
-      presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
-      language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
-    };
-  }
-}
-
-/** Identity of a topic's text for the terms cache: a hash of everything tokenized, not the text itself. */
-function topicTextKey(item: TopicDocument): string {
-  const { topic } = item;
-  const head = `${topic.title}\u0000${topic.tags.join(" ")}\u0000${topic.summary}`;
-  // With cached body terms the body's identity is the object itself (see `bodyCache`).
-  return item.bodyTerms ? head : hash(`${head}\u0000${item.body ?? ""}`);
-}
-
-/** Two 32-bit FNV-1a style hashes and the length: collisions are as good as impossible in one vault. */
-function hash(text: string): string {
-  let a = 2166136261;
-  let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length}`;
-}
-
-function tfOf(terms: Terms, id: number): number {
-  const { ids } = terms;
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = ids[mid] ?? 0;
-    if (at === id) return terms.tfs[mid] ?? 0;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
 }
 
 let scratch = new Float64Array(1024);
 
+/** Slots of a topic's walk data (`RelatedIndex.hot`): its file, length norm, score, shared terms. */
+const HOT = 4;
+const NORM = 1;
+const SCORE = 2;
+const HITS = 3;
+
 /** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthLargest(scores: Float64Array, ids: readonly number[], k: number): number {
+function kthLargest(hot: Float64Array, ids: readonly number[], k: number): number {
   if (scratch.length < ids.length) scratch = new Float64Array(Math.max(ids.length, scratch.length * 2));
   const values = scratch.subarray(0, ids.length);
-  for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i] ?? 0] ?? 0;
+  for (let i = 0; i < ids.length; i++) values[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
   // Quickselect for the (k-1)-th in descending order.
   let lo = 0;
   let hi = values.length - 1;
@@ -631,6 +522,16 @@ function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
+}
+
+/** The `most` ids of highest score (ties at the cut included), highest first. */
+function bestFirst(hot: Float64Array, ids: readonly number[], most: number): number[] {
+  let out = ids as number[];
+  if (ids.length > most) {
+    const cut = kthLargest(hot, ids, most);
+    out = ids.filter((id) => (hot[id * HOT + SCORE] ?? 0) >= cut);
+  } else out = [...ids];
+  return out.sort((a, b) => (hot[b * HOT + SCORE] ?? 0) - (hot[a * HOT + SCORE] ?? 0));
 }
 
 /** Keep `best` the `top` highest scores, highest first (a short list: insertion is cheapest). */

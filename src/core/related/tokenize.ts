@@ -6,6 +6,8 @@
  * both languages. ASCII text takes a fast path with no normalization.
  */
 import { GLOSSARY } from "./glossary";
+import { FNV_OFFSET, FNV_PRIME, PieceTable, Script, SECOND_OFFSET, SECOND_PRIME, type Piece } from "./piece-table";
+import { markShown, termId, termText } from "./term-ids";
 
 /** Terms that only help matching (character n-grams) start with this; reasons never show them. */
 export const HIDDEN_PREFIX = "~";
@@ -147,34 +149,38 @@ export function stem(word: string): string {
   return word;
 }
 
-// The glossary, compiled: English single words and phrases by their folded, stemmed words; Japanese
-// forms as one alternation, replaced by a private-use character per concept before the scan.
-const WORD_CONCEPT = new Map<string, string>();
-const PHRASE_CONCEPT = new Map<string, string>();
+// The glossary, compiled: English single words and phrases by their folded, stemmed words (to term
+// ids); Japanese forms by their first character, longest first, matched in place during the scan.
+const WORD_CONCEPT = new Map<string, number>();
+const PHRASE_CONCEPT = new Map<string, number>();
 const PHRASE_ENDS = new Set<string>();
-const JA_FORMS: Array<{ form: string; concept: number }> = [];
-const CONCEPT_BASE = 0xe100;
-for (const [i, entry] of GLOSSARY.entries()) {
+const JA_FORMS = new Map<number, Array<{ form: string; term: number }>>();
+const JA_FIRST = new Uint8Array(0x10000);
+for (const entry of GLOSSARY) {
+  const term = termId(entry.en);
+  markShown(term);
   for (const form of entry.forms) {
     const folded = form.normalize("NFKC").toLowerCase();
     if (!isAscii(folded)) {
-      JA_FORMS.push({ form: folded, concept: i });
+      const first = folded.charCodeAt(0);
+      JA_FIRST[first] = 1;
+      const forms = JA_FORMS.get(first) ?? [];
+      forms.push({ form: folded, term });
+      forms.sort((a, b) => b.form.length - a.form.length);
+      JA_FORMS.set(first, forms);
       continue;
     }
     const words = folded
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length > 0)
       .map(stem);
-    if (words.length === 1) WORD_CONCEPT.set(words[0] ?? "", entry.en);
+    if (words.length === 1) WORD_CONCEPT.set(words[0] ?? "", term);
     else if (words.length > 1) {
-      PHRASE_CONCEPT.set(words.join(" "), entry.en);
+      PHRASE_CONCEPT.set(words.join(" "), term);
       PHRASE_ENDS.add(words[words.length - 1] ?? "");
     }
   }
 }
-JA_FORMS.sort((a, b) => b.form.length - a.form.length);
-const JA_FORM_CONCEPT = new Map(JA_FORMS.map((f) => [f.form, f.concept]));
-const JA_GLOSSARY = new RegExp(JA_FORMS.map((f) => f.form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
 
 /** Glossary concepts by their term, for showing a concept in the reader's language. */
 const CONCEPT_LABELS = new Map(GLOSSARY.map((entry) => [entry.en, entry]));
@@ -190,15 +196,6 @@ export function isConcept(term: string): boolean {
   return CONCEPT_LABELS.has(term);
 }
 
-const enum Script {
-  Other,
-  Latin,
-  Katakana,
-  Kanji,
-  Hiragana,
-  Concept,
-}
-
 function isNumber(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
@@ -209,74 +206,61 @@ function isNumber(word: string): boolean {
 
 const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 
-/** What one written word gives, worked out once per distinct word (words repeat: most text is a few thousand). */
-interface WordInfo {
-  /** The word folded and stemmed, for glossary phrases. */
-  stem: string;
-  /** Its term (a concept, or the stem), or null for a stop word, a number, a letter. */
-  term: string | null;
-  phraseEnd: boolean;
-  /** Terms of its camel-case parts (`AutoMLOps` → auto, ml, ops). */
-  parts: readonly string[];
-}
-
-/** Terms of one kanji or katakana run, worked out once per distinct run. */
-const runMemo = new Map<string, readonly string[]>();
-const wordMemo = new Map<string, WordInfo>();
-/** Memos are dropped whole beyond this many entries: bounded memory on any input. */
-const MEMO_LIMIT = 200_000;
-
-function wordInfo(raw: string): WordInfo {
-  let info = wordMemo.get(raw);
-  if (info) return info;
+function latinPiece(raw: string): Piece {
   const lower = raw.toLowerCase();
   const word = stem(lower);
+  const terms: number[] = [];
   const concept = WORD_CONCEPT.get(word);
-  const term = concept ?? (word.length >= 2 && !isNumber(word) && !EN_STOP.has(word) ? word : null);
-  const parts: string[] = [];
+  if (concept !== undefined) terms.push(concept);
+  else if (word.length >= 2 && !isNumber(word) && !EN_STOP.has(word)) terms.push(termId(word));
   // `AutoMLOps`, `SpreadsheetLLM`: the parts are words too, so they meet `MLOps` and `spreadsheets`.
   const split = lower === raw ? null : raw.match(CAMEL_PARTS);
   if (split && split.length >= 2) {
     for (const part of split) {
       const partWord = stem(part.toLowerCase());
       if (partWord.length >= 2 && partWord !== word && !EN_STOP.has(partWord) && !isNumber(partWord))
-        parts.push(WORD_CONCEPT.get(partWord) ?? partWord);
+        terms.push(WORD_CONCEPT.get(partWord) ?? termId(partWord));
     }
   }
-  info = { stem: word, term, phraseEnd: PHRASE_ENDS.has(word), parts };
-  if (wordMemo.size >= MEMO_LIMIT) wordMemo.clear();
-  wordMemo.set(raw, info);
-  return info;
+  for (const term of terms) markShown(term);
+  return { terms, stem: word, phraseEnd: PHRASE_ENDS.has(word) };
 }
 
-function katakanaTerms(run: string): readonly string[] {
-  if (run.length < 2 || JA_STOP.has(run)) return [];
-  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) !== 0x30fc) return [run];
-  return [];
-}
-
-function kanjiTerms(run: string): readonly string[] {
-  if (run.length < 2) return [];
-  const out: string[] = [];
-  // A short run is a word as written; every run also gives its character pairs, so `性能` meets
-  // `高性能`. Pairs are hidden from reasons unless the index saw them standing alone as a word.
-  if (run.length <= 4 && !JA_STOP.has(run)) out.push(run);
-  if (run.length === 2) return out;
-  for (let i = 0; i + 1 < run.length; i++) {
-    const pair = run.slice(i, i + 2);
-    if (!JA_STOP.has(pair)) out.push(HIDDEN_PREFIX + pair);
+function katakanaPiece(run: string): Piece {
+  const terms: number[] = [];
+  if (run.length >= 2 && !JA_STOP.has(run)) {
+    for (let i = 0; i < run.length; i++)
+      if (run.charCodeAt(i) !== 0x30fc) {
+        terms.push(termId(run));
+        markShown(terms[0] ?? 0);
+        break;
+      }
   }
-  return out;
+  return { terms, stem: "", phraseEnd: false };
 }
 
-function runTerms(run: string, kanji: boolean): readonly string[] {
-  let terms = runMemo.get(run);
-  if (terms) return terms;
-  terms = kanji ? kanjiTerms(run) : katakanaTerms(run);
-  if (runMemo.size >= MEMO_LIMIT) runMemo.clear();
-  runMemo.set(run, terms);
-  return terms;
+function kanjiPiece(run: string): Piece {
+  const terms: number[] = [];
+  // A short run is a word as written; every run also gives its character pairs, so `性能` meets
+  // `高性能`. Pairs are hidden from reasons unless the text had them standing alone as a word.
+  if (run.length >= 2) {
+    if (run.length <= 4 && !JA_STOP.has(run)) {
+      const id = termId(run);
+      markShown(id);
+      terms.push(id);
+    }
+    if (run.length > 2)
+      for (let i = 0; i + 1 < run.length; i++) {
+        const pair = run.slice(i, i + 2);
+        if (!JA_STOP.has(pair)) terms.push(~termId(pair));
+      }
+  }
+  return { terms, stem: "", phraseEnd: false };
 }
+
+const pieces = new PieceTable((raw, script) =>
+  script === Script.Latin ? latinPiece(raw) : script === Script.Kanji ? kanjiPiece(raw) : katakanaPiece(raw),
+);
 
 /** Script of each ASCII code: Latin letters and digits, or other. */
 const ASCII_LATIN = new Uint8Array(128);
@@ -290,7 +274,6 @@ function scriptOf(code: number): Script {
   if ((code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc) return Script.Katakana;
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3005) return Script.Kanji;
   if (code >= 0xf900 && code <= 0xfaff) return Script.Kanji;
-  if (code >= CONCEPT_BASE && code < CONCEPT_BASE + GLOSSARY.length) return Script.Concept;
   return Script.Other;
 }
 
@@ -299,57 +282,80 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/** Terms of `text`, in order, repeats kept (term frequency matters). */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
+/** The glossary term of the Japanese form starting at `at`, and its length; or null. */
+function glossaryAt(text: string, at: number): { term: number; length: number } | null {
+  for (const { form, term } of JA_FORMS.get(text.charCodeAt(at)) ?? [])
+    if (text.startsWith(form, at)) return { term, length: form.length };
+  return null;
+}
+
+/**
+ * Term ids of `text`, in order, repeats kept (term frequency matters), appended to `out`; a hidden
+ * term (a character pair) as the complement of its id.
+ */
+export function tokenIds(text: string, out: number[]): void {
   const cleaned = stripNonWords(text);
   // Case is folded word by word (camel-case parts need it); NFKC only where there is more than ASCII.
-  let folded = cleaned;
-  if (!isAscii(cleaned)) {
-    folded = cleaned.normalize("NFKC");
-    if (JA_FORMS.length > 0)
-      folded = folded.replace(
-        JA_GLOSSARY,
-        (form) => ` ${String.fromCharCode(CONCEPT_BASE + (JA_FORM_CONCEPT.get(form) ?? 0))} `,
-      );
-  }
+  const ascii = isAscii(cleaned);
+  const folded = ascii ? cleaned : cleaned.normalize("NFKC");
   // The last two words' stems, for glossary phrases; "" after a break (punctuation, another script).
   let prev1 = "";
   let prev2 = "";
   let start = 0;
+  // The run's two hashes, for the piece table.
+  let h1 = FNV_OFFSET;
+  let h2 = SECOND_OFFSET;
   let script = Script.Other;
   const length = folded.length;
-  for (let i = 0; i <= length; i++) {
+  for (let i = 0; i <= length;) {
     const code = i < length ? folded.charCodeAt(i) : 0;
-    const next = i < length ? scriptOf(code) : Script.Other;
-    if (next === script && i < length) continue;
-    if (script === Script.Latin) {
-      const info = wordInfo(folded.slice(start, i));
-      if (info.phraseEnd && prev1 !== "") {
-        const two = `${prev1} ${info.stem}`;
-        const phrase = (prev2 !== "" ? PHRASE_CONCEPT.get(`${prev2} ${two}`) : undefined) ?? PHRASE_CONCEPT.get(two);
-        if (phrase !== undefined) out.push(phrase);
+    const concept = !ascii && JA_FIRST[code] === 1 ? glossaryAt(folded, i) : null;
+    const next = i < length && concept === null ? scriptOf(code) : Script.Other;
+    if (next === script && i < length && concept === null) {
+      h1 = Math.imul(h1 ^ code, FNV_PRIME);
+      h2 = Math.imul(h2 ^ code, SECOND_PRIME);
+      h2 ^= h2 >>> 15;
+      i++;
+      continue;
+    }
+    // The run of `script` from `start` ends here.
+    if (script === Script.Latin || script === Script.Kanji || script === Script.Katakana) {
+      const at = pieces.slot(folded, start, i, h1, h2, script);
+      if (script === Script.Latin) {
+        const stem = pieces.stem(at);
+        if (prev1 !== "" && pieces.phraseEnd(at)) {
+          const two = `${prev1} ${stem}`;
+          const phrase = (prev2 !== "" ? PHRASE_CONCEPT.get(`${prev2} ${two}`) : undefined) ?? PHRASE_CONCEPT.get(two);
+          if (phrase !== undefined) out.push(phrase);
+        }
+        prev2 = prev1;
+        prev1 = stem;
       }
-      prev2 = prev1;
-      prev1 = info.stem;
-      if (info.term !== null) out.push(info.term);
-      for (const part of info.parts) out.push(part);
-    } else if (script === Script.Kanji || script === Script.Katakana) {
-      for (const term of runTerms(folded.slice(start, i), script === Script.Kanji)) out.push(term);
+      for (let k = pieces.first(at), end = k + pieces.count(at); k < end; k++) out.push(pieces.term(k));
     }
     // A space or a hyphen between two Latin words keeps a phrase together; anything else breaks it.
     if (script !== Script.Latin && script !== Script.Other) prev1 = prev2 = "";
     else if (next !== Script.Latin && code !== 0x20 && code !== 0x2d) prev1 = prev2 = "";
-    if (next === Script.Concept) {
-      const entry = GLOSSARY[code - CONCEPT_BASE];
-      if (entry) out.push(entry.en);
+    if (concept !== null) {
+      out.push(concept.term);
       prev1 = prev2 = "";
       script = Script.Other;
-      start = i + 1;
+      i += concept.length;
+      start = i;
       continue;
     }
     script = next;
     start = i;
+    h1 = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+    h2 = Math.imul(SECOND_OFFSET ^ code, SECOND_PRIME);
+    h2 ^= h2 >>> 15;
+    i++;
   }
-  return out;
+}
+
+/** Terms of `text`, in order, repeats kept; hidden ones (character pairs) start with `HIDDEN_PREFIX`. */
+export function tokenize(text: string): string[] {
+  const ids: number[] = [];
+  tokenIds(text, ids);
+  return ids.map((id) => (id < 0 ? HIDDEN_PREFIX + termText(~id) : termText(id)));
 }

@@ -98,4 +98,34 @@ describe("tokenize", () => {
       "llm",
     ]);
   });
+
+  it("gives the same terms whether its pieces were seen before or not, and for words past the kept length", () => {
+    // Pieces (words, kanji and katakana runs) are remembered by hash after the first sight: a second
+    // look must read back exactly what the first worked out, in any script mix and at any length.
+    const piece = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9]{1,60}$/),
+      fc.stringMatching(/^[\u4e00-\u4e20]{1,8}$/),
+      fc.stringMatching(/^[\u30a1-\u30b0\u30fc]{1,8}$/),
+      fc.constantFrom(
+        "MLOps",
+        "open source",
+        "機械学習",
+        "オープンソース",
+        "評価",
+        "AutoMLOps",
+        "ひらがな",
+        "#tag",
+        " - ",
+      ),
+    );
+    const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(" "));
+    fc.assert(
+      fc.property(text, (t) => {
+        const first = tokenize(t);
+        expect(tokenize(t)).toEqual(first);
+        expect(tokenize(`${t}\n${t}`)).toEqual([...first, ...first]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

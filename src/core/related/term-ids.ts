@@ -1,0 +1,50 @@
+/**
+ * Every term the tokenizer has met, numbered once for the life of the process: indexes, caches and
+ * queries pass small integers around, never strings. A term met only as a character pair inside a
+ * longer word (a hidden term) is not "shown": reasons name shown terms only.
+ * Imports nothing.
+ */
+
+const ids = new Map<string, number>();
+const texts: string[] = [];
+let shown = new Uint8Array(1024);
+
+/** The id of `term`, numbered now if new. */
+export function termId(term: string): number {
+  let id = ids.get(term);
+  if (id === undefined) {
+    id = texts.length;
+    ids.set(term, id);
+    texts.push(term);
+    if (id >= shown.length) {
+      const grown = new Uint8Array(shown.length * 2);
+      grown.set(shown);
+      shown = grown;
+    }
+  }
+  return id;
+}
+
+/** The id of `term` if it was ever met, else -1 (a lookup never numbers anything). */
+export function knownTermId(term: string): number {
+  return ids.get(term) ?? -1;
+}
+
+export function termText(id: number): string {
+  return texts[id] ?? "";
+}
+
+/** How many terms are numbered: every id is below this. */
+export function termCount(): number {
+  return texts.length;
+}
+
+/** Mark a term as met as a word on its own. */
+export function markShown(id: number): void {
+  shown[id] = 1;
+}
+
+/** Whether the term was met as a word on its own (not only as a character pair). */
+export function isShown(id: number): boolean {
+  return shown[id] === 1;
+}

@@ -1,0 +1,106 @@
+/**
+ * A text's terms counted, as sorted term ids with their counts: what the related-topics index keeps of
+ * a topic, what the app caches per note, and what a query walks. Counting runs over ids in flat arrays
+ * (no string is hashed twice).
+ * May import the tokenizer, the term ids and core/text.
+ */
+import { foldKey } from "../text";
+import { termCount, termId } from "./term-ids";
+import { tokenIds } from "./tokenize";
+
+export interface TermVector {
+  /** Term ids, ascending. */
+  readonly ids: Int32Array;
+  /** Each term's count (weighted: a title term counts `TITLE_WEIGHT`). */
+  readonly tfs: Float32Array;
+  /** The sum of the counts: the document's length for BM25. */
+  readonly length: number;
+}
+
+const TITLE_WEIGHT = 3;
+const TAG_WEIGHT = 2;
+/**
+ * Distinct terms kept of one body (its most frequent). A long paper summary has hundreds of distinct
+ * words; its most repeated ones say what it is about, and a cap keeps a 100,000-topic index within a
+ * phone's memory.
+ */
+const BODY_TERMS = 64;
+
+/** Counts by term id, reused by every count (entries are zeroed after use), and the ids met in order. */
+let counts = new Float64Array(4096);
+const met: number[] = [];
+const scratch: number[] = [];
+
+function add(id: number, weight: number): void {
+  if (id >= counts.length) {
+    const grown = new Float64Array(Math.max(id + 1, counts.length * 2, termCount()));
+    grown.set(counts);
+    counts = grown;
+  }
+  if (counts[id] === 0) met.push(id);
+  counts[id] = (counts[id] ?? 0) + weight;
+}
+
+function addText(text: string, weight: number): void {
+  scratch.length = 0;
+  tokenIds(text, scratch);
+  for (const term of scratch) add(term < 0 ? ~term : term, weight);
+}
+
+/** The counts gathered since the last call, as a vector (the `keep` most frequent when given). */
+function collect(keep = Infinity): TermVector {
+  let ids = met;
+  if (met.length > keep) {
+    // Most frequent first; ties keep the first met (Array.prototype.sort is stable).
+    ids = [...met].sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+    ids.length = keep;
+  }
+  const sorted = Int32Array.from(ids).sort();
+  const tfs = new Float32Array(sorted.length);
+  let length = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const tf = counts[sorted[k] ?? 0] ?? 0;
+    tfs[k] = tf;
+    length += tf;
+  }
+  for (const id of met) counts[id] = 0;
+  met.length = 0;
+  return { ids: sorted, tfs, length };
+}
+
+/** A body's most frequent terms, counted: what the index keeps of a body. */
+export function bodyTermCounts(body: string): TermVector {
+  addText(body, 1);
+  return collect(BODY_TERMS);
+}
+
+/**
+ * All the terms of a topic: its title (weighted), tags, summary, and its body's most frequent terms
+ * (given as text, or already counted).
+ */
+export function topicTerms(
+  topic: { title: string; tags: readonly string[]; summary: string },
+  body?: string | TermVector,
+): TermVector {
+  const bodyTerms = typeof body === "string" ? bodyTermCounts(body) : body;
+  addText(topic.title, TITLE_WEIGHT);
+  for (const tag of topic.tags) add(termId(`#${foldKey(tag)}`), TAG_WEIGHT);
+  addText(topic.summary, 1);
+  if (bodyTerms) bodyTerms.ids.forEach((id, k) => add(id, bodyTerms.tfs[k] ?? 0));
+  return collect();
+}
+
+/** The count of term `id` in `terms`, or 0 (binary search). */
+export function countOf(terms: TermVector, id: number): number {
+  const { ids } = terms;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids[mid] ?? 0;
+    if (at === id) return terms.tfs[mid] ?? 0;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
