@@ -42,4 +42,11 @@ describe("main.js", () => {
     expect(inputs.filter((path) => /node_modules\/yaml\//.test(path))).toEqual([]);
     expect(inputs.some((path) => path.endsWith("src/core/properties/frontmatter.ts"))).toBe(true);
   });
+
+  // Template dates are formatted by Obsidian's moment in the plugin; the CLI keeps its own formatter.
+  it("does not bundle the CLI's date formatter", async () => {
+    const inputs = Object.keys((await bundle()).inputs);
+    expect(inputs.filter((path) => path.endsWith("src/core/session/date-format-builtin.ts"))).toEqual([]);
+    expect(inputs.some((path) => path.endsWith("src/core/session/date-format-moment.ts"))).toBe(true);
+  });
 });
