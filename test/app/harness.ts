@@ -77,11 +77,16 @@ afterEach(() => {
   loaded.clear();
 });
 
-export async function loadPlugin(files: Record<string, string>, data?: unknown): Promise<Harness> {
+/** `pluginClass`: the plugin as built into main.js instead of the source's (test/app/bundle.test.ts). */
+export async function loadPlugin(
+  files: Record<string, string>,
+  data?: unknown,
+  pluginClass: typeof StudySessionNotesPlugin = StudySessionNotesPlugin,
+): Promise<Harness> {
   tolerateMalformedFrontmatter();
   const app = App.createConfigured__({ files });
   const noticeSpy: MockInstance = vi.spyOn(Notice.prototype, "constructor__");
-  const plugin = new StudySessionNotesPlugin(app.asOriginalType__(), manifest);
+  const plugin = new pluginClass(app.asOriginalType__(), manifest);
   const mock = Plugin.fromOriginalType2__(plugin);
   if (data !== undefined) mock.data__ = data;
   const vaultWork = ["read", "cachedRead", "getMarkdownFiles", "getFiles", "getAllLoadedFiles"] as const;
