@@ -12,18 +12,27 @@ export interface DateMatch {
 const DATE_PATTERN =
   /(^|[^0-9０-９])([12１２][0-9０-９]{3})(?:([-/／－])([0-9０-９]{1,2})\3([0-9０-９]{1,2})|\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日)(?![0-9０-９])/u;
 
+/** The value of ASCII or full-width digits (what NFKC would make of them, without normalizing). */
 function toNumber(digits: string): number {
-  return Number(digits.normalize("NFKC"));
+  let value = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const code = digits.charCodeAt(i);
+    value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 0x30);
+  }
+  return value;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
+/** A month or a day as two digits. */
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const days = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
   return day <= days;
 }
 
@@ -34,19 +43,20 @@ export function findDate(text: string): DateMatch | null {
   for (;;) {
     const match = DATE_PATTERN.exec(rest);
     if (!match) return null;
-    const [whole, before, y, , m1, d1, m2, d2] = match;
-    const year = toNumber(y ?? "");
-    const month = toNumber(m1 ?? m2 ?? "");
-    const day = toNumber(d1 ?? d2 ?? "");
+    // Groups by index, not destructured: a match is no plain array, and its iteration is slow.
+    const lead = (match[1] ?? "").length;
+    const year = toNumber(match[2] ?? "");
+    const month = toNumber(match[4] ?? match[6] ?? "");
+    const day = toNumber(match[5] ?? match[7] ?? "");
     if (isValidDate(year, month, day)) {
-      const lead = (before ?? "").length;
       return {
-        iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`,
+        // The year has four digits by the pattern (1000–2999).
+        iso: `${year}-${twoDigits(month)}-${twoDigits(day)}`,
         index: offset + match.index + lead,
-        length: whole.length - lead,
+        length: match[0].length - lead,
       };
     }
-    offset += match.index + (before ?? "").length + 1;
+    offset += match.index + lead + 1;
     rest = text.slice(offset);
   }
 }

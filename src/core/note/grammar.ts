@@ -3,9 +3,26 @@
  * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
  * paragraph) is rejected on its first character without a regular expression.
  */
-import { isTrimmed } from "./line-scan";
+import { isTrimmed, sliceTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
-import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl } from "../text";
+import { collapseWhitespace, collapseWithout, firstHttpUrl, foldKey, isHttpUrl } from "../text";
+
+/** Membership of UTF-16 code units, tested without cutting characters out of a line. */
+interface CodeSet {
+  has(code: number): boolean;
+}
+
+/** The code units of `chars` (all in the BMP): ASCII ones by a table, for the runs of a Latin line. */
+function codeSet(chars: string): CodeSet {
+  const ascii = new Uint8Array(0x80);
+  const other = new Set<number>();
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    if (code < 0x80) ascii[code] = 1;
+    else other.add(code);
+  }
+  return { has: (code) => (code < 0x80 ? ascii[code] === 1 : other.has(code)) };
+}
 
 export interface Heading {
   level: number;
@@ -14,37 +31,49 @@ export interface Heading {
 
 /** `### text` → level 3 and `text`; a line without heading marks is level 0. */
 export function stripHeading(trimmed: string): Heading {
-  if (trimmed.charCodeAt(0) !== 0x23 /* # */) return { level: 0, text: trimmed };
-  let level = 0;
-  while (level < trimmed.length && trimmed.charCodeAt(level) === 0x23) level++;
-  if (level > 6) return { level: 0, text: trimmed };
-  if (level === trimmed.length) return { level, text: "" };
-  const next = trimmed.charCodeAt(level);
-  if (next !== 0x20 && next !== 0x09) return { level: 0, text: trimmed }; // `#tag`, not a heading
-  return { level, text: trimmed.slice(level + 1).trim() };
+  const level = headingLevelAt(trimmed, 0, trimmed.length);
+  return level === 0 ? { level, text: trimmed } : { level, text: sliceTrimmed(trimmed, level, trimmed.length) };
 }
 
-const BULLETS = new Set(["-", "*", "+", "•", "‣", "◦", "・"]);
-// Bullets that are never anything else may touch their text (`•text`); ASCII ones need a space.
-const TIGHT_BULLETS = new Set(["•", "‣", "◦"]);
+/**
+ * The heading level of the trimmed line `src[start, end)`: its `#` marks, when one to six and
+ * followed by a space, a tab or nothing; else 0 (`#tag` is no heading). Its text starts after them.
+ */
+export function headingLevelAt(src: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && src.charCodeAt(at) === 0x23 /* # */) at++;
+  const level = at - start;
+  if (level === 0 || level > 6) return 0;
+  if (at === end) return level;
+  const next = src.charCodeAt(at);
+  return next === 0x20 || next === 0x09 ? level : 0;
+}
+
+// Bullets that are never anything else may touch their text (`•text`); ASCII ones (and `・`) need a space.
+const TIGHT_BULLETS = codeSet("•‣◦");
+const BULLETS = codeSet("-*+・•‣◦");
 
 /** Length of the list marker at the start of `trimmed` (`- `, `• `, `12. `), or 0. */
 export function listMarkerLength(trimmed: string): number {
-  const first = trimmed[0];
-  if (first === undefined) return 0;
-  if (BULLETS.has(first)) {
-    if (trimmed.length === 1) return 1;
-    const second = trimmed.charCodeAt(1);
+  return listMarkerLengthAt(trimmed, 0, trimmed.length);
+}
+
+/** `listMarkerLength` of the trimmed text `src[start, end)`, without cutting it out. */
+export function listMarkerLengthAt(src: string, start: number, end: number): number {
+  if (start >= end) return 0;
+  const code = src.charCodeAt(start);
+  if (BULLETS.has(code)) {
+    if (end - start === 1) return 1;
+    const second = src.charCodeAt(start + 1);
     if (second === 0x20 || second === 0x09 || second === 0x3000) return 2;
-    return TIGHT_BULLETS.has(first) ? 1 : 0;
+    return TIGHT_BULLETS.has(code) ? 1 : 0;
   }
-  const code = trimmed.charCodeAt(0);
   if (code >= 0x30 && code <= 0x39) {
-    let i = 1;
-    while (i < trimmed.length && i < 10 && isDigit(trimmed.charCodeAt(i))) i++;
-    const mark = trimmed[i];
-    if ((mark === "." || mark === ")") && (i + 1 === trimmed.length || trimmed.charCodeAt(i + 1) === 0x20)) {
-      return i + 1 + (i + 1 < trimmed.length ? 1 : 0);
+    let i = start + 1;
+    while (i < end && i - start < 10 && isDigit(src.charCodeAt(i))) i++;
+    const mark = i < end ? src.charCodeAt(i) : -1;
+    if ((mark === 0x2e /* . */ || mark === 0x29) /* ) */ && (i + 1 === end || src.charCodeAt(i + 1) === 0x20)) {
+      return i - start + 1 + (i + 1 < end ? 1 : 0);
     }
   }
   return 0;
@@ -56,10 +85,16 @@ function isDigit(code: number): boolean {
 
 /** Lines that are never a topic title: quotes, callouts, tables, rules, embeds, comments. */
 export function isNeverTitle(text: string): boolean {
-  const first = text[0];
-  if (first === ">" || first === "|" || first === "%" || first === "<" || first === "!") return true;
-  if (first !== "-" && first !== "*" && first !== "_") return false;
-  return /^(?:-{3,}|\*{3,}|_{3,})$/.test(text.replace(/\s+/g, ""));
+  return isNeverTitleAt(text, 0, text.length);
+}
+
+/** `isNeverTitle` of the trimmed text `src[start, end)`. */
+export function isNeverTitleAt(src: string, start: number, end: number): boolean {
+  const first = start < end ? src.charCodeAt(start) : -1;
+  // > | % < !
+  if (first === 0x3e || first === 0x7c || first === 0x25 || first === 0x3c || first === 0x21) return true;
+  if (first !== 0x2d /* - */ && first !== 0x2a /* * */ && first !== 0x5f /* _ */) return false;
+  return /^(?:-{3,}|\*{3,}|_{3,})$/.test(src.slice(start, end).replace(/\s+/g, ""));
 }
 
 export interface Tag {
@@ -76,23 +111,28 @@ const MAX_TAG_LENGTH = 24;
  * or `[x]`, or an over-long bracket (a sentence in brackets).
  */
 export function readTag(text: string): Tag | null {
-  const first = text[0];
-  if (first !== "[" && first !== "［") return null;
-  if (text[1] === "[") return null;
+  return readTagAt(text, 0, text.length);
+}
+
+/** `readTag` of the trimmed text `src[start, end)`: the tag and the rest are the only cuts. */
+export function readTagAt(src: string, start: number, end: number): Tag | null {
+  const first = start < end ? src.charCodeAt(start) : -1;
+  if (first !== 0x5b /* [ */ && first !== 0xff3b /* ［ */) return null;
+  if (start + 1 < end && src.charCodeAt(start + 1) === 0x5b) return null;
   let close = -1;
-  for (let i = 1; i < text.length && i <= MAX_TAG_LENGTH + 1; i++) {
-    const ch = text[i];
-    if (ch === "]" || ch === "］") {
+  for (let i = start + 1; i < end && i - start <= MAX_TAG_LENGTH + 1; i++) {
+    const code = src.charCodeAt(i);
+    if (code === 0x5d /* ] */ || code === 0xff3d /* ］ */) {
       close = i;
       break;
     }
-    if (ch === "[" || ch === "［") return null;
+    if (code === 0x5b || code === 0xff3b) return null;
   }
   if (close < 0) return null;
-  if (text[close + 1] === "(") return null;
-  const tag = text.slice(1, close).trim();
-  if (tag === "" || tag === "x" || tag === "X" || tag.startsWith("!")) return null;
-  return { tag, rest: text.slice(close + 1).trim() };
+  if (close + 1 < end && src.charCodeAt(close + 1) === 0x28 /* ( */) return null;
+  const tag = sliceTrimmed(src, start + 1, close);
+  if (tag === "" || tag === "x" || tag === "X" || tag.charCodeAt(0) === 0x21 /* ! */) return null;
+  return { tag, rest: sliceTrimmed(src, close + 1, end) };
 }
 
 export type Marker = { type: "topics" } | { type: "main"; title: string | null };
@@ -110,7 +150,7 @@ function foldCode(code: number): number {
 const MARKER_PREFIXES: readonly number[][] = [
   ...new Set([...TOPIC_MARKER_FORMS, ...MAIN_MARKER_FORMS].map((form) => foldMarker(form).slice(0, 4))),
 ].map((prefix) => Array.from(prefix, (ch) => ch.charCodeAt(0)));
-const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0]));
+const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0] ?? 0));
 
 /**
  * A cheap gate: may the line starting at `s` be a section marker? Compares at most four characters
@@ -118,6 +158,10 @@ const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0]));
  */
 export function mayOpenMarkerAt(src: string, s: number): boolean {
   if (!MARKER_FIRST.has(foldCode(src.charCodeAt(s)))) return false;
+  return markerPrefixAt(src, s);
+}
+
+function markerPrefixAt(src: string, s: number): boolean {
   next: for (const prefix of MARKER_PREFIXES) {
     for (let k = 0; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
     return true;
@@ -125,21 +169,65 @@ export function mayOpenMarkerAt(src: string, s: number): boolean {
   return false;
 }
 
-/** First characters of headings, fences, presenter lines and tags. */
-export function opensStructure(first: number): boolean {
-  return (
-    first === 0x23 ||
-    first === 0x60 ||
-    first === 0x7e ||
-    first === 0x40 ||
-    first === 0xff20 ||
-    first === 0x5b ||
-    first === 0xff3b
-  );
+/** First characters of headings, fences, presenter lines and tags (`#`, `` ` ``, `~`, `@`, `＠`, `[`, `［`). */
+const STRUCTURE_FIRST = [0x23, 0x60, 0x7e, 0x40, 0xff20, 0x5b, 0xff3b];
+
+const OPENS_STRUCTURE = 1;
+const MAY_OPEN_MARKER = 2;
+
+/**
+ * What a line's first character may open, by character code: one lookup on every line of every
+ * note (64 KB, built once from the marker forms and the structure characters).
+ */
+const LINE_OPENERS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (const code of STRUCTURE_FIRST) table[code] = OPENS_STRUCTURE;
+  for (const first of MARKER_FIRST) {
+    // Every code `foldCode` takes to `first`: itself, its upper case and their full-width forms.
+    for (const code of [first, first - 0x20, first + 0xfee0, first - 0x20 + 0xfee0]) {
+      if (code >= 0 && code < 0x10000 && foldCode(code) === first) table[code] = (table[code] ?? 0) | MAY_OPEN_MARKER;
+    }
+  }
+  return table;
+})();
+
+/**
+ * Whether the line whose first non-blank character is at `s` may be anything but body text: a
+ * heading, fence, presenter or tag by that character, or a section marker by its first four.
+ */
+export function opensStructureAt(src: string, s: number): boolean {
+  const opens = LINE_OPENERS[src.charCodeAt(s)] ?? 0;
+  return (opens & OPENS_STRUCTURE) !== 0 || ((opens & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s));
 }
 
 function foldMarker(text: string): string {
   return collapseWhitespace(text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'"));
+}
+
+const MARKER_QUOTES = /[’‘`]/;
+const FOLDED_MARKERS = [...TOPIC_MARKERS, ...MAIN_MARKERS];
+
+/**
+ * The marker form that `text` up to `end` spells as the vocabulary folds it (full width and case
+ * aside), compared by character; then `foldMarker` would give the same, without normalizing. Other
+ * spellings (quotes, extra spaces, compatibility forms) are left to `markerKey`.
+ */
+function spelledMarker(text: string, end: number): string | null {
+  next: for (const form of FOLDED_MARKERS) {
+    if (form.length !== end) continue;
+    for (let k = 0; k < end; k++) if (foldCode(text.charCodeAt(k)) !== form.charCodeAt(k)) continue next;
+    return form;
+  }
+  return null;
+}
+
+/**
+ * `foldMarker` of a line's head, through `foldKey`'s cache: the same heads recur in every note. The
+ * quotes may be replaced after folding, as NFKC, lower case and whitespace leave them as they are.
+ */
+function markerKey(text: string): string {
+  const key = foldKey(text);
+  return MARKER_QUOTES.test(key) ? key.replace(/[’‘`]/g, "'") : key;
 }
 
 /**
@@ -149,9 +237,11 @@ function foldMarker(text: string): string {
 export function readMarker(text: string): Marker | null {
   if (!mayOpenMarkerAt(text, 0)) return null;
   const colon = text.search(/[:：]/);
-  const head = foldMarker(colon >= 0 ? text.slice(0, colon) : text);
+  const headEnd = colon >= 0 ? colon : text.length;
+  const head = spelledMarker(text, headEnd) ?? markerKey(text.slice(0, headEnd));
   if (MAIN_MARKERS.has(head)) {
-    const title = colon >= 0 ? collapseWhitespace(text.slice(colon + 1)) : "";
+    // Trimmed first: the space after the colon would otherwise make every title a collapse.
+    const title = colon >= 0 ? collapseWhitespace(text.slice(colon + 1).trim()) : "";
     return { type: "main", title: title === "" ? null : title };
   }
   if (TOPIC_MARKERS.has(head) && (colon < 0 || text.slice(colon + 1).trim() === "")) return { type: "topics" };
@@ -168,9 +258,14 @@ const MAX_PRESENTER_LENGTH = 80;
 
 /** The text after `@`/`＠` on a presenter line, or null. */
 export function readPresenter(text: string): string | null {
-  const first = text[0];
-  if (first !== "@" && first !== "＠") return null;
-  const name = text.slice(1).trim();
+  return readPresenterAt(text, 0, text.length);
+}
+
+/** `readPresenter` of the trimmed text `src[start, end)`. */
+export function readPresenterAt(src: string, start: number, end: number): string | null {
+  const first = start < end ? src.charCodeAt(start) : -1;
+  if (first !== 0x40 /* @ */ && first !== 0xff20 /* ＠ */) return null;
+  const name = sliceTrimmed(src, start + 1, end);
   if (name === "" || name.length > MAX_PRESENTER_LENGTH || name.includes("://")) return null;
   return name;
 }
@@ -222,8 +317,13 @@ function isIdCode(code: number): boolean {
   );
 }
 
+// Anything that makes a title more than its text: a block id, a link, a URL, a tag, whitespace to
+// collapse (as `collapseWhitespace` tests it). Most titles have none and are read by this one test.
+const TITLE_MARKUP = /[\^[#]|http|[^\S ]| {2}|^ | $/;
+
 /** Title text and link target of a title line (after its tag). */
 export function readTitle(text: string): Title {
+  if (!TITLE_MARKUP.test(text)) return { title: withoutEmphasis(text), url: null };
   let url: string | null = null;
   // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
   let title = text.includes("^") ? withoutBlockId(text) : text;
@@ -242,7 +342,8 @@ export function readTitle(text: string): Title {
     const bare = firstHttpUrl(title);
     if (bare !== null) {
       url = bare;
-      const without = collapseWhitespace(title.replace(bare, ""));
+      const at = title.indexOf(bare);
+      const without = collapseWithout(title, at, at + bare.length);
       if (without !== "") title = without;
     }
   }
@@ -252,44 +353,49 @@ export function readTitle(text: string): Title {
   } else {
     title = collapseWhitespace(title);
   }
+  return { title: withoutEmphasis(title), url };
+}
+
+/** `**Title**` → `Title`. */
+function withoutEmphasis(title: string): string {
   const edge = title.charCodeAt(0);
-  if (edge === 0x2a || edge === 0x5f) {
-    const emphasis = EMPHASIS_EDGES.exec(title);
-    if (emphasis?.[1]) title = emphasis[1].trim();
-  }
-  return { title, url };
+  if (edge !== 0x2a && edge !== 0x5f) return title;
+  const emphasis = EMPHASIS_EDGES.exec(title);
+  return emphasis?.[1] ? emphasis[1].trim() : title;
 }
 
 // What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.
-const TAG_BEFORE = new Set([..." \t\u3000(（、,，"]);
-const TAG_END = new Set([..." \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>"]);
+const TAG_BEFORE = codeSet(" \t\u3000(（、,，");
+const TAG_END = codeSet(" \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>");
 
 /**
  * `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. A plain
- * scan rather than a regular expression: it runs on every line that holds a `#`.
+ * scan of character codes rather than a regular expression: it runs on every line that holds a `#`.
  */
 const MAX_TAGS = 64;
 
 export function readHashtags(text: string, into: string[]): void {
   let at = text.indexOf("#");
   while (at >= 0) {
-    const before = at === 0 ? " " : (text[at - 1] ?? " ");
     let end = at + 1;
-    if (TAG_BEFORE.has(before) || isSpace(before)) {
-      while (end < text.length && !TAG_END.has(text[end] ?? " ") && !isSpace(text[end] ?? " ")) end++;
-      const tag = text.slice(at + 1, end);
-      if (tag !== "" && !/^[0-9]+$/.test(tag) && !into.includes(tag)) {
-        // A topic holds a handful of tags; a line of thousands is junk, and `includes` would make it quadratic.
-        if (into.length >= MAX_TAGS) return;
-        into.push(tag);
+    if (at === 0 || TAG_BEFORE.has(text.charCodeAt(at - 1)) || isTrimmed(text.charCodeAt(at - 1))) {
+      let digits = true;
+      for (; end < text.length; end++) {
+        const code = text.charCodeAt(end);
+        if (TAG_END.has(code) || isTrimmed(code)) break;
+        if (code < 0x30 || code > 0x39) digits = false;
+      }
+      if (end > at + 1 && !digits) {
+        const tag = text.slice(at + 1, end);
+        if (!into.includes(tag)) {
+          // A topic holds a handful of tags; a line of thousands is junk, and `includes` would make it quadratic.
+          if (into.length >= MAX_TAGS) return;
+          into.push(tag);
+        }
       }
     }
     at = text.indexOf("#", end);
   }
-}
-
-function isSpace(ch: string): boolean {
-  return ch.trim() === "";
 }
 
 /** A list item's text: `[name] …` at its start marks a comment by that person. */
@@ -333,6 +439,37 @@ const SECTION_LABELS = new Set(
 /** A bare section label (`概要`), or a field with no value yet (`Authors:`). */
 export function isSectionLabel(text: string): boolean {
   if (text.length > 24) return false; // labels are short; folding long lines would cost more than parsing them
+  if (!mayBeSectionLabel(text)) return false;
   const key = foldKey(text);
-  return SECTION_LABELS.has(key) || /^[^:：]{1,20}[:：]$/.test(key);
+  if (SECTION_LABELS.has(key)) return true;
+  const last = key.charCodeAt(key.length - 1);
+  return (last === 0x3a || last === 0xff1a) && /^[^:：]{1,20}[:：]$/.test(key);
+}
+
+const LABEL_FIRSTS = new Set(Array.from(SECTION_LABELS, (label) => label.charCodeAt(0)));
+
+/**
+ * An exact test that spares most lines the fold: a text that starts and ends with characters the fold
+ * keeps (ASCII letters but for case, digits, kana, kanji; the second one too, or the first could
+ * combine with it) has a key starting and ending with them, so it is a label only by its first
+ * character, and never a field (it ends in no colon).
+ */
+function mayBeSectionLabel(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const kept = keptByFold(first) && (text.length < 2 || keptByFold(text.charCodeAt(1)));
+  if (!kept || !keptByFold(text.charCodeAt(text.length - 1))) return true;
+  return LABEL_FIRSTS.has(first >= 0x41 && first <= 0x5a ? first | 0x20 : first);
+}
+
+/** Characters that NFKC leaves as they are, that never combine with what follows, and that lower case keeps or only lowers. */
+function keptByFold(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff)
+  );
 }

@@ -13,9 +13,11 @@ export const BUILTIN_KINDS: Readonly<Record<string, readonly string[]>> = {
   video: ["動画", "video"],
 };
 
+const RECENT_SLOTS = 32;
+
 export interface ResolvedKind {
-  kind: string;
-  known: boolean;
+  readonly kind: string;
+  readonly known: boolean;
 }
 
 /** Alias (folded) → kind id, built once per set of user aliases. */
@@ -33,11 +35,21 @@ export class KindTable {
     }
   }
 
+  /**
+   * The last tag resolved in each of a few slots (by length and first character): a vault's notes
+   * use a handful of tags, and one comparison of two short strings is cheaper than hashing one.
+   */
+  private readonly recent: Array<{ tag: string; resolved: ResolvedKind } | undefined> = [];
+
   resolve(tag: string): ResolvedKind {
+    const slot = (tag.length * 31 + tag.charCodeAt(0)) & (RECENT_SLOTS - 1);
+    const recent = this.recent[slot];
+    if (recent?.tag === tag) return recent.resolved;
     const key = foldKey(tag);
     const id = this.byAlias.get(key);
-    if (id !== undefined) return { kind: id, known: true };
-    return { kind: key, known: false };
+    const resolved = id !== undefined ? { kind: id, known: true } : { kind: key, known: false };
+    this.recent[slot] = { tag, resolved };
+    return resolved;
   }
 }
 

@@ -3,6 +3,8 @@
  * does, frontmatter bounds, fenced code, and old-Mac line breaks.
  */
 
+import { isWhitespaceCode } from "../text";
+
 export interface Fence {
   char: string;
   length: number;
@@ -15,22 +17,15 @@ export function trimEnd(src: string, s: number, end: number): number {
   return e;
 }
 
-/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
-export function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+/** `text.slice(start, end).trim()`, cutting the text once. */
+export function sliceTrimmed(text: string, start: number, end: number): string {
+  let s = start;
+  while (s < end && isTrimmed(text.charCodeAt(s))) s++;
+  return text.slice(s, trimEnd(text, s, end));
 }
+
+/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
+export const isTrimmed = isWhitespaceCode;
 
 /**
  * Old-Mac text (lone CRs) gets LFs, line numbers unchanged. Decided on the first line break alone, so

@@ -5,18 +5,22 @@
  */
 import { findDate } from "./dates";
 import {
+  headingLevelAt,
   isComment,
+  isNeverTitleAt,
   isSectionLabel,
-  mayOpenMarkerAt,
-  opensStructure,
-  isNeverTitle,
   listMarkerLength,
+  listMarkerLengthAt,
+  mayOpenMarkerAt,
+  opensStructureAt,
   readHashtags,
   readMarker,
-  readPresenter,
+  readPresenterAt,
   readTag,
+  readTagAt,
   readTitle,
   stripHeading,
+  type Tag,
 } from "./grammar";
 import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
@@ -29,6 +33,7 @@ import {
   isTrimmed,
   normalizeBreaks,
   opensFence,
+  sliceTrimmed,
   trimEnd,
   type Fence,
 } from "./line-scan";
@@ -56,6 +61,11 @@ class NoteParser {
   private readonly presenters: Presenter[] = [];
   private readonly warnings: ParseWarning[] = [];
   private readonly presenterByKey = new Map<string, Presenter>();
+  /** The current line (outside code), by offsets into `source`. */
+  private lineStart = 0;
+  private lineEnd = 0;
+  private readonly hashes: NextMatch;
+  private readonly schemes: NextMatch;
 
   private section: "none" | "topics" | "main" = "none";
   /** The current section was opened by a marker line, not by a bare `@Name`. */
@@ -78,6 +88,8 @@ class NoteParser {
   ) {
     this.source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     this.kinds = kindTableFor(options.kindAliases);
+    this.hashes = new NextMatch(this.source, "#");
+    this.schemes = new NextMatch(this.source, "://");
   }
 
   /**
@@ -91,8 +103,6 @@ class NoteParser {
     const frontmatter: string[] = [];
     let firstText: string | null = null;
     let fence: Fence | null = null;
-    let hash = src.indexOf("#");
-    let url = src.indexOf("http");
     let pos = 0;
     let i = 0;
     // Frontmatter: `---` on the first line, closed by `---` or `...` (else it is not frontmatter).
@@ -109,31 +119,34 @@ class NoteParser {
       let end = src.indexOf("\n", pos);
       if (end < 0) end = length;
       let s = pos;
-      for (let c = src.charCodeAt(s); s < end && (c === 0x20 || isTrimmed(c)); c = src.charCodeAt(++s));
+      let first = src.charCodeAt(s);
+      // Most lines start with their text: blanks are looked for only when the first character may be one.
+      if (!(first > 0x20 && first < 0xa0)) {
+        while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
+      }
       if (s < end) {
-        const first = src.charCodeAt(s);
         if (fence) {
           if (first === 0x60 || first === 0x7e) {
             if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
           }
           this.touch(i);
-        } else if (this.isPlainState() && !opensStructure(first) && !mayOpenMarkerAt(src, s)) {
-          // Cursors to the next `#` and `http` at or after this line (-1: there are no more).
-          if (hash >= 0 && hash < s) hash = src.indexOf("#", s);
-          if (url >= 0 && url < s) url = src.indexOf("http", s);
-          this.plainLine(i, s, end, hash, url);
         } else {
-          const trimmed = src.slice(s, trimEnd(src, s, end));
-          firstText ??= trimmed;
-          const opening = first === 0x60 || first === 0x7e ? opensFence(trimmed) : null;
-          if (opening) {
-            fence = opening;
-            this.touch(i);
+          firstText ??= src.slice(s, trimEnd(src, s, end));
+          this.lineStart = s;
+          this.lineEnd = end;
+          if (!opensStructureAt(src, s) && this.isPlainState()) {
+            this.plainLine(i, s, end);
           } else {
-            this.line(i, trimmed);
+            const e = trimEnd(src, s, end);
+            const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
+            if (opening) {
+              fence = opening;
+              this.touch(i);
+            } else {
+              this.line(i, s, e);
+            }
           }
         }
-        if (firstText === null && !fence) firstText = src.slice(s, trimEnd(src, s, end));
       } else if (fence) {
         this.touch(i);
       }
@@ -165,10 +178,10 @@ class NoteParser {
   }
 
   /**
-   * A plain body line from `s` to `end`, given where the next `#` and `http` are: it extends the
-   * current topic, and is cut out of the text only when it can hold the summary, a URL or a tag.
+   * A plain body line from `s` to `end`: it extends the current topic, and is cut out of the text
+   * only when it can hold the summary, a URL or a tag.
    */
-  private plainLine(i: number, s: number, end: number, hash: number, url: number): void {
+  private plainLine(i: number, s: number, end: number): void {
     this.mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
     const draft = this.draft;
     if (!draft) return;
@@ -176,22 +189,30 @@ class NoteParser {
     const topic = draft.topic;
     if (topic.summary === "") {
       const text = src.slice(s, trimEnd(src, s, end));
-      this.body(i, text, listMarkerLength(text) > 0, false);
+      this.body(i, text, listMarkerLength(text), false);
       return;
     }
     draft.lastLine = i;
     const wantsUrl = draft.bodyLines < URL_BODY_LINES && topic.url === null;
     draft.bodyLines++;
-    const hasHash = hash >= 0 && hash < end;
-    if (!hasHash && !(wantsUrl && url >= 0 && url < end)) return;
+    const hasHash = this.hashes.within(s, end);
+    // `firstHttpUrl` finds nothing without `://`. It is asked on a line with a tag or a lower-case
+    // `http` (so an `HTTP://` alone is not taken here, as it never was).
+    const mayHoldUrl = wantsUrl && this.schemes.within(s, end);
+    if (!hasHash && !mayHoldUrl) return;
     const text = src.slice(s, trimEnd(src, s, end));
-    if (wantsUrl) topic.url = firstHttpUrl(text);
+    if (mayHoldUrl && (hasHash || text.includes("http"))) topic.url = firstHttpUrl(text);
     if (hasHash) readHashtags(text, topic.tags);
   }
 
-  private line(i: number, trimmed: string): void {
-    const { level, text } = stripHeading(trimmed);
-    const marker = readMarker(text);
+  /** A line that may be structure: `src[s, e)`, trimmed. */
+  private line(i: number, s: number, e: number): void {
+    const src = this.source;
+    const level = headingLevelAt(src, s, e);
+    // The heading's text: after its marks and the blanks that follow them.
+    let t = s + level;
+    if (level > 0) while (t < e && isTrimmed(src.charCodeAt(t))) t++;
+    const marker = t < e && mayOpenMarkerAt(src, t) ? readMarker(src.slice(t, e)) : null;
     if (marker) {
       this.closeBlock();
       this.sectionLevel = level;
@@ -204,32 +225,36 @@ class NoteParser {
       this.mainPresenter = null;
       this.mainPresenterOpen = true;
       this.awaitingMainTitle = marker.title === null;
-      if (marker.title !== null) this.startTopic(i, marker.title, true);
+      if (marker.title !== null) this.startTopic(i, { text: marker.title, tag: readTag(marker.title), main: true });
       return;
     }
-    const name = readPresenter(text);
+    const name = readPresenterAt(src, t, e);
     if (name !== null) {
       this.openPresenter(i, name, level);
       return;
     }
     if (level > 0 && this.closesByHeading(level)) return;
-    const isList = listMarkerLength(text) > 0;
+    const listMarker = listMarkerLengthAt(src, t, e);
+    const isList = listMarker > 0;
     if (this.section === "main") {
-      if (this.awaitingMainTitle && !isList && !isNeverTitle(text)) {
+      if (this.awaitingMainTitle && !isList && !isNeverTitleAt(src, t, e)) {
         this.awaitingMainTitle = false;
-        this.startTopic(i, text, true);
+        this.startTopic(i, { text: src.slice(t, e), tag: readTagAt(src, t, e), main: true });
         return;
       }
       this.mainPresenterOpen = false;
-      this.body(i, text, isList, level > 0);
+      this.body(i, src.slice(t, e), listMarker, level > 0);
       return;
     }
     if (!this.presenter) return;
-    if (!isList && !isNeverTitle(text) && (this.blockTopics === 0 || readTag(text) !== null)) {
-      this.startTopic(i, text, false);
-      return;
+    if (!isList && !isNeverTitleAt(src, t, e)) {
+      const tag = readTagAt(src, t, e);
+      if (this.blockTopics === 0 || tag !== null) {
+        this.startTopic(i, { text: src.slice(t, e), tag, main: false });
+        return;
+      }
     }
-    this.body(i, text, isList, level > 0);
+    this.body(i, src.slice(t, e), listMarker, level > 0);
   }
 
   private openPresenter(i: number, name: string, level: number): void {
@@ -266,9 +291,9 @@ class NoteParser {
     return false;
   }
 
-  private startTopic(i: number, text: string, main: boolean): void {
+  /** A topic's title line: its text (heading marks aside), its kind tag, and whether it is the main topic. */
+  private startTopic(i: number, { text, tag, main }: { text: string; tag: Tag | null; main: boolean }): void {
     this.finishDraft();
-    const tag = readTag(text);
     let kind: string | null = null;
     let kindLabel: string | null = null;
     if (tag) {
@@ -286,7 +311,7 @@ class NoteParser {
       return;
     }
     const tags: string[] = [];
-    readHashtags(text, tags);
+    if (this.lineHas(this.hashes)) readHashtags(text, tags);
     const presenter = main ? this.mainPresenter : this.presenter;
     this.draft = {
       topic: {
@@ -308,20 +333,32 @@ class NoteParser {
     if (!main) this.blockTopics++;
   }
 
-  private body(i: number, text: string, isList: boolean, isHeading: boolean): void {
+  /** A body line of the current topic; `listMarker` is the length of its list marker (0: none). */
+  private body(i: number, text: string, listMarker: number, isHeading: boolean): void {
     const draft = this.draft;
     if (!draft) return;
     draft.lastLine = i;
     const topic = draft.topic;
-    readHashtags(text, topic.tags);
-    if (draft.bodyLines < URL_BODY_LINES && topic.url === null) topic.url = firstHttpUrl(text);
+    if (this.lineHas(this.hashes)) readHashtags(text, topic.tags);
+    if (draft.bodyLines < URL_BODY_LINES && topic.url === null && this.lineHas(this.schemes)) {
+      topic.url = firstHttpUrl(text);
+    }
     draft.bodyLines++;
     if (topic.summary === "" && !isHeading) {
-      const item = isList ? text.slice(listMarkerLength(text)).trim() : text;
+      const isList = listMarker > 0;
+      const item = isList ? sliceTrimmed(text, listMarker, text.length) : text;
       if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
         topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH + 20)), SUMMARY_LENGTH);
       }
     }
+  }
+
+  /**
+   * Whether the current line holds what `cursor` looks for: a cheap test before reading its text
+   * (the part of the line that a recognizer reads holds no more than the line).
+   */
+  private lineHas(cursor: NextMatch): boolean {
+    return cursor.within(this.lineStart, this.lineEnd);
   }
 
   /** Lines inside a fenced code block belong to the current topic's body and nothing else. */
@@ -352,20 +389,20 @@ class NoteParser {
 
   /** One entry per person in the note: a spelling seen before (as name or alias) joins that entry. */
   private addPresenter(person: Presenter): void {
-    const spellings = [person.name, ...person.aliases];
-    const keys = spellings.map(foldKey);
+    const { spellings, keys } = spellingsOf(person);
     let known: Presenter | undefined;
     for (const key of keys) known ??= this.presenterByKey.get(key);
     if (!known) {
       known = { name: person.name, aliases: [] };
       this.presenters.push(known);
     }
-    keys.forEach((key, i) => {
-      if (this.presenterByKey.has(key)) return;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] ?? "";
+      if (this.presenterByKey.has(key)) continue;
       this.presenterByKey.set(key, known);
-      const spelling = spellings[i];
+      const spelling = spellings[k];
       if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
-    });
+    }
   }
 
   private warn(line: number, code: ParseWarning["code"], message: string): void {
@@ -389,15 +426,71 @@ class NoteParser {
   }
 }
 
+const SERIES_EDGE = /^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g;
+
+/** The text around a date, as one line without the separators at its ends: the series name. */
+// `parsePresenterName` hands out one object per spelling of a presenter line, so its folded keys
+// are worked out once, not in every note.
+const spellingCache = new WeakMap<Presenter, { spellings: string[]; keys: string[] }>();
+
+function spellingsOf(person: Presenter): { spellings: string[]; keys: string[] } {
+  let known = spellingCache.get(person);
+  if (!known) {
+    const spellings = [person.name, ...person.aliases];
+    known = { spellings, keys: spellings.map(foldKey) };
+    spellingCache.set(person, known);
+  }
+  return known;
+}
+
 function restAround(text: string, index: number, length: number): string | null {
-  const rest = collapseWhitespace(`${text.slice(0, index)} ${text.slice(index + length)}`)
-    .replace(/^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g, "")
-    .trim();
+  // Each side collapsed on its own: the space that joins them would make a collapse of the whole.
+  const before = collapseWhitespace(text.slice(0, index).trim());
+  const after = collapseWhitespace(text.slice(index + length).trim());
+  let rest = before === "" ? after : after === "" ? before : `${before} ${after}`;
+  if (isSeriesEdge(rest.charCodeAt(0)) || isSeriesEdge(rest.charCodeAt(rest.length - 1))) {
+    rest = rest.replace(SERIES_EDGE, "").trim();
+  }
   return rest === "" ? null : rest;
+}
+
+/** The separators `SERIES_EDGE` drops (whitespace aside: `collapseWhitespace` has trimmed it). */
+function isSeriesEdge(code: number): boolean {
+  return (
+    code === 0x2d ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x7c ||
+    code === 0x3a ||
+    code === 0xff1a ||
+    code === 0x30fb
+  );
 }
 
 function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/**
+ * Where `needle` next occurs, asked for lines in order: each search starts past the last answer, so
+ * all the questions of one note together read its text once, whatever the lines.
+ */
+const UNSEARCHED = -2;
+
+class NextMatch {
+  /** The next occurrence at or after the last search's start; -1: none; `UNSEARCHED` before the first. */
+  private at = UNSEARCHED;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Whether `needle` starts in `[from, to)`; `from` never less than in the previous call. */
+  within(from: number, to: number): boolean {
+    if (this.at === UNSEARCHED || (this.at >= 0 && this.at < from)) this.at = this.text.indexOf(this.needle, from);
+    return this.at >= 0 && this.at < to;
+  }
 }
