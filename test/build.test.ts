@@ -43,6 +43,12 @@ describe("main.js", () => {
     expect(inputs.some((path) => path.endsWith("src/core/properties/frontmatter.ts"))).toBe(true);
   });
 
+  // Notion's CSVs are read with d3-dsv (2.4 KB) in the plugin and the CLI; papaparse (19 KB) is the tests' oracle.
+  it("does not bundle papaparse", async () => {
+    const inputs = Object.keys((await bundle()).inputs);
+    expect(inputs.filter((path) => /node_modules\/papaparse\//.test(path))).toEqual([]);
+  });
+
   // Template dates are formatted by Obsidian's moment in the plugin; the CLI keeps its own formatter.
   it("does not bundle the CLI's date formatter", async () => {
     const inputs = Object.keys((await bundle()).inputs);

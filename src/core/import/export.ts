@@ -3,7 +3,7 @@
  * as synced session notes named like new ones, other pages as plain notes named by their title,
  * attachments under unique names, links between pages as wiki links, database properties as
  * frontmatter. Pure: the shell unpacks, writes, and applies SPEC §5's rule for existing targets.
- * May import core/note, core/properties, core/session, result, and fflate and papaparse.
+ * May import core/note, core/properties, core/session, result, and fflate and d3-dsv (through zip.ts, csv.ts).
  */
 import { parseNote } from "../note/parser";
 import { readMarker, stripHeading } from "../note/grammar";
