@@ -58,8 +58,8 @@ const KIND = "notion-import";
 const REDRAW_EVERY = 25;
 
 export class NotionImporter {
-  private running = false;
-  private cancelled = false;
+  #running = false;
+  #cancelled = false;
 
   constructor(
     private readonly app: App,
@@ -74,40 +74,36 @@ export class NotionImporter {
    * refused or cancelled before anything was written.
    */
   async run(file: PickedFile, folderSetting: string): Promise<ImportReport | null> {
-    if (this.running) {
+    if (this.#running) {
       new Notice(this.t("notionImport.busy"));
       return null;
     }
-    this.running = true;
-    this.cancelled = false;
+    this.#running = true;
+    this.#cancelled = false;
     const progress = this.work.progressNotice(() => this.cancel());
     progress.text.setText(this.t("notionImport.reading", { name: file.name }));
     try {
-      return await this.import(file, folderSetting, progress);
+      return await this.#import(file, folderSetting, progress);
     } catch (error) {
       new Notice(this.t("notionImport.failed", { reason: error instanceof Error ? error.message : String(error) }), 0);
       return null;
     } finally {
       progress.notice.hide();
-      this.running = false;
+      this.#running = false;
     }
   }
 
   /** Stop the import under way after the file in hand. */
   cancel(): void {
-    this.cancelled = true;
+    this.#cancelled = true;
     this.work.cancel(KIND);
   }
 
-  private get stopped(): boolean {
-    return this.cancelled || !this.work.loaded;
+  get #stopped(): boolean {
+    return this.#cancelled || !this.work.loaded;
   }
 
-  private async import(
-    file: PickedFile,
-    folderSetting: string,
-    progress: ProgressNotice,
-  ): Promise<ImportReport | null> {
+  async #import(file: PickedFile, folderSetting: string, progress: ProgressNotice): Promise<ImportReport | null> {
     const folderPath = vaultRelativePath(folderSetting);
     if (!folderPath.ok) {
       new Notice(this.t("notionImport.failed", { reason: folderPath.problem.message }), 0);
@@ -115,20 +111,20 @@ export class NotionImporter {
     }
     const folder = folderPath.value === "" ? "" : normalizePath(folderPath.value);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (this.stopped) return this.cancelledEarly();
+    if (this.#stopped) return this.#cancelledEarly();
     const refused = (problem: Problem): null => {
-      new Notice(this.t("notionImport.refused", { name: file.name, reason: this.reason(problem) }), 0);
+      new Notice(this.t("notionImport.refused", { name: file.name, reason: this.#reason(problem) }), 0);
       return null;
     };
     const unpacker = ExportUnpacker.open(bytes);
     if (!unpacker.ok) return refused(unpacker.problem);
-    if (!(await this.runPhases(unpacker.value, progress, file.name))) return this.cancelledEarly();
+    if (!(await this.#runPhases(unpacker.value, progress, file.name))) return this.#cancelledEarly();
     const files = unpacker.value.result();
     if (!files.ok) return refused(files.problem);
 
     const firstNote = `${folder ? `${folder}/` : ""}x.md`;
     const probe = await this.app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
-    if (this.stopped) return this.cancelledEarly();
+    if (this.#stopped) return this.#cancelledEarly();
     const attachmentFolder = probe.includes("/") ? probe.slice(0, probe.lastIndexOf("/")) : "";
     const planner = ExportPlanner.open(files.value, {
       fileNamePattern: this.settings().fileNamePattern,
@@ -136,21 +132,21 @@ export class NotionImporter {
       parseHtml: parseHtmlWithDom,
     });
     if (!planner.ok) return refused(planner.problem);
-    if (!(await this.runPhases(planner.value, progress, file.name))) return this.cancelledEarly();
+    if (!(await this.#runPhases(planner.value, progress, file.name))) return this.#cancelledEarly();
     const plan = planner.value.result();
-    const report = await this.write(plan, { folder, attachmentFolder }, progress);
-    this.tell(report, plan);
+    const report = await this.#write(plan, { folder, attachmentFolder }, progress);
+    this.#tell(report, plan);
     return report;
   }
 
   /** Why an export was refused, in the app's language when the problem is one of the import's own. */
-  private reason(problem: Problem): string {
+  #reason(problem: Problem): string {
     const key = REFUSALS[problem.code];
     return key ? this.t(key, { detail: problem.detail ?? "" }) : problem.message;
   }
 
   /** Every phase of `job` through the work queue; false when the import was stopped. */
-  private async runPhases(job: PhasedJob<unknown>, progress: ProgressNotice, name: string): Promise<boolean> {
+  async #runPhases(job: PhasedJob<unknown>, progress: ProgressNotice, name: string): Promise<boolean> {
     for (let phase = job.next(); phase !== null; phase = job.next()) {
       const { items, name: what } = phase;
       const step = phase.step.bind(phase);
@@ -179,7 +175,7 @@ export class NotionImporter {
           if (text !== null) progress.text.setText(text);
         },
       });
-      if (result === null || result.cancelled || this.stopped) return false;
+      if (result === null || result.cancelled || this.#stopped) return false;
       // A phase ends with a slice of work; the next one starts its own: let the app draw in between.
       await this.work.yield();
       // The jobs' steps keep their problems to themselves; one that threw is a bug, told as the import stopping.
@@ -189,13 +185,13 @@ export class NotionImporter {
     return true;
   }
 
-  private cancelledEarly(): null {
+  #cancelledEarly(): null {
     new Notice(this.t("notionImport.cancelledEarly"), 0);
     return null;
   }
 
   /** Attachments first, so that a note written before a Cancel never embeds a file still to come. */
-  private async write(
+  async #write(
     plan: ExportPlan,
     where: { folder: string; attachmentFolder: string },
     progress: ProgressNotice,
@@ -237,7 +233,7 @@ export class NotionImporter {
       items: targets,
       step: async (target) => {
         try {
-          await this.writeTarget(target, report);
+          await this.#writeTarget(target, report);
         } finally {
           done++;
           if (done % REDRAW_EVERY === 0 || done === targets.length)
@@ -245,7 +241,7 @@ export class NotionImporter {
         }
       },
     });
-    report.cancelled = result === null || result.cancelled || this.stopped;
+    report.cancelled = result === null || result.cancelled || this.#stopped;
     for (const { item, error } of result?.errors ?? []) {
       report.failed.push({ path: item.path, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -253,7 +249,7 @@ export class NotionImporter {
   }
 
   /** A target that is not there is created whole; one that is there is left alone, counted as ours or not. */
-  private async writeTarget(target: Target, report: ImportReport): Promise<void> {
+  async #writeTarget(target: Target, report: ImportReport): Promise<void> {
     const existing = this.app.vault.getAbstractFileByPath(target.path);
     if (existing instanceof TFile) {
       if (await target.isOwn(existing)) report.unchanged++;
@@ -264,14 +260,14 @@ export class NotionImporter {
       report.conflicts.push(target.path);
       return;
     }
-    await this.ensureFolder(target.folder);
+    await this.#ensureFolder(target.folder);
     // A Cancel or an unload during the folder's creation: the file is not started.
     if (!this.work.loaded) return;
     await target.create(target.path);
     report.written++;
   }
 
-  private tell(report: ImportReport, plan: ExportPlan): void {
+  #tell(report: ImportReport, plan: ExportPlan): void {
     if (report.cancelled) {
       const total = plan.notes.length + plan.attachments.length;
       new Notice(this.t("notionImport.cancelled", { written: report.written, total }), 0);
@@ -307,7 +303,7 @@ export class NotionImporter {
     }
   }
 
-  private async ensureFolder(path: string): Promise<void> {
+  async #ensureFolder(path: string): Promise<void> {
     if (path === "" || this.app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
     await this.app.vault.createFolder(path);
   }
@@ -331,7 +327,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** The picker: a folder (the sessions folder to start with) and the export's zip. */
 export class NotionImportModal extends Modal {
-  private picked: PickedFile | null = null;
+  #picked: PickedFile | null = null;
 
   constructor(
     app: App,
@@ -362,8 +358,8 @@ export class NotionImportModal extends Modal {
     });
     labelControl(file, input);
     input.addEventListener("change", () => {
-      this.picked = input.files?.[0] ?? null;
-      if (importButton) importButton.disabled = this.picked === null;
+      this.#picked = input.files?.[0] ?? null;
+      if (importButton) importButton.disabled = this.#picked === null;
     });
     // A plain button, as in the date dialog: white on the default accent is under 4.5:1.
     new Setting(this.contentEl).addButton((button) => {
@@ -372,8 +368,8 @@ export class NotionImportModal extends Modal {
         .setButtonText(this.t("notionImport.start"))
         .setDisabled(true)
         .onClick(() => {
-          if (!this.picked) return;
-          const file = this.picked;
+          if (!this.#picked) return;
+          const file = this.#picked;
           this.close();
           this.done(file, this.folder);
         });

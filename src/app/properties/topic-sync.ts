@@ -31,8 +31,8 @@ interface PendingSync {
 }
 
 export class TopicSync extends Component {
-  private readonly pending = new Map<TFile, PendingSync>();
-  private lastActiveFile: TFile | null = null;
+  readonly #pending = new Map<TFile, PendingSync>();
+  #lastActiveFile: TFile | null = null;
   /** How a presenter is written into `presenters`: a plain name, or a link while people links are on. */
   presenterValue: (presenter: Presenter) => string = (presenter) => presenter.name;
 
@@ -46,17 +46,17 @@ export class TopicSync extends Component {
   }
 
   override onload(): void {
-    this.registerEvent(this.app.workspace.on("editor-change", (editor, info) => this.onEditorChange(editor, info)));
-    this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.onActiveChange()));
+    this.registerEvent(this.app.workspace.on("editor-change", (editor, info) => this.#onEditorChange(editor, info)));
+    this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.#onActiveChange()));
     this.registerEvent(
       this.app.vault.on("delete", (file) => {
-        if (file instanceof TFile) this.drop(file);
+        if (file instanceof TFile) this.#drop(file);
       }),
     );
     this.registerEvent(
       this.app.vault.on("rename", (file) => {
         // A note renamed to another extension is no note to sync; a renamed note keeps its job.
-        if (file instanceof TFile && file.extension !== "md") this.drop(file);
+        if (file instanceof TFile && file.extension !== "md") this.#drop(file);
       }),
     );
     this.register(() => this.cancelPending());
@@ -64,8 +64,8 @@ export class TopicSync extends Component {
 
   /** Forget every automatic sync waiting to run (auto-sync turned off, or the plugin unloading). */
   cancelPending(): void {
-    for (const job of this.pending.values()) window.clearTimeout(job.timer);
-    this.pending.clear();
+    for (const job of this.#pending.values()) window.clearTimeout(job.timer);
+    this.#pending.clear();
   }
 
   /** Settings changed: turning auto-sync off cancels what it had scheduled. */
@@ -75,7 +75,7 @@ export class TopicSync extends Component {
 
   /** Syncs waiting for the typing to pause (for tests and the status of the plugin). */
   get pendingCount(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 
   parse(text: string, path: string): ParsedNote {
@@ -86,7 +86,7 @@ export class TopicSync extends Component {
   syncEditor(editor: Editor, file: TFile): SyncOutcome {
     const seen: { outcome: SyncOutcome } = { outcome: { status: "unchanged" } };
     editEditor(editor, (current) => {
-      const plan = this.plan(current, file.path);
+      const plan = this.#plan(current, file.path);
       seen.outcome = plan.outcome;
       return plan.status === "updated" ? plan.text : null;
     });
@@ -100,7 +100,7 @@ export class TopicSync extends Component {
   async syncFile(file: TFile): Promise<SyncOutcome> {
     if (!this.work.loaded) return { status: "skipped" };
     if (!this.work.exists(file)) return gone(file);
-    const open = this.openEditorFor(file);
+    const open = this.#openEditorFor(file);
     if (open) return this.syncEditor(open, file);
     let text: string;
     try {
@@ -110,7 +110,7 @@ export class TopicSync extends Component {
     }
     if (!this.work.loaded) return { status: "skipped" };
     if (!this.work.exists(file)) return gone(file);
-    const first = this.plan(text, file.path);
+    const first = this.#plan(text, file.path);
     if (first.status !== "updated") return first.outcome;
     let outcome: SyncOutcome = { status: "unchanged" };
     try {
@@ -118,7 +118,7 @@ export class TopicSync extends Component {
       // Vault.process hands over, never write from the stale copy.
       await this.app.vault.process(file, (current) => {
         if (!this.work.loaded) return current;
-        const fresh = this.plan(current, file.path);
+        const fresh = this.#plan(current, file.path);
         outcome = fresh.outcome;
         return fresh.status === "updated" ? fresh.text : current;
       });
@@ -168,7 +168,7 @@ export class TopicSync extends Component {
     });
   }
 
-  private plan(
+  #plan(
     text: string,
     path: string,
   ): { status: "updated"; text: string; outcome: SyncOutcome } | { status: "other"; outcome: SyncOutcome } {
@@ -180,7 +180,7 @@ export class TopicSync extends Component {
     return { status: "updated", text: result.value.text, outcome: { status: "updated" } };
   }
 
-  private openEditorFor(file: TFile): Editor | null {
+  #openEditorFor(file: TFile): Editor | null {
     let found: Editor | null = null;
     this.app.workspace.iterateAllLeaves((leaf) => {
       if (!found && leaf.view instanceof MarkdownView && leaf.view.file === file) found = leaf.view.editor;
@@ -188,42 +188,42 @@ export class TopicSync extends Component {
     return found;
   }
 
-  private onEditorChange(editor: Editor, info: MarkdownView | MarkdownFileInfo): void {
+  #onEditorChange(editor: Editor, info: MarkdownView | MarkdownFileInfo): void {
     const file = info.file;
     if (!file || file.extension !== "md" || !this.settings().autoSync || !this.work.loaded) return;
-    this.lastActiveFile = file;
-    const previous = this.pending.get(file);
+    this.#lastActiveFile = file;
+    const previous = this.#pending.get(file);
     if (previous !== undefined) window.clearTimeout(previous.timer);
     const timer = window.setTimeout(() => {
-      this.pending.delete(file);
+      this.#pending.delete(file);
       // Only while the editor still shows this note; otherwise leaving it already synced it.
-      if (this.stillWanted(file) && info.file === file && info.editor === editor) this.syncEditor(editor, file);
+      if (this.#stillWanted(file) && info.file === file && info.editor === editor) this.syncEditor(editor, file);
     }, AUTO_SYNC_DELAY_MS);
-    this.pending.set(file, { timer, editor, info });
+    this.#pending.set(file, { timer, editor, info });
   }
 
   /** Leaving a note with a sync pending: do it now, on whatever holds the note's latest text. */
-  private onActiveChange(): void {
-    const left = this.lastActiveFile;
+  #onActiveChange(): void {
+    const left = this.#lastActiveFile;
     const active = this.app.workspace.getActiveFile();
     if (!left || active === left) return;
-    this.lastActiveFile = active;
-    const job = this.pending.get(left);
+    this.#lastActiveFile = active;
+    const job = this.#pending.get(left);
     if (job === undefined) return;
     window.clearTimeout(job.timer);
-    this.pending.delete(left);
-    if (this.stillWanted(left)) void this.syncFile(left);
+    this.#pending.delete(left);
+    if (this.#stillWanted(left)) void this.syncFile(left);
   }
 
-  private stillWanted(file: TFile): boolean {
+  #stillWanted(file: TFile): boolean {
     return this.settings().autoSync && this.work.exists(file);
   }
 
-  private drop(file: TFile): void {
-    const job = this.pending.get(file);
+  #drop(file: TFile): void {
+    const job = this.#pending.get(file);
     if (job !== undefined) window.clearTimeout(job.timer);
-    this.pending.delete(file);
-    if (this.lastActiveFile === file) this.lastActiveFile = null;
+    this.#pending.delete(file);
+    if (this.#lastActiveFile === file) this.#lastActiveFile = null;
   }
 }
 

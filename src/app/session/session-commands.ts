@@ -60,7 +60,7 @@ export class SessionNotes {
         return file;
       }
     }
-    const sessionTemplate = await this.templateText(settings.sessionTemplate);
+    const sessionTemplate = await this.#templateText(settings.sessionTemplate);
     const folder = normalizePath(settings.sessionsFolder || "/");
     const plan = planSession({
       sessions,
@@ -68,7 +68,7 @@ export class SessionNotes {
       date,
       language: language(),
       sessionTemplate,
-      paperTemplate: await this.templateText(settings.paperTemplate),
+      paperTemplate: await this.#templateText(settings.paperTemplate),
       link: (path) => {
         const target = this.app.vault.getFileByPath(path);
         return target ? this.app.fileManager.generateMarkdownLink(target, `${folder}/${date}.md`) : "";
@@ -84,14 +84,14 @@ export class SessionNotes {
       return taken;
     }
     try {
-      await this.ensureFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+      await this.#ensureFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
       if (!this.index.alive) return null;
       const file = await this.app.vault.create(path, plan.text);
       const leaf = this.app.workspace.getLeaf(false);
       await leaf.openFile(file, { active: true });
       if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor(plan.cursor);
       new Notice(this.t("newSession.created", { path }));
-      this.noticeTemplateProblems(plan);
+      this.#noticeTemplateProblems(plan);
       return file;
     } catch (error) {
       new Notice(
@@ -104,7 +104,7 @@ export class SessionNotes {
 
   /** Insert the paper-summary block at the cursor, prefilled from the selection or the cursor's line. */
   async insertPaper(editor: Editor): Promise<void> {
-    const template = (await this.templateText(this.settings().paperTemplate)) ?? PAPER_TEMPLATES[language()];
+    const template = (await this.#templateText(this.settings().paperTemplate)) ?? PAPER_TEMPLATES[language()];
     const selection = editor.getSelection();
     const cursor = editor.getCursor();
     const lineText = editor.getLine(cursor.line);
@@ -119,11 +119,11 @@ export class SessionNotes {
     } else {
       editor.replaceRange(rendered.text, { line: cursor.line + 1, ch: 0 });
     }
-    this.noticeTemplateProblems(rendered);
+    this.#noticeTemplateProblems(rendered);
   }
 
   /** One notice for what a template got wrong: unknown variables, and letters in a date format that are no token. */
-  private noticeTemplateProblems({ unknown, unknownTokens }: { unknown: string[]; unknownTokens: string[] }): void {
+  #noticeTemplateProblems({ unknown, unknownTokens }: { unknown: string[]; unknownTokens: string[] }): void {
     const lines: string[] = [];
     if (unknown.length > 0) lines.push(this.t("newSession.unknownVariables", { names: unknown.join(" ") }));
     if (unknownTokens.length > 0)
@@ -153,7 +153,7 @@ export class SessionNotes {
     new Notice(this.t("import.done", { count: done.value.topics }));
   }
 
-  private async templateText(path: string): Promise<string | undefined> {
+  async #templateText(path: string): Promise<string | undefined> {
     if (path.trim() === "") return undefined;
     const normalized = normalizePath(path.endsWith(".md") ? path : `${path}.md`);
     const file = this.app.vault.getFileByPath(normalized);
@@ -164,7 +164,7 @@ export class SessionNotes {
     return this.app.vault.cachedRead(file);
   }
 
-  private async ensureFolder(folder: string): Promise<void> {
+  async #ensureFolder(folder: string): Promise<void> {
     if (folder === "" || this.app.vault.getAbstractFileByPath(folder)) return;
     let path = "";
     for (const part of folder.split("/")) {

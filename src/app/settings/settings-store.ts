@@ -8,7 +8,7 @@ import type { Settings } from "../../core/settings";
 import type { Translate } from "../../i18n";
 
 export class SettingsSaver {
-  private last: Promise<boolean> = Promise.resolve(true);
+  #last: Promise<boolean> = Promise.resolve(true);
 
   constructor(
     private readonly write: (settings: Settings) => Promise<void>,
@@ -17,7 +17,7 @@ export class SettingsSaver {
 
   /** True when written. Never rejects: a failure is told to the user, not thrown at a settings control. */
   save(settings: Settings): Promise<boolean> {
-    const next = this.last.then(async () => {
+    const next = this.#last.then(async () => {
       try {
         await this.write(settings);
         return true;
@@ -29,7 +29,7 @@ export class SettingsSaver {
         return false;
       }
     });
-    this.last = next;
+    this.#last = next;
     return next;
   }
 }

@@ -282,19 +282,19 @@ export class SessionSettingTab extends PluginSettingTab {
       if ("type" in item && (item.type === "group" || item.type === "list")) {
         if (item.heading) markHeading(new Setting(containerEl).setName(item.heading).setHeading());
         for (const child of item.items ?? [])
-          if ("control" in child && child.control) this.drawControl(containerEl, child);
+          if ("control" in child && child.control) this.#drawControl(containerEl, child);
       } else if ("control" in item && item.control) {
-        this.drawControl(containerEl, item);
+        this.#drawControl(containerEl, item);
       }
     }
   }
 
-  private textValue(key: string): string {
+  #textValue(key: string): string {
     const value = this.getControlValue(key);
     return typeof value === "string" || typeof value === "number" ? String(value) : "";
   }
 
-  private drawControl(containerEl: HTMLElement, item: SettingDefinition<Key>): void {
+  #drawControl(containerEl: HTMLElement, item: SettingDefinition<Key>): void {
     const setting = new Setting(containerEl).setName(item.name);
     if (item.desc !== undefined) setting.setDesc(item.desc);
     const control = item.control;
@@ -318,7 +318,7 @@ export class SessionSettingTab extends PluginSettingTab {
           return problem === "";
         };
         labelControl(setting, input.inputEl, [error.el]);
-        input.setPlaceholder(control.placeholder ?? "").setValue(this.textValue(key));
+        input.setPlaceholder(control.placeholder ?? "").setValue(this.#textValue(key));
         // Typed or chosen from the suggestions, checked on every change; like the lists' listener below,
         // it lives as long as this element, which the tab drops on its next redraw.
         input.inputEl.addEventListener("input", () => {
@@ -326,13 +326,13 @@ export class SessionSettingTab extends PluginSettingTab {
           if (check(value)) void save(value);
         });
         // A stored value that is no longer valid (edited data.json) is shown as such, never dropped.
-        check(this.textValue(key));
+        check(this.#textValue(key));
         if (control.type === "folder") new FolderSuggest(this.app, input.inputEl);
         if (control.type === "file") new MarkdownFileSuggest(this.app, input.inputEl);
       });
     } else if (control.type === "textarea") {
       setting.addTextArea((input) => {
-        input.setValue(this.textValue(key));
+        input.setValue(this.#textValue(key));
         input.inputEl.rows = 6;
         input.inputEl.addClass("study-session-notes-setting-list");
         labelControl(setting, input.inputEl);
@@ -342,7 +342,7 @@ export class SessionSettingTab extends PluginSettingTab {
       });
     } else if (control.type === "dropdown") {
       setting.addDropdown((dropdown) => {
-        dropdown.addOptions(control.options).setValue(this.textValue(key)).onChange(save);
+        dropdown.addOptions(control.options).setValue(this.#textValue(key)).onChange(save);
         labelControl(setting, dropdown.selectEl);
       });
     }

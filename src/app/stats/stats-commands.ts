@@ -28,7 +28,7 @@ export class StatsCommands {
       new Notice(this.t("stats.insert.empty"));
       return;
     }
-    const report = statsReport(stats, this.labels());
+    const report = statsReport(stats, this.#labels());
     const cursor = editor.getCursor();
     const before = cursor.ch > 0 ? "\n\n" : "";
     editor.replaceSelection(`${before}${report}`);
@@ -83,7 +83,7 @@ export class StatsCommands {
     return path;
   }
 
-  private labels(): ReportLabels {
+  #labels(): ReportLabels {
     const t = this.t;
     return {
       presenters: t("stats.presenters.heading"),

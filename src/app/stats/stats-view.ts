@@ -19,11 +19,11 @@ export const STATS_VIEW_ICON = "bar-chart-2";
 const PALETTE_SIZE = 8;
 
 export class StatsView extends ItemView {
-  private from = "";
-  private to = "";
-  private series = "";
-  private bodyEl: HTMLElement | null = null;
-  private refreshTimer: number | null = null;
+  #from = "";
+  #to = "";
+  #series = "";
+  #bodyEl: HTMLElement | null = null;
+  #refreshTimer: number | null = null;
   /** Today as `YYYY-MM-DD` (tests fix it). */
   today: () => string = () => toIso(new Date());
 
@@ -64,43 +64,43 @@ export class StatsView extends ItemView {
         this.refresh();
       });
     };
-    dateInput("stats.filter.from", (v) => (this.from = v));
-    dateInput("stats.filter.to", (v) => (this.to = v));
+    dateInput("stats.filter.from", (v) => (this.#from = v));
+    dateInput("stats.filter.to", (v) => (this.#to = v));
     const seriesField = toolbar.createEl("label", { cls: "study-session-notes-field" });
     seriesField.createSpan({ text: this.t("stats.filter.series") });
     const select = seriesField.createEl("select", { cls: "dropdown study-session-notes-series" });
     this.registerDomEvent(select, "change", () => {
-      this.series = select.value;
+      this.#series = select.value;
       this.refresh();
     });
     const exportButton = toolbar.createEl("button", { text: this.t("stats.command.export") });
     this.registerDomEvent(exportButton, "click", () => this.exportSchedule());
-    this.bodyEl = root.createDiv({ cls: "study-session-notes-stats-body" });
-    this.service.onChange(() => this.scheduleRefresh());
+    this.#bodyEl = root.createDiv({ cls: "study-session-notes-stats-body" });
+    this.service.onChange(() => this.#scheduleRefresh());
     this.register(() => {
-      if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
+      if (this.#refreshTimer !== null) window.clearTimeout(this.#refreshTimer);
     });
     this.refresh();
     await Promise.resolve();
   }
 
   override async onClose(): Promise<void> {
-    this.bodyEl = null;
+    this.#bodyEl = null;
     this.contentEl.empty();
     await Promise.resolve();
   }
 
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== null) return;
-    this.refreshTimer = window.setTimeout(() => {
-      this.refreshTimer = null;
+  #scheduleRefresh(): void {
+    if (this.#refreshTimer !== null) return;
+    this.#refreshTimer = window.setTimeout(() => {
+      this.#refreshTimer = null;
       this.refresh();
     }, 300);
   }
 
   /** Draw everything again from the index (tests and the live update call this). */
   refresh(): void {
-    const body = this.bodyEl;
+    const body = this.#bodyEl;
     if (!body) return;
     body.empty();
     if (!this.service.isReady) {
@@ -109,11 +109,11 @@ export class StatsView extends ItemView {
     }
     const settings = this.settings();
     const stats = computeStats(this.service.index, settings, {
-      from: this.from || null,
-      to: this.to || null,
-      series: this.series || null,
+      from: this.#from || null,
+      to: this.#to || null,
+      series: this.#series || null,
     });
-    this.fillSeries(stats.series);
+    this.#fillSeries(stats.series);
     body.createEl("p", {
       cls: "study-session-notes-stats-summary",
       text: this.t("stats.summary", {
@@ -122,25 +122,25 @@ export class StatsView extends ItemView {
         presenters: stats.presenters.filter((p) => p.topics > 0).length,
       }),
     });
-    this.rotation(body, stats, settings);
+    this.#rotation(body, stats, settings);
     if (stats.sessions === 0) {
       body.createEl("p", { cls: "study-session-notes-empty", text: this.t("stats.empty") });
       return;
     }
-    this.charts(body, stats);
-    this.presenterTable(body, stats);
+    this.#charts(body, stats);
+    this.#presenterTable(body, stats);
   }
 
-  private fillSeries(all: readonly string[]): void {
+  #fillSeries(all: readonly string[]): void {
     const select = this.contentEl.querySelector<HTMLSelectElement>(".study-session-notes-series");
     if (!select || select.options.length === all.length + 1) return;
     select.empty();
     select.createEl("option", { value: "", text: this.t("stats.filter.allSeries") });
     for (const name of all) select.createEl("option", { value: name, text: name });
-    select.value = all.includes(this.series) ? this.series : "";
+    select.value = all.includes(this.#series) ? this.#series : "";
   }
 
-  private rotation(parent: HTMLElement, stats: Stats, settings: Settings): void {
+  #rotation(parent: HTMLElement, stats: Stats, settings: Settings): void {
     const section = parent.createEl("section", { cls: "study-session-notes-rotation" });
     section.createEl("h3", { text: this.t("stats.rotation.heading") });
     const r = stats.rotation;
@@ -184,11 +184,11 @@ export class StatsView extends ItemView {
     }
   }
 
-  private charts(parent: HTMLElement, stats: Stats): void {
+  #charts(parent: HTMLElement, stats: Stats): void {
     const section = parent.createEl("section", { cls: "study-session-notes-charts" });
     const series: ChartSeries[] = stats.kinds.map((kind) => ({
       key: kind,
-      label: this.kindName(kind),
+      label: this.#kindName(kind),
       cls: kindClass(kind),
     }));
     let year = "";
@@ -240,7 +240,7 @@ export class StatsView extends ItemView {
     );
   }
 
-  private presenterTable(parent: HTMLElement, stats: Stats): void {
+  #presenterTable(parent: HTMLElement, stats: Stats): void {
     const section = parent.createEl("section", { cls: "study-session-notes-presenters" });
     section.createEl("h3", { text: this.t("stats.presenters.heading") });
     const table = scrollBox(section, this.t("stats.presenters.heading")).createEl("table");
@@ -260,7 +260,7 @@ export class StatsView extends ItemView {
       tr.createEl("th", { text: p.name, attr: { scope: "row" } });
       const kinds = stats.kinds
         .filter((k) => (p.byKind[k] ?? 0) > 0)
-        .map((k) => `${this.kindName(k)} ${p.byKind[k] ?? 0}`)
+        .map((k) => `${this.#kindName(k)} ${p.byKind[k] ?? 0}`)
         .join(", ");
       tr.createEl("td", { text: kinds ? `${p.topics} (${kinds})` : String(p.topics) });
       const main = tr.createEl("td");
@@ -271,7 +271,7 @@ export class StatsView extends ItemView {
     }
   }
 
-  private kindName(kind: string): string {
+  #kindName(kind: string): string {
     if (kind === NO_KIND) return this.t("view.none.kind");
     const key = `kind.${kind}` as MessageKey;
     const name = this.t(key);

@@ -45,10 +45,10 @@ export interface ProgressNotice {
 }
 
 export class BackgroundWork extends Component {
-  private alive = false;
+  #alive = false;
   /** Bumped on every `modify` of a note: catches edits that leave mtime and size as they were. */
-  private readonly versions = new WeakMap<TFile, number>();
-  private readonly runs = new Map<string, AbortController>();
+  readonly #versions = new WeakMap<TFile, number>();
+  readonly #runs = new Map<string, AbortController>();
 
   constructor(
     private readonly app: App,
@@ -60,30 +60,30 @@ export class BackgroundWork extends Component {
 
   /** False once the plugin unloaded: every job checks it after each await. */
   get loaded(): boolean {
-    return this.alive;
+    return this.#alive;
   }
 
   override onload(): void {
-    this.alive = true;
+    this.#alive = true;
     this.registerEvent(
       this.app.vault.on("modify", (file) => {
-        if (file instanceof TFile) this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+        if (file instanceof TFile) this.#versions.set(file, (this.#versions.get(file) ?? 0) + 1);
       }),
     );
     this.register(() => {
-      this.alive = false;
-      for (const run of this.runs.values()) run.abort();
-      this.runs.clear();
+      this.#alive = false;
+      for (const run of this.#runs.values()) run.abort();
+      this.#runs.clear();
     });
   }
 
   /** The plugin is loaded and `file` is still a Markdown note of the vault (renamed or not). */
   exists(file: TFile): boolean {
-    return this.alive && file.extension === "md" && this.app.vault.getAbstractFileByPath(file.path) === file;
+    return this.#alive && file.extension === "md" && this.app.vault.getAbstractFileByPath(file.path) === file;
   }
 
   stamp(file: TFile): FileStamp {
-    return { file, mtime: file.stat.mtime, size: file.stat.size, version: this.versions.get(file) ?? 0 };
+    return { file, mtime: file.stat.mtime, size: file.stat.size, version: this.#versions.get(file) ?? 0 };
   }
 
   /** After an await: still loaded, the note still there, and not modified since `stamp`. */
@@ -93,7 +93,7 @@ export class BackgroundWork extends Component {
       this.exists(file) &&
       file.stat.mtime === stamp.mtime &&
       file.stat.size === stamp.size &&
-      (this.versions.get(file) ?? 0) === stamp.version
+      (this.#versions.get(file) ?? 0) === stamp.version
     );
   }
 
@@ -108,12 +108,12 @@ export class BackgroundWork extends Component {
   }
 
   isRunning(kind: string): boolean {
-    return this.runs.has(kind);
+    return this.#runs.has(kind);
   }
 
   /** Stop a run of `kind` at its next item (the item in hand finishes its own checks). */
   cancel(kind: string): void {
-    this.runs.get(kind)?.abort();
+    this.#runs.get(kind)?.abort();
   }
 
   /**
@@ -121,15 +121,15 @@ export class BackgroundWork extends Component {
    * run of the same kind is under way (nothing is started). Stops when cancelled or on unload.
    */
   run<T>(options: RunOptions<T>): Promise<RunResult<T>> | null {
-    if (!this.alive || this.runs.has(options.kind)) return null;
+    if (!this.#alive || this.#runs.has(options.kind)) return null;
     const controller = new AbortController();
-    this.runs.set(options.kind, controller);
-    return this.work(options, controller).finally(() => {
-      if (this.runs.get(options.kind) === controller) this.runs.delete(options.kind);
+    this.#runs.set(options.kind, controller);
+    return this.#work(options, controller).finally(() => {
+      if (this.#runs.get(options.kind) === controller) this.#runs.delete(options.kind);
     });
   }
 
-  private async work<T>(options: RunOptions<T>, controller: AbortController): Promise<RunResult<T>> {
+  async #work<T>(options: RunOptions<T>, controller: AbortController): Promise<RunResult<T>> {
     const { items, step } = options;
     const signal = controller.signal;
     const parallel = Math.max(1, options.parallel ?? 1);
@@ -148,7 +148,7 @@ export class BackgroundWork extends Component {
     let perItem = 0;
     try {
       while (result.done < items.length) {
-        if (signal.aborted || !this.alive) {
+        if (signal.aborted || !this.#alive) {
           result.cancelled = true;
           break;
         }
