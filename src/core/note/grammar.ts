@@ -1,11 +1,12 @@
 /**
- * Line-level recognizers of the note grammar (SPEC §2). Each takes one trimmed line and answers
- * cheaply: the parser calls them on every line of every note, so the common case (a bullet, a
- * paragraph) is rejected on its first character without a regular expression.
+ * Line-level recognizers of the note grammar (SPEC §2). Each takes one trimmed line (the `…At` forms
+ * its range in the note's text, so the parser need not cut it out) and answers cheaply: the parser
+ * calls them on every line of every note, so the common case (a bullet, a paragraph) is rejected on
+ * its first character without a regular expression.
  */
 import { isTrimmed, sliceTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
-import { collapseWhitespace, collapseWithout, firstHttpUrl, foldKey, isHttpUrl } from "../text";
+import { collapseWhitespace, foldKey } from "../text";
 
 /** Membership of UTF-16 code units, tested without cutting characters out of a line. */
 interface CodeSet {
@@ -270,100 +271,6 @@ export function readPresenterAt(src: string, start: number, end: number): string
   return name;
 }
 
-export interface Title {
-  title: string;
-  url: string | null;
-}
-
-// Linear on any line: no class below can run past a `[` (the next place a link may start), so a
-// failed attempt never rescans what the next attempt scans (1 MB of `[[[[` or `[x](http://` runs).
-// A target may hold one level of parentheses (`…/Transformer_(deep_learning)`).
-const MD_LINK = /\[([^[\]]*)\]\(((?:[^\s()[\]]|\([^\s()[\]]*\))+)(?:\s+"[^"[\]]*")?\)/g;
-const WIKI_LINK = /\[\[([^[\]|#^]*)(?:[#^][^[\]|]*)?(?:\|([^[\]]*))?\]\]/g;
-const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
-
-/** `Title ^topic-1a2b` → `Title`: a block id marks the line for links and is no part of the title. */
-function withoutBlockId(text: string): string {
-  let end = text.length;
-  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isIdCode(text.charCodeAt(start - 1))) start--;
-  if (start === end || start < 2 || text[start - 1] !== "^" || !isTrimmed(text.charCodeAt(start - 2))) return text;
-  let cut = start - 1;
-  while (cut > 0 && isTrimmed(text.charCodeAt(cut - 1))) cut--;
-  return text.slice(0, cut);
-}
-
-/** `Title #rag #llm` → `Title`: trailing #tags are the topic's tags (numeric ones like `#1` stay). */
-function withoutTrailingTags(text: string): string {
-  let end = text.length;
-  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
-  let keep = text.length;
-  for (;;) {
-    let start = end;
-    while (start > 0 && !isTrimmed(text.charCodeAt(start - 1))) start--;
-    const word = text.slice(start, end);
-    const isTag = word.length > 1 && word[0] === "#" && !word.includes("#", 1) && !/^#[0-9]+$/.test(word);
-    if (!isTag || start === 0 || !isTrimmed(text.charCodeAt(start - 1))) return text.slice(0, keep);
-    keep = start;
-    end = start;
-    while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
-  }
-}
-
-function isIdCode(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d
-  );
-}
-
-// Anything that makes a title more than its text: a block id, a link, a URL, a tag, whitespace to
-// collapse (as `collapseWhitespace` tests it). Most titles have none and are read by this one test.
-const TITLE_MARKUP = /[\^[#]|http|[^\S ]| {2}|^ | $/;
-
-/** Title text and link target of a title line (after its tag). */
-export function readTitle(text: string): Title {
-  if (!TITLE_MARKUP.test(text)) return { title: withoutEmphasis(text), url: null };
-  let url: string | null = null;
-  // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
-  let title = text.includes("^") ? withoutBlockId(text) : text;
-  if (title.includes("[")) {
-    title = title.replace(WIKI_LINK, (_whole, target: string, alias: string | undefined) => {
-      url ??= target.trim();
-      return (alias ?? target).trim();
-    });
-    title = title.replace(MD_LINK, (_whole, label: string, target: string) => {
-      // Only http(s) targets are URLs: `javascript:`, `data:` and relative paths are not kept.
-      if (isHttpUrl(target)) url ??= target;
-      return label;
-    });
-  }
-  if (url === null && title.includes("http")) {
-    const bare = firstHttpUrl(title);
-    if (bare !== null) {
-      url = bare;
-      const at = title.indexOf(bare);
-      const without = collapseWithout(title, at, at + bare.length);
-      if (without !== "") title = without;
-    }
-  }
-  if (title.includes("#")) {
-    const untagged = collapseWhitespace(withoutTrailingTags(title));
-    title = untagged === "" ? collapseWhitespace(title) : untagged;
-  } else {
-    title = collapseWhitespace(title);
-  }
-  return { title: withoutEmphasis(title), url };
-}
-
-/** `**Title**` → `Title`. */
-function withoutEmphasis(title: string): string {
-  const edge = title.charCodeAt(0);
-  if (edge !== 0x2a && edge !== 0x5f) return title;
-  const emphasis = EMPHASIS_EDGES.exec(title);
-  return emphasis?.[1] ? emphasis[1].trim() : title;
-}
-
 // What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.
 const TAG_BEFORE = codeSet(" \t\u3000(（、,，");
 const TAG_END = codeSet(" \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>");
@@ -394,8 +301,15 @@ export function readHashtags(text: string, into: string[]): void {
         }
       }
     }
-    at = text.indexOf("#", end);
+    at = nextHash(text, end);
   }
+}
+
+/** The next `#` at or after `from`, or -1: the few characters next looked at first (tags come in runs). */
+function nextHash(text: string, from: number): number {
+  const near = Math.min(text.length, from + 8);
+  for (let k = from; k < near; k++) if (text.charCodeAt(k) === 0x23) return k;
+  return near < text.length ? text.indexOf("#", near) : -1;
 }
 
 /** A list item's text: `[name] …` at its start marks a comment by that person. */

@@ -1,6 +1,6 @@
 /**
  * Reading a note's text by line offsets, without splitting it: trimming as `String.prototype.trim`
- * does, frontmatter bounds, fenced code, and old-Mac line breaks.
+ * does, frontmatter bounds, fenced code, old-Mac line breaks, and where a `#` or `://` comes next.
  */
 
 import { isWhitespaceCode } from "../text";
@@ -73,4 +73,30 @@ export function closesFence(trimmed: string, fence: Fence): boolean {
   let length = 0;
   while (trimmed[length] === fence.char) length++;
   return length >= fence.length && trimmed.slice(length).trim() === "";
+}
+
+const UNSEARCHED = -2;
+
+/**
+ * Where `needle` next occurs, asked for lines in order: each search starts past the last answer, so
+ * all the questions of one note together read its text once, whatever the lines.
+ */
+export class NextMatch {
+  /** The next occurrence at or after the last search's start; -1: none; `UNSEARCHED` before the first. */
+  #at = UNSEARCHED;
+
+  readonly #text: string;
+  readonly #needle: string;
+
+  constructor(text: string, needle: string) {
+    this.#text = text;
+    this.#needle = needle;
+  }
+
+  /** Whether `needle` starts in `[from, to)`; `from` never less than in the previous call. */
+  within(from: number, to: number): boolean {
+    if (this.#at === UNSEARCHED || (this.#at >= 0 && this.#at < from))
+      this.#at = this.#text.indexOf(this.#needle, from);
+    return this.#at >= 0 && this.#at < to;
+  }
 }

@@ -3,7 +3,6 @@
  * result out, never an exception. The note concept is the core's base: it may import text helpers,
  * the presenter-name reader of core/index (people.ts) and the frontmatter range of core/properties.
  */
-import { findDate } from "./dates";
 import {
   headingLevelAt,
   isComment,
@@ -18,19 +17,20 @@ import {
   readPresenterAt,
   readTag,
   readTagAt,
-  readTitle,
-  stripHeading,
   type Tag,
 } from "./grammar";
+import { readHeader } from "./header";
+import { readTitle } from "./title";
 import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
+import { NotePresenters } from "./presenters";
 import { parsePresenterName } from "../index/people";
-import { collapseWhitespace, firstHttpUrl, foldKey, isHttpUrl, truncate } from "../text";
-import { readTopLevelScalar } from "../properties/frontmatter-range";
+import { collapseWhitespace, firstHttpUrl, isHttpUrl, truncate } from "../text";
 import {
   closesFence,
   findFrontmatterEnd,
   isTrimmed,
+  NextMatch,
   normalizeBreaks,
   opensFence,
   sliceTrimmed,
@@ -58,9 +58,8 @@ class NoteParser {
   readonly #source: string;
   readonly #kinds: KindTable;
   readonly #topics: Topic[] = [];
-  readonly #presenters: Presenter[] = [];
+  readonly #presenters = new NotePresenters();
   readonly #warnings: ParseWarning[] = [];
-  readonly #presenterByKey = new Map<string, Presenter>();
   /** The current line (outside code), by offsets into `source`. */
   #lineStart = 0;
   #lineEnd = 0;
@@ -82,10 +81,10 @@ class NoteParser {
   /** A main topic's presenter may still follow (nothing but its title since the marker). */
   #mainPresenterOpen = false;
 
-  constructor(
-    source: string,
-    private readonly options: ParseOptions,
-  ) {
+  readonly #options: ParseOptions;
+
+  constructor(source: string, options: ParseOptions) {
+    this.#options = options;
     this.#source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     this.#kinds = kindTableFor(options.kindAliases);
     this.#hashes = new NextMatch(this.#source, "#");
@@ -156,12 +155,12 @@ class NoteParser {
     if (fence)
       this.#warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
     this.#closeBlock();
-    const { date, series, type } = this.#header(frontmatter, firstText ?? "");
+    const { date, series, type } = readHeader(frontmatter, firstText ?? "", this.#options.path ?? "");
     return {
-      path: this.options.path ?? "",
+      path: this.#options.path ?? "",
       date,
       series,
-      presenters: this.#presenters,
+      presenters: this.#presenters.list,
       topics: this.#topics,
       warnings: this.#warnings.sort((a, b) => a.line - b.line),
       type,
@@ -263,7 +262,7 @@ class NoteParser {
       // One presenter directly under the main topic; a second @ line starts a presenter block.
       this.#mainPresenterOpen = false;
       this.#mainPresenter = person;
-      this.#addPresenter(person);
+      this.#presenters.add(person);
       if (this.#draft?.topic.main) this.#draft.topic.presenter = person.name;
       return;
     }
@@ -273,7 +272,7 @@ class NoteParser {
     this.#presenterLine = i;
     this.#presenterLevel = level;
     this.#blockTopics = 0;
-    this.#addPresenter(person);
+    this.#presenters.add(person);
   }
 
   /** A heading no deeper than the section's or presenter's own heading ends that block. */
@@ -387,110 +386,7 @@ class NoteParser {
     this.#mainPresenterOpen = false;
   }
 
-  /** One entry per person in the note: a spelling seen before (as name or alias) joins that entry. */
-  #addPresenter(person: Presenter): void {
-    const { spellings, keys } = spellingsOf(person);
-    let known: Presenter | undefined;
-    for (const key of keys) known ??= this.#presenterByKey.get(key);
-    if (!known) {
-      known = { name: person.name, aliases: [] };
-      this.#presenters.push(known);
-    }
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k] ?? "";
-      if (this.#presenterByKey.has(key)) continue;
-      this.#presenterByKey.set(key, known);
-      const spelling = spellings[k];
-      if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
-    }
-  }
-
   #warn(line: number, code: ParseWarning["code"], message: string): void {
     this.#warnings.push({ line: Math.max(0, line), message, code });
-  }
-
-  /** Date, series and type: frontmatter first, then the file name, then the first line. */
-  #header(frontmatter: string[], firstTrimmed: string): Pick<ParsedNote, "date" | "series" | "type"> {
-    const fmDate = readTopLevelScalar(frontmatter, "date");
-    const fmSeries = readTopLevelScalar(frontmatter, "series");
-    const type = readTopLevelScalar(frontmatter, "type");
-    const base = baseName(this.options.path ?? "");
-    const fileDate = findDate(base);
-    const firstLine = stripHeading(firstTrimmed).text;
-    const lineDate = findDate(firstLine);
-    const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
-    let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
-    if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);
-    if (series === null && fileDate) series = restAround(base, fileDate.index, fileDate.length);
-    return { date, series, type };
-  }
-}
-
-const SERIES_EDGE = /^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g;
-
-/** The text around a date, as one line without the separators at its ends: the series name. */
-// `parsePresenterName` hands out one object per spelling of a presenter line, so its folded keys
-// are worked out once, not in every note.
-const spellingCache = new WeakMap<Presenter, { spellings: string[]; keys: string[] }>();
-
-function spellingsOf(person: Presenter): { spellings: string[]; keys: string[] } {
-  let known = spellingCache.get(person);
-  if (!known) {
-    const spellings = [person.name, ...person.aliases];
-    known = { spellings, keys: spellings.map(foldKey) };
-    spellingCache.set(person, known);
-  }
-  return known;
-}
-
-function restAround(text: string, index: number, length: number): string | null {
-  // Each side collapsed on its own: the space that joins them would make a collapse of the whole.
-  const before = collapseWhitespace(text.slice(0, index).trim());
-  const after = collapseWhitespace(text.slice(index + length).trim());
-  let rest = before === "" ? after : after === "" ? before : `${before} ${after}`;
-  if (isSeriesEdge(rest.charCodeAt(0)) || isSeriesEdge(rest.charCodeAt(rest.length - 1))) {
-    rest = rest.replace(SERIES_EDGE, "").trim();
-  }
-  return rest === "" ? null : rest;
-}
-
-/** The separators `SERIES_EDGE` drops (whitespace aside: `collapseWhitespace` has trimmed it). */
-function isSeriesEdge(code: number): boolean {
-  return (
-    code === 0x2d ||
-    code === 0x2013 ||
-    code === 0x2014 ||
-    code === 0x7c ||
-    code === 0x3a ||
-    code === 0xff1a ||
-    code === 0x30fb
-  );
-}
-
-function baseName(path: string): string {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-/**
- * Where `needle` next occurs, asked for lines in order: each search starts past the last answer, so
- * all the questions of one note together read its text once, whatever the lines.
- */
-const UNSEARCHED = -2;
-
-class NextMatch {
-  /** The next occurrence at or after the last search's start; -1: none; `UNSEARCHED` before the first. */
-  #at = UNSEARCHED;
-
-  constructor(
-    private readonly text: string,
-    private readonly needle: string,
-  ) {}
-
-  /** Whether `needle` starts in `[from, to)`; `from` never less than in the previous call. */
-  within(from: number, to: number): boolean {
-    if (this.#at === UNSEARCHED || (this.#at >= 0 && this.#at < from)) this.#at = this.text.indexOf(this.needle, from);
-    return this.#at >= 0 && this.#at < to;
   }
 }

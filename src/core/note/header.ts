@@ -1,0 +1,62 @@
+/**
+ * The note's header: its date, series and type, from the frontmatter first, then the file name,
+ * then the first line (SPEC §2).
+ */
+import { findDate } from "./dates";
+import { stripHeading } from "./grammar";
+import type { ParsedNote } from "./model";
+import { readTopLevelScalar } from "../properties/frontmatter-range";
+import { collapseWhitespace } from "../text";
+
+/** Date, series and type of a note at `path`, given its frontmatter lines and first line (trimmed). */
+export function readHeader(
+  frontmatter: readonly string[],
+  firstTrimmed: string,
+  path: string,
+): Pick<ParsedNote, "date" | "series" | "type"> {
+  const fmDate = readTopLevelScalar(frontmatter, "date");
+  const fmSeries = readTopLevelScalar(frontmatter, "series");
+  const type = readTopLevelScalar(frontmatter, "type");
+  const base = baseName(path);
+  const fileDate = findDate(base);
+  const firstLine = stripHeading(firstTrimmed).text;
+  const lineDate = findDate(firstLine);
+  const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
+  let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
+  if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);
+  if (series === null && fileDate) series = restAround(base, fileDate.index, fileDate.length);
+  return { date, series, type };
+}
+
+const SERIES_EDGE = /^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g;
+
+/** The text around a date, as one line without the separators at its ends: the series name. */
+function restAround(text: string, index: number, length: number): string | null {
+  // Each side collapsed on its own: the space that joins them would make a collapse of the whole.
+  const before = collapseWhitespace(text.slice(0, index).trim());
+  const after = collapseWhitespace(text.slice(index + length).trim());
+  let rest = before === "" ? after : after === "" ? before : `${before} ${after}`;
+  if (isSeriesEdge(rest.charCodeAt(0)) || isSeriesEdge(rest.charCodeAt(rest.length - 1))) {
+    rest = rest.replace(SERIES_EDGE, "").trim();
+  }
+  return rest === "" ? null : rest;
+}
+
+/** The separators `SERIES_EDGE` drops (whitespace aside: `collapseWhitespace` has trimmed it). */
+function isSeriesEdge(code: number): boolean {
+  return (
+    code === 0x2d ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x7c ||
+    code === 0x3a ||
+    code === 0xff1a ||
+    code === 0x30fb
+  );
+}
+
+function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}

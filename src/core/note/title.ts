@@ -1,0 +1,115 @@
+/**
+ * A topic's title line read into its title and link target (SPEC §2): links give their text and
+ * their target, a bare URL is taken out, trailing #tags, a block id and emphasis marks dropped.
+ */
+import { isTrimmed } from "./line-scan";
+import { collapseWhitespace, collapseWithout, firstHttpUrl, isHttpUrl } from "../text";
+
+export interface Title {
+  title: string;
+  url: string | null;
+}
+
+// Linear on any line: no class below can run past a `[` (the next place a link may start), so a
+// failed attempt never rescans what the next attempt scans (1 MB of `[[[[` or `[x](http://` runs).
+// A target may hold one level of parentheses (`…/Transformer_(deep_learning)`).
+const MD_LINK = /\[([^[\]]*)\]\(((?:[^\s()[\]]|\([^\s()[\]]*\))+)(?:\s+"[^"[\]]*")?\)/g;
+const WIKI_LINK = /\[\[([^[\]|#^]*)(?:[#^][^[\]|]*)?(?:\|([^[\]]*))?\]\]/g;
+const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(.+?)(?:\*\*|__|\*|_)$/;
+
+/** `Title ^topic-1a2b` → `Title`: a block id marks the line for links and is no part of the title. */
+function withoutBlockId(text: string): string {
+  let end = text.length;
+  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isIdCode(text.charCodeAt(start - 1))) start--;
+  if (start === end || start < 2 || text[start - 1] !== "^" || !isTrimmed(text.charCodeAt(start - 2))) return text;
+  let cut = start - 1;
+  while (cut > 0 && isTrimmed(text.charCodeAt(cut - 1))) cut--;
+  return text.slice(0, cut);
+}
+
+/** `Title #rag #llm` → `Title`: trailing #tags are the topic's tags (numeric ones like `#1` stay). */
+function withoutTrailingTags(text: string): string {
+  let end = text.length;
+  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+  let keep = text.length;
+  for (;;) {
+    let start = end;
+    while (start > 0 && !isTrimmed(text.charCodeAt(start - 1))) start--;
+    if (!isTagWord(text, start, end) || start === 0 || !isTrimmed(text.charCodeAt(start - 1))) {
+      return text.slice(0, keep);
+    }
+    keep = start;
+    end = start;
+    while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+  }
+}
+
+/**
+ * Whether `text[start, end)` is a #tag: `#`, then no other `#`, and not digits alone (`#1`). Read by
+ * character codes: a title of thousands of tags is not cut into thousands of words.
+ */
+function isTagWord(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || text.charCodeAt(start) !== 0x23 /* # */) return false;
+  let digits = true;
+  for (let k = start + 1; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x23) return false;
+    if (code < 0x30 || code > 0x39) digits = false;
+  }
+  return !digits;
+}
+
+function isIdCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d
+  );
+}
+
+// Anything that makes a title more than its text: a block id, a link, a URL, a tag, whitespace to
+// collapse (as `collapseWhitespace` tests it). Most titles have none and are read by this one test.
+const TITLE_MARKUP = /[\^[#]|http|[^\S ]| {2}|^ | $/;
+
+/** Title text and link target of a title line (after its tag). */
+export function readTitle(text: string): Title {
+  if (!TITLE_MARKUP.test(text)) return { title: withoutEmphasis(text), url: null };
+  let url: string | null = null;
+  // A block id (` ^topic-1a2b`) marks the line for links; it is no part of the title.
+  let title = text.includes("^") ? withoutBlockId(text) : text;
+  if (title.includes("[")) {
+    title = title.replace(WIKI_LINK, (_whole, target: string, alias: string | undefined) => {
+      url ??= target.trim();
+      return (alias ?? target).trim();
+    });
+    title = title.replace(MD_LINK, (_whole, label: string, target: string) => {
+      // Only http(s) targets are URLs: `javascript:`, `data:` and relative paths are not kept.
+      if (isHttpUrl(target)) url ??= target;
+      return label;
+    });
+  }
+  if (url === null && title.includes("http")) {
+    const bare = firstHttpUrl(title);
+    if (bare !== null) {
+      url = bare;
+      const at = title.indexOf(bare);
+      const without = collapseWithout(title, at, at + bare.length);
+      if (without !== "") title = without;
+    }
+  }
+  if (title.includes("#")) {
+    const untagged = collapseWhitespace(withoutTrailingTags(title));
+    title = untagged === "" ? collapseWhitespace(title) : untagged;
+  } else {
+    title = collapseWhitespace(title);
+  }
+  return { title: withoutEmphasis(title), url };
+}
+
+/** `**Title**` → `Title`. */
+function withoutEmphasis(title: string): string {
+  const edge = title.charCodeAt(0);
+  if (edge !== 0x2a && edge !== 0x5f) return title;
+  const emphasis = EMPHASIS_EDGES.exec(title);
+  return emphasis?.[1] ? emphasis[1].trim() : title;
+}
