@@ -203,12 +203,6 @@ export class TopicIndexView extends ItemView {
     this.#syncActive();
   }
 
-  /** The topic shown at row `i` (for tests and the related-topics panel). */
-  topicAt(i: number): IndexedTopic | null {
-    const row = this.#groups.rowAt(i);
-    return row?.type === "topic" ? row.topic : null;
-  }
-
   #newGroups(): TopicGroups {
     const terms = queryTerms(this.#query);
     return new TopicGroups({

@@ -9,6 +9,7 @@ import {
   normalizePath,
   type App,
   type Plugin,
+  type SettingControl,
   type SettingDefinition,
   type SettingDefinitionItem,
 } from "obsidian";
@@ -27,6 +28,8 @@ export interface SettingsHost extends Plugin {
 }
 
 type Key = keyof Settings;
+/** A control as `field` takes it: everything but the key. */
+type WithoutKey<C> = C extends unknown ? Omit<C, "key"> : never;
 
 export class SessionSettingTab extends PluginSettingTab {
   constructor(
@@ -39,13 +42,14 @@ export class SessionSettingTab extends PluginSettingTab {
 
   override getSettingDefinitions(): SettingDefinitionItem<Key>[] {
     const t = this.t;
+    // The control's `key` is the setting's: given once, as the first argument.
     const field = (
       key: Key,
       name: MessageKey,
       desc: MessageKey | null,
-      control: SettingDefinition<Key>["control"],
+      control: WithoutKey<SettingControl<Key>>,
     ): SettingDefinition<Key> =>
-      ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control }) as SettingDefinition<Key>;
+      ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control: { ...control, key } }) as SettingDefinition<Key>;
     const weekdays: Record<string, string> = {};
     for (let d = 0; d < 7; d++) weekdays[String(d)] = t(`weekday.${d}` as MessageKey);
     return [
@@ -56,40 +60,33 @@ export class SessionSettingTab extends PluginSettingTab {
           field("sessionsFolder", "settings.folder.name", "settings.folder.desc", {
             type: "folder",
             includeRoot: true,
-            key: "sessionsFolder",
             placeholder: "Sessions",
           }),
           field("fileNamePattern", "settings.fileName.name", "settings.fileName.desc", {
             type: "text",
-            key: "fileNamePattern",
             placeholder: "{{date}} {{series}}",
           }),
           field("seriesName", "settings.series.name", "settings.series.desc", {
             type: "text",
-            key: "seriesName",
             placeholder: "機械学習勉強会",
           }),
-          field("weekday", "settings.weekday.name", null, { type: "dropdown", key: "weekday", options: weekdays }),
+          field("weekday", "settings.weekday.name", null, { type: "dropdown", options: weekdays }),
           field("intervalWeeks", "settings.interval.name", null, {
             type: "dropdown",
-            key: "intervalWeeks",
             options: { "1": t("settings.interval.weekly"), "2": t("settings.interval.biweekly") },
           }),
           field("anchorDate", "settings.anchor.name", "settings.anchor.desc", {
             type: "text",
-            key: "anchorDate",
             placeholder: "2024-08-29",
             validate: (value: string) => this.invalidAnchor(value),
           }),
           field("sessionTemplate", "settings.sessionTemplate.name", "settings.sessionTemplate.desc", {
             type: "file",
-            key: "sessionTemplate",
             placeholder: "Templates/Session.md",
             filter: (file) => file.extension === "md",
           }),
           field("paperTemplate", "settings.paperTemplate.name", "settings.paperTemplate.desc", {
             type: "file",
-            key: "paperTemplate",
             placeholder: "Templates/Paper.md",
             filter: (file) => file.extension === "md",
           }),
@@ -99,17 +96,15 @@ export class SessionSettingTab extends PluginSettingTab {
         type: "group",
         heading: t("settings.heading.group"),
         items: [
-          field("roster", "settings.roster.name", "settings.roster.desc", { type: "textarea", key: "roster" }),
-          field("rotation", "settings.rotation.name", "settings.rotation.desc", { type: "textarea", key: "rotation" }),
+          field("roster", "settings.roster.name", "settings.roster.desc", { type: "textarea" }),
+          field("rotation", "settings.rotation.name", "settings.rotation.desc", { type: "textarea" }),
           field("meetingTime", "stats.settings.time.name", "stats.settings.time.desc", {
             type: "text",
-            key: "meetingTime",
             placeholder: "19:00",
           }),
-          field("meetingMinutes", "stats.settings.minutes.name", null, { type: "text", key: "meetingMinutes" }),
+          field("meetingMinutes", "stats.settings.minutes.name", null, { type: "text" }),
           field("scheduleCount", "stats.settings.count.name", "stats.settings.count.desc", {
             type: "text",
-            key: "scheduleCount",
           }),
         ],
       },
@@ -119,17 +114,14 @@ export class SessionSettingTab extends PluginSettingTab {
         items: [
           field("kindAliases", "settings.kindAliases.name", "settings.kindAliases.desc", {
             type: "textarea",
-            key: "kindAliases",
           }),
-          field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle", key: "autoSync" }),
+          field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle" }),
           field("presenterLinks", "people.settings.links.name", "people.settings.links.desc", {
             type: "toggle",
-            key: "presenterLinks",
           }),
           field("peopleFolder", "people.settings.folder.name", "people.settings.folder.desc", {
             type: "folder",
             includeRoot: true,
-            key: "peopleFolder",
             placeholder: "People",
             validate: (value: string) => this.invalidFolder(value),
           }),
@@ -141,27 +133,22 @@ export class SessionSettingTab extends PluginSettingTab {
         items: [
           field("papersFolder", "settings.papersFolder.name", "settings.papersFolder.desc", {
             type: "text",
-            key: "papersFolder",
             placeholder: "Papers",
           }),
           field("semanticScholarKey", "settings.s2Key.name", "settings.s2Key.desc", {
             type: "text",
-            key: "semanticScholarKey",
             placeholder: "",
           }),
           field("arxivApi", "settings.arxivApi.name", "settings.api.desc", {
             type: "text",
-            key: "arxivApi",
             placeholder: DEFAULT_SETTINGS.arxivApi,
           }),
           field("semanticScholarApi", "settings.s2Api.name", "settings.api.desc", {
             type: "text",
-            key: "semanticScholarApi",
             placeholder: DEFAULT_SETTINGS.semanticScholarApi,
           }),
           field("crossrefApi", "settings.crossrefApi.name", "settings.api.desc", {
             type: "text",
-            key: "crossrefApi",
             placeholder: DEFAULT_SETTINGS.crossrefApi,
           }),
         ],

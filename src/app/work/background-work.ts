@@ -107,10 +107,6 @@ export class BackgroundWork extends Component {
     return new Promise((resolve) => window.setTimeout(resolve, 0));
   }
 
-  isRunning(kind: string): boolean {
-    return this.#runs.has(kind);
-  }
-
   /** Stop a run of `kind` at its next item (the item in hand finishes its own checks). */
   cancel(kind: string): void {
     this.#runs.get(kind)?.abort();

@@ -54,10 +54,6 @@ export class TopicGroups {
     return this.#rows;
   }
 
-  get groupCount(): number {
-    return this.#order.length;
-  }
-
   /** Everything again from the index's sessions (a new search, grouping or scope). */
   rebuild(sessions: Iterable<SessionEntry>): void {
     this.#groups.clear();
@@ -132,15 +128,6 @@ export class TopicGroups {
   setCollapsed(key: string | null, collapsed: boolean): void {
     if (collapsed) this.#collapsed.add(groupId(key));
     else this.#collapsed.delete(groupId(key));
-    this.#starts = null;
-  }
-
-  isCollapsed(key: string | null): boolean {
-    return this.#collapsed.has(groupId(key));
-  }
-
-  clearCollapsed(): void {
-    this.#collapsed.clear();
     this.#starts = null;
   }
 
