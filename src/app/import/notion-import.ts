@@ -61,12 +61,17 @@ export class NotionImporter {
   #running = false;
   #cancelled = false;
 
-  constructor(
-    private readonly app: App,
-    private readonly settings: () => Settings,
-    private readonly t: Translate,
-    private readonly work: BackgroundWork,
-  ) {}
+  readonly #app: App;
+  readonly #settings: () => Settings;
+  readonly #t: Translate;
+  readonly #work: BackgroundWork;
+
+  constructor(app: App, settings: () => Settings, t: Translate, work: BackgroundWork) {
+    this.#app = app;
+    this.#settings = settings;
+    this.#t = t;
+    this.#work = work;
+  }
 
   /**
    * Import `file` into `folder` in slices the app draws between, with a progress notice whose Cancel stops
@@ -75,17 +80,17 @@ export class NotionImporter {
    */
   async run(file: PickedFile, folderSetting: string): Promise<ImportReport | null> {
     if (this.#running) {
-      new Notice(this.t("notionImport.busy"));
+      new Notice(this.#t("notionImport.busy"));
       return null;
     }
     this.#running = true;
     this.#cancelled = false;
-    const progress = this.work.progressNotice(() => this.cancel());
-    progress.text.setText(this.t("notionImport.reading", { name: file.name }));
+    const progress = this.#work.progressNotice(() => this.cancel());
+    progress.text.setText(this.#t("notionImport.reading", { name: file.name }));
     try {
       return await this.#import(file, folderSetting, progress);
     } catch (error) {
-      new Notice(this.t("notionImport.failed", { reason: error instanceof Error ? error.message : String(error) }), 0);
+      new Notice(this.#t("notionImport.failed", { reason: error instanceof Error ? error.message : String(error) }), 0);
       return null;
     } finally {
       progress.notice.hide();
@@ -96,24 +101,24 @@ export class NotionImporter {
   /** Stop the import under way after the file in hand. */
   cancel(): void {
     this.#cancelled = true;
-    this.work.cancel(KIND);
+    this.#work.cancel(KIND);
   }
 
   get #stopped(): boolean {
-    return this.#cancelled || !this.work.loaded;
+    return this.#cancelled || !this.#work.loaded;
   }
 
   async #import(file: PickedFile, folderSetting: string, progress: ProgressNotice): Promise<ImportReport | null> {
     const folderPath = vaultRelativePath(folderSetting);
     if (!folderPath.ok) {
-      new Notice(this.t("notionImport.failed", { reason: folderPath.problem.message }), 0);
+      new Notice(this.#t("notionImport.failed", { reason: folderPath.problem.message }), 0);
       return null;
     }
     const folder = folderPath.value === "" ? "" : normalizePath(folderPath.value);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (this.#stopped) return this.#cancelledEarly();
     const refused = (problem: Problem): null => {
-      new Notice(this.t("notionImport.refused", { name: file.name, reason: this.#reason(problem) }), 0);
+      new Notice(this.#t("notionImport.refused", { name: file.name, reason: this.#reason(problem) }), 0);
       return null;
     };
     const unpacker = ExportUnpacker.open(bytes);
@@ -123,11 +128,11 @@ export class NotionImporter {
     if (!files.ok) return refused(files.problem);
 
     const firstNote = `${folder ? `${folder}/` : ""}x.md`;
-    const probe = await this.app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
+    const probe = await this.#app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
     if (this.#stopped) return this.#cancelledEarly();
     const attachmentFolder = probe.includes("/") ? probe.slice(0, probe.lastIndexOf("/")) : "";
     const planner = ExportPlanner.open(files.value, {
-      fileNamePattern: this.settings().fileNamePattern,
+      fileNamePattern: this.#settings().fileNamePattern,
       attachmentFolder,
       parseHtml: parseHtmlWithDom,
     });
@@ -142,7 +147,7 @@ export class NotionImporter {
   /** Why an export was refused, in the app's language when the problem is one of the import's own. */
   #reason(problem: Problem): string {
     const key = REFUSALS[problem.code];
-    return key ? this.t(key, { detail: problem.detail ?? "" }) : problem.message;
+    return key ? this.#t(key, { detail: problem.detail ?? "" }) : problem.message;
   }
 
   /** Every phase of `job` through the work queue; false when the import was stopped. */
@@ -154,18 +159,18 @@ export class NotionImporter {
       const message = (done: number): string | null => {
         switch (what) {
           case "unpack":
-            return this.t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
+            return this.#t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
           case "read":
-            return this.t("notionImport.readingPages", { done, total });
+            return this.#t("notionImport.readingPages", { done, total });
           case "convert":
-            return this.t("notionImport.converting", { done, total });
+            return this.#t("notionImport.converting", { done, total });
           default:
             // The database tables: a handful, read in a moment; the notice keeps its text.
             return null;
         }
       };
       let done = 0;
-      const result = await this.work.run({
+      const result = await this.#work.run({
         kind: KIND,
         items,
         step: (item) => {
@@ -177,7 +182,7 @@ export class NotionImporter {
       });
       if (result === null || result.cancelled || this.#stopped) return false;
       // A phase ends with a slice of work; the next one starts its own: let the app draw in between.
-      await this.work.yield();
+      await this.#work.yield();
       // The jobs' steps keep their problems to themselves; one that threw is a bug, told as the import stopping.
       const [failure] = result.errors;
       if (failure) throw failure.error;
@@ -186,7 +191,7 @@ export class NotionImporter {
   }
 
   #cancelledEarly(): null {
-    new Notice(this.t("notionImport.cancelledEarly"), 0);
+    new Notice(this.#t("notionImport.cancelledEarly"), 0);
     return null;
   }
 
@@ -208,7 +213,7 @@ export class NotionImporter {
       failed: [],
       cancelled: false,
     };
-    const vault = this.app.vault;
+    const vault = this.#app.vault;
     const targets: Target[] = [
       ...plan.attachments.map((attachment) => ({
         path: inFolder(where.attachmentFolder, attachment.name),
@@ -228,7 +233,7 @@ export class NotionImporter {
     ];
     const counts = { pages: plan.notes.length, attachments: plan.attachments.length, total: targets.length };
     let done = 0;
-    const result = await this.work.run({
+    const result = await this.#work.run({
       kind: KIND,
       items: targets,
       step: async (target) => {
@@ -237,7 +242,7 @@ export class NotionImporter {
         } finally {
           done++;
           if (done % REDRAW_EVERY === 0 || done === targets.length)
-            progress.text.setText(this.t("notionImport.writing", { done, ...counts }));
+            progress.text.setText(this.#t("notionImport.writing", { done, ...counts }));
         }
       },
     });
@@ -250,7 +255,7 @@ export class NotionImporter {
 
   /** A target that is not there is created whole; one that is there is left alone, counted as ours or not. */
   async #writeTarget(target: Target, report: ImportReport): Promise<void> {
-    const existing = this.app.vault.getAbstractFileByPath(target.path);
+    const existing = this.#app.vault.getAbstractFileByPath(target.path);
     if (existing instanceof TFile) {
       if (await target.isOwn(existing)) report.unchanged++;
       else report.conflicts.push(target.path);
@@ -262,7 +267,7 @@ export class NotionImporter {
     }
     await this.#ensureFolder(target.folder);
     // A Cancel or an unload during the folder's creation: the file is not started.
-    if (!this.work.loaded) return;
+    if (!this.#work.loaded) return;
     await target.create(target.path);
     report.written++;
   }
@@ -270,10 +275,10 @@ export class NotionImporter {
   #tell(report: ImportReport, plan: ExportPlan): void {
     if (report.cancelled) {
       const total = plan.notes.length + plan.attachments.length;
-      new Notice(this.t("notionImport.cancelled", { written: report.written, total }), 0);
+      new Notice(this.#t("notionImport.cancelled", { written: report.written, total }), 0);
     } else {
       new Notice(
-        this.t("notionImport.done", {
+        this.#t("notionImport.done", {
           sessions: report.sessions,
           pages: report.pages,
           attachments: report.attachments,
@@ -286,11 +291,11 @@ export class NotionImporter {
     }
     if (plan.skipped.length > 0) {
       const list = plan.skipped.slice(0, 5).map((s) => `${s.source}: ${s.reason}`);
-      new Notice(this.t("notionImport.skippedList", { list: list.join("\n") }), 0);
+      new Notice(this.#t("notionImport.skippedList", { list: list.join("\n") }), 0);
     }
     if (report.conflicts.length > 0) {
       new Notice(
-        this.t("notionImport.conflicts", {
+        this.#t("notionImport.conflicts", {
           count: report.conflicts.length,
           list: report.conflicts.slice(0, 5).join("\n"),
         }),
@@ -299,13 +304,13 @@ export class NotionImporter {
     }
     if (report.failed.length > 0) {
       const list = report.failed.slice(0, 5).map((f) => `${f.path}: ${f.reason}`);
-      new Notice(this.t("notionImport.writeFailed", { count: report.failed.length, list: list.join("\n") }), 0);
+      new Notice(this.#t("notionImport.writeFailed", { count: report.failed.length, list: list.join("\n") }), 0);
     }
   }
 
   async #ensureFolder(path: string): Promise<void> {
-    if (path === "" || this.app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
-    await this.app.vault.createFolder(path);
+    if (path === "" || this.#app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
+    await this.#app.vault.createFolder(path);
   }
 }
 
@@ -329,28 +334,30 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export class NotionImportModal extends Modal {
   #picked: PickedFile | null = null;
 
-  constructor(
-    app: App,
-    private readonly t: Translate,
-    private folder: string,
-    private readonly done: (file: PickedFile, folder: string) => void,
-  ) {
+  readonly #t: Translate;
+  #folder: string;
+  readonly #done: (file: PickedFile, folder: string) => void;
+
+  constructor(app: App, t: Translate, folder: string, done: (file: PickedFile, folder: string) => void) {
     super(app);
+    this.#t = t;
+    this.#folder = folder;
+    this.#done = done;
   }
 
   override onOpen(): void {
-    this.setTitle(this.t("notionImport.title"));
-    nameDialog(this, this.contentEl.createEl("p", { text: this.t("notionImport.help") }));
+    this.setTitle(this.#t("notionImport.title"));
+    nameDialog(this, this.contentEl.createEl("p", { text: this.#t("notionImport.help") }));
     const folder = new Setting(this.contentEl)
-      .setName(this.t("notionImport.folder"))
-      .setDesc(this.t("notionImport.folderDesc"));
+      .setName(this.#t("notionImport.folder"))
+      .setDesc(this.#t("notionImport.folderDesc"));
     folder.addText((text) => {
       labelControl(folder, text.inputEl);
-      text.setValue(this.folder).onChange((value) => (this.folder = value.trim()));
+      text.setValue(this.#folder).onChange((value) => (this.#folder = value.trim()));
       new FolderSuggest(this.app, text.inputEl);
     });
     let importButton: HTMLButtonElement | null = null;
-    const file = new Setting(this.contentEl).setName(this.t("notionImport.file"));
+    const file = new Setting(this.contentEl).setName(this.#t("notionImport.file"));
     const input = file.controlEl.createEl("input", {
       type: "file",
       cls: "study-session-notes-import-file",
@@ -365,13 +372,13 @@ export class NotionImportModal extends Modal {
     new Setting(this.contentEl).addButton((button) => {
       importButton = button.buttonEl;
       button
-        .setButtonText(this.t("notionImport.start"))
+        .setButtonText(this.#t("notionImport.start"))
         .setDisabled(true)
         .onClick(() => {
           if (!this.#picked) return;
           const file = this.#picked;
           this.close();
-          this.done(file, this.folder);
+          this.#done(file, this.#folder);
         });
     });
     // Obsidian leaves focus where it was: start at the first field.

@@ -43,12 +43,13 @@ export class IndexService extends Component {
   readonly #ownWork: boolean;
 
   /** `work` is the plugin's; a service standing alone (bench, view tests) gets its own. */
-  constructor(
-    private readonly app: App,
-    private readonly settings: () => Settings,
-    work?: BackgroundWork,
-  ) {
+  readonly #app: App;
+  readonly #settings: () => Settings;
+
+  constructor(app: App, settings: () => Settings, work?: BackgroundWork) {
     super();
+    this.#app = app;
+    this.#settings = settings;
     this.#work = work ?? new BackgroundWork(app, createTranslator("en"));
     this.#ownWork = work === undefined;
     this.#applied = parsingSettings(settings());
@@ -66,20 +67,22 @@ export class IndexService extends Component {
   override onload(): void {
     if (this.#ownWork) this.addChild(this.#work);
     // Obsidian runs this callback even for a plugin unloaded meanwhile: the check is inside.
-    this.app.workspace.onLayoutReady(() => this.#build());
+    this.#app.workspace.onLayoutReady(() => this.#build());
     this.register(() => {
       if (this.#reapplyTimer !== null) window.clearTimeout(this.#reapplyTimer);
       this.#work.cancel("index");
       this.#work.cancel("reapply");
       this.#scanned();
     });
-    this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.#onChanged(file, data, cache)));
     this.registerEvent(
-      this.app.vault.on("delete", (file) => {
+      this.#app.metadataCache.on("changed", (file, data, cache) => this.#onChanged(file, data, cache)),
+    );
+    this.registerEvent(
+      this.#app.vault.on("delete", (file) => {
         if (file instanceof TFile) this.#remove(file.path);
       }),
     );
-    this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.#onRename(file, oldPath)));
+    this.registerEvent(this.#app.vault.on("rename", (file, oldPath) => this.#onRename(file, oldPath)));
   }
 
   parse(text: string, path: string): ParsedNote {
@@ -88,15 +91,15 @@ export class IndexService extends Component {
 
   /** The note's parse and whether it is a session note (SPEC §5), with the user's settings. */
   read(text: string, path: string): SessionNoteRead {
-    return readSessionNote(text, path, this.settings());
+    return readSessionNote(text, path, this.#settings());
   }
 
   /** The 0-based line of a topic in its note (topics read from properties do not know it). */
   async lineOf(topic: IndexedTopic): Promise<number> {
     if (topic.line >= 0) return topic.line;
-    const file = this.app.vault.getFileByPath(topic.file);
+    const file = this.#app.vault.getFileByPath(topic.file);
     if (!file) return 0;
-    const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
+    const parsed = this.parse(await this.#app.vault.cachedRead(file), file.path);
     const same =
       parsed.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter) ??
       parsed.topics.find((t) => t.title === topic.title);
@@ -124,9 +127,9 @@ export class IndexService extends Component {
    */
   applySettings(): void {
     if (!this.alive) return;
-    this.index.setRoster(this.settings().roster);
+    this.index.setRoster(this.#settings().roster);
     if (this.#ready) this.#notify();
-    const next = parsingSettings(this.settings());
+    const next = parsingSettings(this.#settings());
     if (sameParsing(this.#applied, next)) return;
     const before = this.#applied;
     this.#applied = next;
@@ -164,7 +167,7 @@ export class IndexService extends Component {
     // Unloaded before the workspace was ready: no index for a plugin that is gone.
     if (!this.alive || this.#started) return;
     this.#started = true;
-    this.index.setRoster(this.settings().roster);
+    this.index.setRoster(this.#settings().roster);
     this.#queue = this.#scan().catch(() => undefined);
   }
 
@@ -175,14 +178,14 @@ export class IndexService extends Component {
   async #scan(): Promise<void> {
     const unsynced: TFile[] = [];
     let slice = this.#work.now();
-    for (const file of this.app.vault.getMarkdownFiles()) {
+    for (const file of this.#app.vault.getMarkdownFiles()) {
       if (this.#work.now() - slice > SLICE_MS) {
         await this.#work.yield();
         if (!this.alive) return this.#scanned();
         slice = this.#work.now();
       }
       if (this.#live.has(file) || !this.#work.exists(file)) continue;
-      const session = sessionFromProperties(file.path, this.app.metadataCache.getFileCache(file)?.frontmatter);
+      const session = sessionFromProperties(file.path, this.#app.metadataCache.getFileCache(file)?.frontmatter);
       if (session) this.#upsert(session);
       else unsynced.push(file);
     }
@@ -207,9 +210,9 @@ export class IndexService extends Component {
     if (!this.#work.exists(file) || (options.keepLive && this.#live.has(file))) return;
     const stamp = this.#work.stamp(file);
     // A note deleted or unreadable since the listing is skipped: the scan must always finish.
-    const text = await this.app.vault.cachedRead(file).catch(() => null);
+    const text = await this.#app.vault.cachedRead(file).catch(() => null);
     if (text === null || !this.#work.unchanged(stamp) || (options.keepLive && this.#live.has(file))) return;
-    this.#indexText(file, text, this.app.metadataCache.getFileCache(file)?.frontmatter);
+    this.#indexText(file, text, this.#app.metadataCache.getFileCache(file)?.frontmatter);
   }
 
   /** Re-read the notes a change of parsing settings affects: indexed sessions, and notes in either folder. */
@@ -217,12 +220,12 @@ export class IndexService extends Component {
     if (!this.alive) return;
     const affected = new Set<TFile>();
     for (const session of this.index.allSessions()) {
-      const file = this.app.vault.getFileByPath(session.file);
+      const file = this.#app.vault.getFileByPath(session.file);
       if (file) affected.add(file);
     }
     if (before.sessionsFolder !== after.sessionsFolder) {
       const folders = [before.sessionsFolder, after.sessionsFolder].filter((f) => f !== "");
-      for (const file of this.app.vault.getMarkdownFiles())
+      for (const file of this.#app.vault.getMarkdownFiles())
         if (folders.some((folder) => inFolder(file.path, folder))) affected.add(file);
     }
     const run = this.#work.run({
@@ -275,7 +278,7 @@ export class IndexService extends Component {
       this.#notify();
     }
     // Moved into or out of the sessions folder: whether it is a session note may have changed.
-    const folder = this.settings().sessionsFolder;
+    const folder = this.#settings().sessionsFolder;
     if (folder !== "" && inFolder(oldPath, folder) !== inFolder(file.path, folder))
       void this.#readInto(file, { keepLive: false }).catch(() => undefined);
   }

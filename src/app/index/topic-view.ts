@@ -75,13 +75,15 @@ export class TopicIndexView extends ItemView {
   readonly #topicIds = new WeakMap<IndexedTopic, number>();
   #nextId = 0;
 
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly service: IndexService,
-    private readonly relatedService: RelatedService,
-    private readonly t: Translate,
-  ) {
+  readonly #service: IndexService;
+  readonly #relatedService: RelatedService;
+  readonly #t: Translate;
+
+  constructor(leaf: WorkspaceLeaf, service: IndexService, relatedService: RelatedService, t: Translate) {
     super(leaf);
+    this.#service = service;
+    this.#relatedService = relatedService;
+    this.#t = t;
   }
 
   getViewType(): string {
@@ -89,7 +91,7 @@ export class TopicIndexView extends ItemView {
   }
 
   getDisplayText(): string {
-    return this.t("view.title");
+    return this.#t("view.title");
   }
 
   override getIcon(): string {
@@ -117,7 +119,7 @@ export class TopicIndexView extends ItemView {
     });
     this.#list = list;
     const tree = list.scrollEl;
-    tree.setAttrs({ role: "tree", tabindex: "0", "aria-label": this.t("view.list.label") });
+    tree.setAttrs({ role: "tree", tabindex: "0", "aria-label": this.#t("view.list.label") });
     this.registerDomEvent(tree, "click", (event) => this.#onClick(event));
     this.registerDomEvent(tree, "auxclick", (event) => this.#onClick(event));
     this.registerDomEvent(tree, "contextmenu", (event) => this.#onContextMenu(event));
@@ -130,7 +132,7 @@ export class TopicIndexView extends ItemView {
       if (!pointer && !this.#active && this.#groups.rowCount > 0) this.#setActive(0, { related: false });
       pointer = false;
     });
-    this.#related = new RelatedPanel(root, this.t);
+    this.#related = new RelatedPanel(root, this.#t);
     this.registerDomEvent(this.#related.closeEl, "click", () => this.#closeRelated());
     this.registerDomEvent(this.#related.closeEl, "keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
@@ -139,11 +141,11 @@ export class TopicIndexView extends ItemView {
       }
     });
     // Every listener is the view's own: closing the view removes them all.
-    this.service.onSession(this, (file, session) => {
+    this.#service.onSession(this, (file, session) => {
       this.#sessionEvents++;
       this.#pending.set(file, session);
     });
-    this.service.onChange(() => {
+    this.#service.onChange(() => {
       // A change with no note behind it (the members setting): regroup everything.
       if (this.#sessionEvents === 0) this.#full = true;
       this.#sessionEvents = 0;
@@ -162,7 +164,7 @@ export class TopicIndexView extends ItemView {
     this.#measure();
     this.refresh();
     // Rows show "presented before" once related topics are built: redraw them then.
-    void this.relatedService.ready().then(() => this.#list?.redraw());
+    void this.#relatedService.ready().then(() => this.#list?.redraw());
     await Promise.resolve();
   }
 
@@ -185,7 +187,7 @@ export class TopicIndexView extends ItemView {
     this.#refreshTimer = null;
     const list = this.#list;
     if (!list) return;
-    const index = this.service.index;
+    const index = this.#service.index;
     const regroupPeople = this.#groupBy === "presenter" && index.peopleVersion !== this.#peopleVersion;
     if (this.#full || regroupPeople || this.#onlyNote || this.#pending.size > MAX_INCREMENTAL) {
       const note = this.#onlyNote && this.#noteFile !== null ? index.get(this.#noteFile) : undefined;
@@ -207,8 +209,8 @@ export class TopicIndexView extends ItemView {
     const terms = queryTerms(this.#query);
     return new TopicGroups({
       by: this.#groupBy,
-      accept: (topic) => matchesTerms(topic, terms, this.service.index),
-      displayName: (spelling) => this.service.index.displayName(spelling),
+      accept: (topic) => matchesTerms(topic, terms, this.#service.index),
+      displayName: (spelling) => this.#service.index.displayName(spelling),
     });
   }
 
@@ -220,8 +222,8 @@ export class TopicIndexView extends ItemView {
   #buildToolbar(toolbar: HTMLElement): void {
     const searchBox = toolbar.createDiv({ cls: "study-session-notes-search" });
     const search = new SearchComponent(searchBox);
-    search.setPlaceholder(this.t("view.search.placeholder"));
-    search.inputEl.setAttrs({ "aria-label": this.t("view.search.label"), title: this.t("view.search.hint") });
+    search.setPlaceholder(this.#t("view.search.placeholder"));
+    search.inputEl.setAttrs({ "aria-label": this.#t("view.search.label"), title: this.#t("view.search.hint") });
     search.onChange((value) => this.#onSearch(value));
     this.registerDomEvent(search.inputEl, "input", () => this.#onSearch(search.inputEl.value));
     this.registerDomEvent(search.inputEl, "keydown", (event) => {
@@ -237,16 +239,16 @@ export class TopicIndexView extends ItemView {
     // Obsidian's own clear button; Escape in the box does the same from the keyboard.
     const clear = search.clearButtonEl;
     clear.addClass("search-input-clear-button");
-    clear.setAttrs({ role: "button", "aria-label": this.t("view.search.clear") });
+    clear.setAttrs({ role: "button", "aria-label": this.#t("view.search.clear") });
     this.registerDomEvent(clear, "click", () => {
       search.setValue("");
       this.#onSearch("");
     });
     const select = toolbar.createEl("select", {
       cls: "dropdown study-session-notes-group-by",
-      attr: { "aria-label": this.t("view.groupBy.label") },
+      attr: { "aria-label": this.#t("view.groupBy.label") },
     });
-    for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.t(`view.groupBy.${by}`) });
+    for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.#t(`view.groupBy.${by}`) });
     select.value = this.#groupBy;
     this.registerDomEvent(select, "change", () => {
       this.#groupBy = select.value as GroupBy;
@@ -255,7 +257,7 @@ export class TopicIndexView extends ItemView {
     });
     const thisNote = toolbar.createDiv({
       cls: "clickable-icon study-session-notes-this-note",
-      attr: { "aria-label": this.t("view.thisNote"), role: "button", tabindex: "0", "aria-pressed": "false" },
+      attr: { "aria-label": this.#t("view.thisNote"), role: "button", tabindex: "0", "aria-pressed": "false" },
     });
     setIcon(thisNote, "file-search");
     this.#thisNoteButton = thisNote;
@@ -268,7 +270,7 @@ export class TopicIndexView extends ItemView {
     });
     const stats = toolbar.createDiv({
       cls: "clickable-icon study-session-notes-open-stats",
-      attr: { "aria-label": this.t("stats.command.open"), role: "button", tabindex: "0" },
+      attr: { "aria-label": this.#t("stats.command.open"), role: "button", tabindex: "0" },
     });
     setIcon(stats, STATS_VIEW_ICON);
     this.registerDomEvent(stats, "click", () => void openStatsView(this.app));
@@ -312,16 +314,16 @@ export class TopicIndexView extends ItemView {
   }
 
   #showCounts(): void {
-    const total = this.service.index.topicCount;
+    const total = this.#service.index.topicCount;
     const matched = this.#groups.matched;
-    const ready = this.service.isReady;
-    this.#statusEl?.setText(ready ? this.t("view.count", { shown: matched, total }) : this.t("view.loading"));
+    const ready = this.#service.isReady;
+    this.#statusEl?.setText(ready ? this.#t("view.count", { shown: matched, total }) : this.#t("view.loading"));
     const empty = !ready
       ? ""
       : total === 0
-        ? this.t("view.empty.noSessions")
+        ? this.#t("view.empty.noSessions")
         : matched === 0
-          ? this.t("view.empty.noMatch", { query: this.#query })
+          ? this.#t("view.empty.noMatch", { query: this.#query })
           : "";
     this.#emptyEl?.setText(empty);
     this.#emptyEl?.toggleClass("is-hidden", empty === "");
@@ -387,12 +389,12 @@ export class TopicIndexView extends ItemView {
     const meta = el.createDiv({ cls: "study-session-notes-meta" });
     // What the group already says is not repeated on every row.
     if (topic.kind !== null && this.#groupBy !== "kind")
-      meta.createSpan({ cls: "study-session-notes-chip", text: kindName(topic.kind, this.t) });
-    if (topic.main) meta.createSpan({ cls: "study-session-notes-chip is-main", text: this.t("view.main") });
+      meta.createSpan({ cls: "study-session-notes-chip", text: kindName(topic.kind, this.#t) });
+    if (topic.main) meta.createSpan({ cls: "study-session-notes-chip is-main", text: this.#t("view.main") });
     if (this.#presentedBefore(topic))
-      meta.createSpan({ cls: "study-session-notes-chip is-again", text: this.t("view.badge.again") });
+      meta.createSpan({ cls: "study-session-notes-chip is-again", text: this.#t("view.badge.again") });
     if (topic.presenter !== null && this.#groupBy !== "presenter") {
-      meta.createSpan({ cls: "study-session-notes-presenter", text: this.service.index.displayName(topic.presenter) });
+      meta.createSpan({ cls: "study-session-notes-presenter", text: this.#service.index.displayName(topic.presenter) });
     }
     if (topic.date !== null) meta.createSpan({ cls: "study-session-notes-date", text: topic.date });
   }
@@ -411,14 +413,14 @@ export class TopicIndexView extends ItemView {
     el.createSpan({ cls: "study-session-notes-group-name", text: this.#groupLabel(row.key) });
     // The count is shown as a number and read as "7 topics" ("7 件").
     el.createSpan({ cls: "study-session-notes-group-count", text: String(row.count), attr: { "aria-hidden": "true" } });
-    el.createSpan({ cls: "study-session-notes-sr-only", text: this.t("view.group.count", { count: row.count }) });
+    el.createSpan({ cls: "study-session-notes-sr-only", text: this.#t("view.group.count", { count: row.count }) });
   }
 
   #groupLabel(key: string | null): string {
-    if (key === null) return this.t(`view.none.${this.#groupBy}`);
-    if (this.#groupBy === "kind") return kindName(key, this.t);
+    if (key === null) return this.#t(`view.none.${this.#groupBy}`);
+    if (this.#groupBy === "kind") return kindName(key, this.#t);
     if (this.#groupBy === "tag") return `#${key}`;
-    if (this.#groupBy === "month") return monthName(key, this.t);
+    if (this.#groupBy === "month") return monthName(key, this.#t);
     return key;
   }
 
@@ -441,7 +443,7 @@ export class TopicIndexView extends ItemView {
     const row = this.#groups.rowAt(i);
     if (!row) return;
     if (row.type === "group") this.#setExpanded(row.key, row.collapsed);
-    else void openTopic(this.app, this.service, row.topic, where);
+    else void openTopic(this.app, this.#service, row.topic, where);
   }
 
   #setExpanded(key: string | null, expanded: boolean): void {
@@ -461,25 +463,25 @@ export class TopicIndexView extends ItemView {
     const menu = new Menu();
     menu.addItem((item) =>
       item
-        .setTitle(this.t("view.menu.open"))
+        .setTitle(this.#t("view.menu.open"))
         .setIcon("file-text")
-        .onClick(() => void openTopic(this.app, this.service, topic, false)),
+        .onClick(() => void openTopic(this.app, this.#service, topic, false)),
     );
     menu.addItem((item) =>
       item
-        .setTitle(this.t("view.menu.openTab"))
+        .setTitle(this.#t("view.menu.openTab"))
         .setIcon("file-plus")
-        .onClick(() => void openTopic(this.app, this.service, topic, "tab")),
+        .onClick(() => void openTopic(this.app, this.#service, topic, "tab")),
     );
     menu.addItem((item) =>
       item
-        .setTitle(this.t("view.menu.copyLink"))
+        .setTitle(this.#t("view.menu.copyLink"))
         .setIcon("link")
         .onClick(() => void this.#copy(topicLink(this.app, topic))),
     );
     menu.addItem((item) =>
       item
-        .setTitle(this.t("view.menu.copyTitle"))
+        .setTitle(this.#t("view.menu.copyTitle"))
         .setIcon("copy")
         .onClick(() => void this.#copy(topic.title)),
     );
@@ -488,7 +490,7 @@ export class TopicIndexView extends ItemView {
 
   async #copy(text: string): Promise<void> {
     await navigator.clipboard.writeText(text);
-    new Notice(this.t("view.copied"));
+    new Notice(this.#t("view.copied"));
   }
 
   /** The tree's keys (WAI-ARIA tree pattern): arrows, Home/End, Page Up/Down, Enter/Space. */
@@ -560,7 +562,7 @@ export class TopicIndexView extends ItemView {
     if (!active) return;
     const topic = active.topic;
     if (topic) {
-      const fresh = this.service.index
+      const fresh = this.#service.index
         .get(topic.file)
         ?.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter);
       if (fresh && this.#groups.topicRow(fresh, active.group) >= 0) {
@@ -592,7 +594,7 @@ export class TopicIndexView extends ItemView {
     panel.show(topic);
     // Once related topics are known, rows can also show "presented before": redraw them.
     void renderRelated(
-      { el: panel.bodyEl, app: this.app, index: this.service, related: this.relatedService, t: this.t },
+      { el: panel.bodyEl, app: this.app, index: this.#service, related: this.#relatedService, t: this.#t },
       topic,
     ).then(() => this.#list?.redraw());
   }
@@ -615,7 +617,7 @@ export class TopicIndexView extends ItemView {
 
   /** The same paper was presented in an earlier session: the one function the related panel uses too. */
   #presentedBefore(topic: IndexedTopic): boolean {
-    return this.relatedService.presentedBefore(topic).length > 0;
+    return this.#relatedService.presentedBefore(topic).length > 0;
   }
 }
 

@@ -35,10 +35,10 @@ export class VirtualList {
   #drawn = new Map<string, HTMLElement>();
   #frame: number | null = null;
 
-  constructor(
-    parent: HTMLElement,
-    private readonly options: VirtualListOptions,
-  ) {
+  readonly #options: VirtualListOptions;
+
+  constructor(parent: HTMLElement, options: VirtualListOptions) {
+    this.#options = options;
     this.scrollEl = parent.createDiv({ cls: "study-session-notes-list" });
     this.#spacerEl = this.scrollEl.createDiv({ cls: "study-session-notes-list-spacer" });
     this.scrollEl.addEventListener("scroll", () => this.#schedule());
@@ -46,13 +46,13 @@ export class VirtualList {
 
   /** Rows or heights changed: redraw. */
   refresh(): void {
-    this.#spacerEl.setCssProps({ "--ssn-total-height": `${this.options.layout.total()}px` });
+    this.#spacerEl.setCssProps({ "--ssn-total-height": `${this.#options.layout.total()}px` });
     this.#draw();
   }
 
   /** Scroll just enough to show row `index`. */
   reveal(index: number): void {
-    const layout = this.options.layout;
+    const layout = this.#options.layout;
     const top = layout.top(index);
     const bottom = top + layout.height(index);
     const view = this.#viewportHeight();
@@ -63,7 +63,7 @@ export class VirtualList {
 
   /** Rows that fit in the viewport (for Page Up / Page Down). */
   pageSize(): number {
-    const layout = this.options.layout;
+    const layout = this.#options.layout;
     const first = layout.indexAt(this.scrollEl.scrollTop);
     const last = layout.indexAt(this.scrollEl.scrollTop + this.#viewportHeight());
     return Math.max(1, last - first);
@@ -95,20 +95,20 @@ export class VirtualList {
   }
 
   #draw(): void {
-    const layout = this.options.layout;
+    const layout = this.#options.layout;
     const count = layout.count();
     const scrollTop = this.scrollEl.scrollTop;
     const first = Math.max(0, layout.indexAt(scrollTop) - OVERSCAN);
     const last = Math.min(count, layout.indexAt(scrollTop + this.#viewportHeight()) + 1 + OVERSCAN);
     const indexes: number[] = [];
-    const pinned = this.options.pinned();
+    const pinned = this.#options.pinned();
     if (pinned >= 0 && pinned < first) indexes.push(pinned);
     for (let i = first; i < last; i++) indexes.push(i);
     if (pinned >= last && pinned < count) indexes.push(pinned);
     const previous = this.#drawn;
     const next = new Map<string, HTMLElement>();
     for (const i of indexes) {
-      const id = this.options.rowId(i);
+      const id = this.#options.rowId(i);
       let row = previous.get(id);
       if (row) {
         previous.delete(id);
@@ -124,7 +124,7 @@ export class VirtualList {
         "--ssn-row-top": `${layout.top(i)}px`,
         "--ssn-row-height": `${layout.height(i)}px`,
       });
-      this.options.renderRow(i, row);
+      this.#options.renderRow(i, row);
       next.set(id, row);
       // In DOM order, so reading order and the visual order agree.
       this.#spacerEl.appendChild(row);

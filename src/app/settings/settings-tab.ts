@@ -32,24 +32,24 @@ type Key = keyof Settings;
 type WithoutKey<C> = C extends unknown ? Omit<C, "key"> : never;
 
 export class SessionSettingTab extends PluginSettingTab {
-  constructor(
-    app: App,
-    private readonly host: SettingsHost,
-    private readonly t: Translate,
-  ) {
+  readonly #host: SettingsHost;
+  readonly #t: Translate;
+
+  constructor(app: App, host: SettingsHost, t: Translate) {
     super(app, host);
+    this.#host = host;
+    this.#t = t;
   }
 
   override getSettingDefinitions(): SettingDefinitionItem<Key>[] {
-    const t = this.t;
+    const t = this.#t;
     // The control's `key` is the setting's: given once, as the first argument.
     const field = (
       key: Key,
       name: MessageKey,
       desc: MessageKey | null,
       control: WithoutKey<SettingControl<Key>>,
-    ): SettingDefinition<Key> =>
-      ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control: { ...control, key } }) as SettingDefinition<Key>;
+    ): SettingDefinition<Key> => ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control: { ...control, key } });
     const weekdays: Record<string, string> = {};
     for (let d = 0; d < 7; d++) weekdays[String(d)] = t(`weekday.${d}` as MessageKey);
     return [
@@ -158,17 +158,17 @@ export class SessionSettingTab extends PluginSettingTab {
 
   /** Why a meeting date is not one (shown under the field), or nothing when it is one or empty. */
   invalidAnchor(value: string): string | undefined {
-    return value.trim() === "" || fromIso(value.trim()) ? undefined : this.t("settings.anchor.invalid");
+    return value.trim() === "" || fromIso(value.trim()) ? undefined : this.#t("settings.anchor.invalid");
   }
 
   /** Why a folder cannot be the people folder (it leads outside the vault), or nothing. */
   invalidFolder(value: string): string | undefined {
-    return vaultRelativePath(value).ok ? undefined : this.t("people.settings.folder.outside");
+    return vaultRelativePath(value).ok ? undefined : this.#t("people.settings.folder.outside");
   }
 
   /** Settings as the controls show them: lists and numbers as text. */
   override getControlValue(key: string): unknown {
-    const s = this.host.settings;
+    const s = this.#host.settings;
     switch (key as Key) {
       case "roster":
         return formatRoster(s.roster);
@@ -187,7 +187,7 @@ export class SessionSettingTab extends PluginSettingTab {
 
   /** Text from the controls back into settings; a value that does not parse is not saved. */
   override async setControlValue(key: string, value: unknown): Promise<void> {
-    const s = this.host.settings;
+    const s = this.#host.settings;
     const text = typeof value === "string" ? value : "";
     switch (key as Key) {
       case "roster":
@@ -253,7 +253,7 @@ export class SessionSettingTab extends PluginSettingTab {
       default:
         return;
     }
-    await this.host.saveSettings();
+    await this.#host.saveSettings();
   }
 
   /** Obsidian before 1.13: draw the same definitions. */

@@ -50,12 +50,15 @@ export class BackgroundWork extends Component {
   readonly #versions = new WeakMap<TFile, number>();
   readonly #runs = new Map<string, AbortController>();
 
-  constructor(
-    private readonly app: App,
-    private readonly t: Translate,
-    private readonly clock: () => number = () => performance.now(),
-  ) {
+  readonly #app: App;
+  readonly #t: Translate;
+  readonly #clock: () => number;
+
+  constructor(app: App, t: Translate, clock: () => number = () => performance.now()) {
     super();
+    this.#app = app;
+    this.#t = t;
+    this.#clock = clock;
   }
 
   /** False once the plugin unloaded: every job checks it after each await. */
@@ -66,7 +69,7 @@ export class BackgroundWork extends Component {
   override onload(): void {
     this.#alive = true;
     this.registerEvent(
-      this.app.vault.on("modify", (file) => {
+      this.#app.vault.on("modify", (file) => {
         if (file instanceof TFile) this.#versions.set(file, (this.#versions.get(file) ?? 0) + 1);
       }),
     );
@@ -79,7 +82,7 @@ export class BackgroundWork extends Component {
 
   /** The plugin is loaded and `file` is still a Markdown note of the vault (renamed or not). */
   exists(file: TFile): boolean {
-    return this.#alive && file.extension === "md" && this.app.vault.getAbstractFileByPath(file.path) === file;
+    return this.#alive && file.extension === "md" && this.#app.vault.getAbstractFileByPath(file.path) === file;
   }
 
   stamp(file: TFile): FileStamp {
@@ -99,7 +102,7 @@ export class BackgroundWork extends Component {
 
   /** The clock slices are measured by, in milliseconds. */
   now(): number {
-    return this.clock();
+    return this.#clock();
   }
 
   /** Let the app draw and handle input before the work goes on. */
@@ -130,7 +133,7 @@ export class BackgroundWork extends Component {
     const signal = controller.signal;
     const parallel = Math.max(1, options.parallel ?? 1);
     const result: RunResult<T> = { done: 0, total: items.length, cancelled: false, errors: [] };
-    const started = this.clock();
+    const started = this.#clock();
     let sliceStart = started;
     let notice: ProgressNotice | null = null;
     const attempt = async (item: T): Promise<void> => {
@@ -148,7 +151,7 @@ export class BackgroundWork extends Component {
           result.cancelled = true;
           break;
         }
-        const before = this.clock();
+        const before = this.#clock();
         const room = SLICE_MS - (before - sliceStart);
         // The first item alone measures the cost; free items (no clock time) go `parallel` at once.
         const size =
@@ -157,16 +160,16 @@ export class BackgroundWork extends Component {
         if (chunk.length === 1) await attempt(chunk[0] as T);
         else await Promise.all(chunk.map(attempt));
         result.done += chunk.length;
-        const now = this.clock();
+        const now = this.#clock();
         perItem = (now - before) / chunk.length;
         // Yield when one more item would take the slice past its budget.
         if (now - sliceStart + perItem > SLICE_MS && result.done < items.length) {
           if (options.progress && now - started > PROGRESS_AFTER_MS) {
             notice ??= this.progressNotice(() => controller.abort());
-            notice.text.setText(this.t(options.progress, { done: result.done, total: result.total }));
+            notice.text.setText(this.#t(options.progress, { done: result.done, total: result.total }));
           }
           await this.yield();
-          sliceStart = this.clock();
+          sliceStart = this.#clock();
         }
       }
     } finally {
@@ -179,7 +182,7 @@ export class BackgroundWork extends Component {
   progressNotice(cancel: () => void): ProgressNotice {
     const notice = new Notice("", 0);
     const text = notice.messageEl.createDiv();
-    const button = notice.messageEl.createEl("button", { text: this.t("work.cancel") });
+    const button = notice.messageEl.createEl("button", { text: this.#t("work.cancel") });
     // The listener lives as long as the notice's element, which goes with the notice.
     button.addEventListener("click", (event) => {
       event.stopPropagation();

@@ -117,12 +117,19 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
   #noteOf = new Map<string, string>();
   #phase = 0;
 
+  readonly #pages: readonly PageFile[];
+  readonly #tables: readonly ExportFile[];
+  readonly #options: ExportOptions;
+
   private constructor(
     files: readonly ExportFile[],
-    private readonly pages: readonly PageFile[],
-    private readonly tables: readonly ExportFile[],
-    private readonly options: ExportOptions,
+    pages: readonly PageFile[],
+    tables: readonly ExportFile[],
+    options: ExportOptions,
   ) {
+    this.#pages = pages;
+    this.#tables = tables;
+    this.#options = options;
     this.#byPath = new Map(files.map((f) => [f.path, f]));
   }
 
@@ -161,9 +168,9 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
   next(): Phase | null {
     switch (this.#phase++) {
       case 0:
-        return { name: "tables", items: this.tables, step: (csv: ExportFile) => this.#readTable(csv) };
+        return { name: "tables", items: this.#tables, step: (csv: ExportFile) => this.#readTable(csv) };
       case 1:
-        return { name: "read", items: this.pages, step: (page: PageFile) => this.#readPage(page) };
+        return { name: "read", items: this.#pages, step: (page: PageFile) => this.#readPage(page) };
       case 2:
         return { name: "convert", items: this.#name(), step: (page: NamedPage) => this.#convert(page) };
       default:
@@ -203,11 +210,11 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
       const text = decode(file.file.bytes);
       let page: NotionPage | null;
       if (file.html) {
-        if (!this.options.parseHtml) {
+        if (!this.#options.parseHtml) {
           this.#skipped.push({ source: file.file.path, reason: "HTML pages cannot be read here" });
           return;
         }
-        page = readHtmlPage(this.options.parseHtml(text), fallback);
+        page = readHtmlPage(this.#options.parseHtml(text), fallback);
       } else {
         page = readMarkdownPage(text, fallback, this.#columns.get(parentOf(file.file.path)) ?? null);
       }
@@ -230,7 +237,7 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
     const named = this.#read.map((read) => {
       const { page, shape } = read;
       const base = shape.session
-        ? sessionFileName(this.options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
+        ? sessionFileName(this.#options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
         : safeFileName(page.title);
       const stem = uniqueName(base || "Untitled", isTaken);
       taken.add(stem.toLowerCase());
@@ -254,7 +261,7 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
       planned = { name, bytes: file.bytes, source: target };
       this.#attachments.set(target, planned);
     }
-    const folder = this.options.attachmentFolder;
+    const folder = this.#options.attachmentFolder;
     return `[[${folder ? `${folder}/${planned.name}` : planned.name}]]`;
   }
 

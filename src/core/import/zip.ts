@@ -75,7 +75,10 @@ export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode
   #inner: Batch[] = [];
   #problem: Problem<UnpackCode> | null = null;
 
-  private constructor(private readonly limits: UnpackLimits) {
+  readonly #limits: UnpackLimits;
+
+  private constructor(limits: UnpackLimits) {
+    this.#limits = limits;
     this.#budget = { bytes: limits.maxBytes, files: limits.maxFiles };
   }
 
@@ -134,7 +137,7 @@ export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode
         this.#budget.bytes -= entry.originalSize;
         this.#budget.files -= 1;
         if (this.#budget.bytes < 0) {
-          const mb = String(Math.round(this.limits.maxBytes / 1024 / 1024));
+          const mb = String(Math.round(this.#limits.maxBytes / 1024 / 1024));
           throw new Refused(
             "too-large",
             `the export would unpack to more than ${mb} MB: refused (a zip bomb, or an export to split into parts)`,
@@ -142,7 +145,7 @@ export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode
           );
         }
         if (this.#budget.files < 0) {
-          const max = String(this.limits.maxFiles);
+          const max = String(this.#limits.maxFiles);
           throw new Refused("too-many-files", `the export holds more than ${max} files`, max);
         }
         if (!NOISE.test(entry.name)) entries.push({ name: entry.name, size: entry.originalSize });

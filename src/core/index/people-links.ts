@@ -98,17 +98,20 @@ export function aliasList(value: unknown): string[] {
 export class PeopleLinker {
   readonly #notes = new Map<string, string>();
 
+  readonly #resolve: (spelling: string) => Person;
+
   constructor(
-    private readonly resolve: (spelling: string) => Person,
+    resolve: (spelling: string) => Person,
     readonly folder: string,
     notes: readonly PeopleNote[] = [],
   ) {
+    this.#resolve = resolve;
     for (const note of notes) if (!this.#notes.has(foldKey(note.name))) this.#notes.set(foldKey(note.name), note.name);
   }
 
   /** The people note's name for a spelling. */
   target(spelling: string): string {
-    const person = this.resolve(spelling);
+    const person = this.#resolve(spelling);
     for (const form of [person.name, ...person.aliases]) {
       const note = this.#notes.get(foldKey(form));
       if (note !== undefined) return note;

@@ -42,7 +42,11 @@ export class TopicGroups {
   readonly #collapsed = new Set<string>();
   #listed = 0;
 
-  constructor(private readonly options: TopicGroupsOptions) {}
+  readonly #options: TopicGroupsOptions;
+
+  constructor(options: TopicGroupsOptions) {
+    this.#options = options;
+  }
 
   /** Topics listed (each once, even when it sits in several tag groups). */
   get matched(): number {
@@ -80,7 +84,7 @@ export class TopicGroups {
       this.#listed += listed.length;
     }
     for (const [id, list] of lists) this.#groups.set(id, new Group(list.key, SortedChunks.from(list.topics)));
-    this.#order = [...this.#groups.values()].sort((a, b) => compareGroups(this.options.by, a, b));
+    this.#order = [...this.#groups.values()].sort((a, b) => compareGroups(this.#options.by, a, b));
     this.#starts = null;
   }
 
@@ -237,7 +241,7 @@ export class TopicGroups {
       let hi = this.#order.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (compareGroups(this.options.by, this.#order[mid] as Group, group) <= 0) lo = mid + 1;
+        if (compareGroups(this.#options.by, this.#order[mid] as Group, group) <= 0) lo = mid + 1;
         else hi = mid;
       }
       this.#order.splice(lo, 0, group);
@@ -248,19 +252,19 @@ export class TopicGroups {
     const listed: IndexedTopic[] = [];
     session.topics.forEach((topic, k) => {
       ordinals.set(topic, k);
-      if (this.options.accept(topic)) listed.push(topic);
+      if (this.#options.accept(topic)) listed.push(topic);
     });
     return listed;
   }
 
   #keysOf(topic: IndexedTopic): Array<string | null> {
-    switch (this.options.by) {
+    switch (this.#options.by) {
       case "kind":
         return [topic.kind];
       case "month":
         return [topic.date ? topic.date.slice(0, 7) : null];
       case "presenter":
-        return [topic.presenter === null ? null : this.options.displayName(topic.presenter)];
+        return [topic.presenter === null ? null : this.#options.displayName(topic.presenter)];
       case "tag": {
         if (topic.tags.length === 0) return [null];
         return [...new Set(topic.tags.map((tag) => tag.toLowerCase()))];

@@ -44,7 +44,11 @@ export class TopicIndex {
   #peopleChanges = 0;
   #peopleNotes: readonly RosterMember[] = [];
 
-  constructor(private roster: readonly RosterMember[] = []) {}
+  #roster: readonly RosterMember[];
+
+  constructor(roster: readonly RosterMember[] = []) {
+    this.#roster = roster;
+  }
 
   get size(): number {
     return this.#sessions.size;
@@ -61,7 +65,7 @@ export class TopicIndex {
   }
 
   setRoster(roster: readonly RosterMember[]): void {
-    this.roster = roster;
+    this.#roster = roster;
     this.#forgetPeople();
   }
 
@@ -177,7 +181,7 @@ export class TopicIndex {
   #people(): PeopleMerger {
     if (this.#merger) return this.#merger;
     const merger = new PeopleMerger(
-      this.#peopleNotes.length > 0 ? [...this.roster, ...this.#peopleNotes] : this.roster,
+      this.#peopleNotes.length > 0 ? [...this.#roster, ...this.#peopleNotes] : this.#roster,
     );
     for (const session of this.#sessions.values()) {
       for (const presenter of session.presenters) merger.add(presenter);

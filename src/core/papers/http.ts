@@ -60,11 +60,15 @@ export class Fetcher {
   /** Requests made, by service (for summaries and tests). */
   readonly counts: Record<Service, number> = { arxiv: 0, semanticScholar: 0, crossref: 0 };
 
-  constructor(
-    private readonly transport: Transport,
-    private readonly clock: Clock,
-    private readonly options: FetcherOptions = DEFAULT_FETCHER_OPTIONS,
-  ) {}
+  readonly #transport: Transport;
+  readonly #clock: Clock;
+  readonly #options: FetcherOptions;
+
+  constructor(transport: Transport, clock: Clock, options: FetcherOptions = DEFAULT_FETCHER_OPTIONS) {
+    this.#transport = transport;
+    this.#clock = clock;
+    this.#options = options;
+  }
 
   async request(
     service: Service,
@@ -75,9 +79,9 @@ export class Fetcher {
     if (known) return { ok: false, problem: known };
     let backoff = 2_000;
     for (let attempt = 0; ; attempt++) {
-      const wait = (this.#nextAt.get(service) ?? 0) - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait);
-      this.#nextAt.set(service, this.clock.now() + this.options.intervalMs[service]);
+      const wait = (this.#nextAt.get(service) ?? 0) - this.#clock.now();
+      if (wait > 0) await this.#clock.sleep(wait);
+      this.#nextAt.set(service, this.#clock.now() + this.#options.intervalMs[service]);
       this.counts[service]++;
       const answer = await this.#once(request);
       if (answer === "offline" || answer === "timeout") {
@@ -88,15 +92,15 @@ export class Fetcher {
           message:
             answer === "offline"
               ? `Could not reach ${host}: check the connection (offline?) or the API address in the settings.`
-              : `${host} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s.`,
+              : `${host} did not answer within ${Math.round(this.#options.timeoutMs / 1000)} s.`,
         };
         this.#down.set(service, problem);
         return { ok: false, problem };
       }
       if (answer.status !== 429 && answer.status !== 503) return { ok: true, value: answer };
-      const after = retryAfterMs(answer.headers["retry-after"], this.clock.now()) ?? backoff;
+      const after = retryAfterMs(answer.headers["retry-after"], this.#clock.now()) ?? backoff;
       backoff *= 2;
-      if (attempt >= this.options.retries || after > this.options.maxWaitMs) {
+      if (attempt >= this.#options.retries || after > this.#options.maxWaitMs) {
         const problem: FetchProblem = {
           code: "rate-limited",
           service,
@@ -106,15 +110,15 @@ export class Fetcher {
         this.#down.set(service, problem);
         return { ok: false, problem };
       }
-      this.#nextAt.set(service, this.clock.now() + after);
+      this.#nextAt.set(service, this.#clock.now() + after);
     }
   }
 
   async #once(request: HttpRequest): Promise<HttpResponse | "offline" | "timeout"> {
-    const timer = this.clock.timer(this.options.timeoutMs);
+    const timer = this.#clock.timer(this.#options.timeoutMs);
     try {
       return await Promise.race([
-        this.transport(request).catch(() => "offline" as const),
+        this.#transport(request).catch(() => "offline" as const),
         timer.done.then(() => "timeout" as const),
       ]);
     } finally {

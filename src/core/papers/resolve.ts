@@ -97,7 +97,11 @@ class Lookup {
   readonly #crossref = new Map<string, PaperDetails | null>();
   readonly #problems = new Map<string, ResolveProblem>();
 
-  constructor(private readonly apis: PaperApis) {}
+  readonly #apis: PaperApis;
+
+  constructor(apis: PaperApis) {
+    this.#apis = apis;
+  }
 
   async byIds(queries: readonly PaperQuery[]): Promise<void> {
     const arxivIds = unique(queries.flatMap((q) => q.ids.filter((id) => id.scheme === "arxiv").map((id) => id.value)));
@@ -140,9 +144,9 @@ class Lookup {
     if (foldTitle(title).length < 6) return { status: "unresolved" };
     let failure: ResolveProblem | null = null;
     const s2 = await this.#json("semanticScholar", {
-      url: s2MatchUrl(this.apis.semanticScholarApi, title),
+      url: s2MatchUrl(this.#apis.semanticScholarApi, title),
       method: "GET",
-      headers: s2Headers(this.apis.semanticScholarKey),
+      headers: s2Headers(this.#apis.semanticScholarKey),
     });
     if (s2.ok && s2.value !== NOT_FOUND) {
       const match = parseS2Match(s2.value);
@@ -156,7 +160,7 @@ class Lookup {
     } else if (!s2.ok) {
       failure = s2.problem;
     }
-    const feed = await this.#feed(arxivTitleSearchUrl(this.apis.arxivApi, title));
+    const feed = await this.#feed(arxivTitleSearchUrl(this.#apis.arxivApi, title));
     if (feed.ok) {
       const hit = feed.value.find((paper) => titlesAgree(title, paper.title));
       if (hit) return { status: "found", details: { ...hit, url: canonicalUrl(hit) } };
@@ -185,7 +189,7 @@ class Lookup {
   }
 
   async #arxivBatch(ids: readonly string[]): Promise<void> {
-    const feed = await this.#feed(arxivIdListUrl(this.apis.arxivApi, ids));
+    const feed = await this.#feed(arxivIdListUrl(this.#apis.arxivApi, ids));
     if (!feed.ok) {
       for (const id of ids) this.#problems.set(`arxiv:${id}`, feed.problem);
       return;
@@ -195,8 +199,8 @@ class Lookup {
   }
 
   async #s2Batch(ids: readonly string[]): Promise<void> {
-    const headers = s2Headers(this.apis.semanticScholarKey);
-    const base = this.apis.semanticScholarApi;
+    const headers = s2Headers(this.#apis.semanticScholarKey);
+    const base = this.#apis.semanticScholarApi;
     if (ids.length === 1) {
       const id = ids[0] ?? "";
       const answer = await this.#json("semanticScholar", { url: s2PaperUrl(base, id), method: "GET", headers });
@@ -221,16 +225,16 @@ class Lookup {
 
   async #crossrefWork(doi: string): Promise<void> {
     if (this.#crossref.has(doi)) return;
-    const answer = await this.#json("crossref", { url: crossrefWorkUrl(this.apis.crossrefApi, doi), method: "GET" });
+    const answer = await this.#json("crossref", { url: crossrefWorkUrl(this.#apis.crossrefApi, doi), method: "GET" });
     if (answer.ok) this.#crossref.set(doi, answer.value === NOT_FOUND ? null : parseCrossrefWork(answer.value));
     else this.#problems.set(`crossref:${doi}`, answer.problem);
   }
 
   async #feed(url: string): Promise<{ ok: true; value: PaperDetails[] } | { ok: false; problem: ResolveProblem }> {
-    const answer = await this.apis.fetcher.request("arxiv", { url, method: "GET" });
+    const answer = await this.#apis.fetcher.request("arxiv", { url, method: "GET" });
     if (!answer.ok) return answer;
     if (answer.value.status !== 200) return { ok: false, problem: httpProblem("arxiv", url, answer.value.status) };
-    const parsed = parseArxivFeed(safeParse(this.apis.parseXml, answer.value.text));
+    const parsed = parseArxivFeed(safeParse(this.#apis.parseXml, answer.value.text));
     return parsed.ok
       ? { ok: true, value: parsed.papers }
       : { ok: false, problem: malformed("arxiv", url, parsed.detail) };
@@ -241,7 +245,7 @@ class Lookup {
     service: Service,
     request: Parameters<Fetcher["request"]>[1],
   ): Promise<{ ok: true; value: unknown } | { ok: false; problem: ResolveProblem }> {
-    const answer = await this.apis.fetcher.request(service, request);
+    const answer = await this.#apis.fetcher.request(service, request);
     if (!answer.ok) return answer;
     const { status, text } = answer.value;
     if (status === 404) return { ok: true, value: NOT_FOUND };
