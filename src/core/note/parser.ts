@@ -115,7 +115,8 @@ class NoteParser {
       }
     }
     while (pos <= length) {
-      let end = src.indexOf("\n", pos);
+      // A blank line (a fifth of a note's lines) ends where it starts: no search for its end.
+      let end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
       if (end < 0) end = length;
       let s = pos;
       let first = src.charCodeAt(s);

@@ -88,19 +88,24 @@ export function readTitle(text: string): Title {
       return label;
     });
   }
+  // `collapseWithout` hands back collapsed text: no second pass over it when no tag is to be cut.
+  let collapsed = false;
   if (url === null && title.includes("http")) {
     const bare = firstHttpUrl(title);
     if (bare !== null) {
       url = bare;
       const at = title.indexOf(bare);
       const without = collapseWithout(title, at, at + bare.length);
-      if (without !== "") title = without;
+      if (without !== "") {
+        title = without;
+        collapsed = true;
+      }
     }
   }
   if (title.includes("#")) {
     const untagged = collapseWhitespace(withoutTrailingTags(title));
     title = untagged === "" ? collapseWhitespace(title) : untagged;
-  } else {
+  } else if (!collapsed) {
     title = collapseWhitespace(title);
   }
   return { title: withoutEmphasis(title), url };
