@@ -27,9 +27,9 @@ export default class StudySessionNotesPlugin extends Plugin {
   declare settings: Settings;
   t!: Translate;
   /** Filled in `onload`; settings saved before that (none can be) would only be written. */
-  private applySettings: () => void = () => undefined;
-  private saver: SettingsSaver | null = null;
-  private paperCache = new PaperCacheStore(null);
+  #applySettings: () => void = () => undefined;
+  #saver: SettingsSaver | null = null;
+  #paperCache = new PaperCacheStore(null);
 
   override async onload(): Promise<void> {
     useYamlParser(parseYaml); // the core reads YAML with Obsidian's parser: main.js carries no YAML library
@@ -40,12 +40,15 @@ export default class StudySessionNotesPlugin extends Plugin {
     const data: unknown = await this.loadData().catch((error: unknown) => new UnreadableData(error));
     const { settings, problem, fieldProblems } = migrateSettings(data);
     this.settings = settings;
-    this.paperCache = new PaperCacheStore(data);
+    this.#paperCache = new PaperCacheStore(data);
     if (problem !== null) new Notice(this.t("settings.corrupt", { reason: problem }));
     else if (fieldProblems.length > 0)
       new Notice(this.t("settings.fieldProblems", { detail: fieldProblems.map((f) => f.message).join("; ") }), 15000);
 
-    this.saver = new SettingsSaver((data) => this.saveData({ ...data, paperCache: this.paperCache.toJSON() }), this.t);
+    this.#saver = new SettingsSaver(
+      (data) => this.saveData({ ...data, paperCache: this.#paperCache.toJSON() }),
+      this.t,
+    );
 
     const getSettings = (): Settings => this.settings;
     const work = this.addChild(new BackgroundWork(this.app, this.t));
@@ -54,7 +57,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     const people = this.addChild(
       new PeopleNotes({ app: this.app, settings: getSettings, index, sync, work, t: this.t }),
     );
-    this.applySettings = () => {
+    this.#applySettings = () => {
       sync.applySettings();
       index.applySettings();
       people.applySettings();
@@ -70,7 +73,7 @@ export default class StudySessionNotesPlugin extends Plugin {
     const related = this.addChild(new RelatedService(this.app, index, embeddings));
     registerTopicView(this, index, related, this.t);
     registerLinkCommand(this, new RelatedLinker(this.app, index, related, this.t), this.t);
-    const papers = new PaperLibrary(this.app, getSettings, this.t, this.paperCache, () => this.persist());
+    const papers = new PaperLibrary(this.app, getSettings, this.t, this.#paperCache, () => this.#persist());
     registerPaperCommands(this, papers, this.t);
     registerNotionImport(this, new NotionImporter(this.app, getSettings, this.t, work), getSettings, this.t);
     registerStats(this, new StatsCommands(this.app, index, getSettings, this.t));
@@ -79,12 +82,12 @@ export default class StudySessionNotesPlugin extends Plugin {
 
   /** Write the settings and apply them; a failed write is told in a notice, the settings still apply. */
   async saveSettings(): Promise<void> {
-    this.applySettings();
-    await this.persist();
+    this.#applySettings();
+    await this.#persist();
   }
 
   /** Settings and the paper services' answers, in one `data.json`, through the one saver. */
-  private async persist(): Promise<void> {
-    await this.saver?.save(this.settings);
+  async #persist(): Promise<void> {
+    await this.#saver?.save(this.settings);
   }
 }

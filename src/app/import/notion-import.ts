@@ -58,15 +58,20 @@ const KIND = "notion-import";
 const REDRAW_EVERY = 25;
 
 export class NotionImporter {
-  private running = false;
-  private cancelled = false;
+  #running = false;
+  #cancelled = false;
 
-  constructor(
-    private readonly app: App,
-    private readonly settings: () => Settings,
-    private readonly t: Translate,
-    private readonly work: BackgroundWork,
-  ) {}
+  readonly #app: App;
+  readonly #settings: () => Settings;
+  readonly #t: Translate;
+  readonly #work: BackgroundWork;
+
+  constructor(app: App, settings: () => Settings, t: Translate, work: BackgroundWork) {
+    this.#app = app;
+    this.#settings = settings;
+    this.#t = t;
+    this.#work = work;
+  }
 
   /**
    * Import `file` into `folder` in slices the app draws between, with a progress notice whose Cancel stops
@@ -74,83 +79,79 @@ export class NotionImporter {
    * refused or cancelled before anything was written.
    */
   async run(file: PickedFile, folderSetting: string): Promise<ImportReport | null> {
-    if (this.running) {
-      new Notice(this.t("notionImport.busy"));
+    if (this.#running) {
+      new Notice(this.#t("notionImport.busy"));
       return null;
     }
-    this.running = true;
-    this.cancelled = false;
-    const progress = this.work.progressNotice(() => this.cancel());
-    progress.text.setText(this.t("notionImport.reading", { name: file.name }));
+    this.#running = true;
+    this.#cancelled = false;
+    const progress = this.#work.progressNotice(() => this.cancel());
+    progress.text.setText(this.#t("notionImport.reading", { name: file.name }));
     try {
-      return await this.import(file, folderSetting, progress);
+      return await this.#import(file, folderSetting, progress);
     } catch (error) {
-      new Notice(this.t("notionImport.failed", { reason: error instanceof Error ? error.message : String(error) }), 0);
+      new Notice(this.#t("notionImport.failed", { reason: error instanceof Error ? error.message : String(error) }), 0);
       return null;
     } finally {
       progress.notice.hide();
-      this.running = false;
+      this.#running = false;
     }
   }
 
   /** Stop the import under way after the file in hand. */
   cancel(): void {
-    this.cancelled = true;
-    this.work.cancel(KIND);
+    this.#cancelled = true;
+    this.#work.cancel(KIND);
   }
 
-  private get stopped(): boolean {
-    return this.cancelled || !this.work.loaded;
+  get #stopped(): boolean {
+    return this.#cancelled || !this.#work.loaded;
   }
 
-  private async import(
-    file: PickedFile,
-    folderSetting: string,
-    progress: ProgressNotice,
-  ): Promise<ImportReport | null> {
+  async #import(file: PickedFile, folderSetting: string, progress: ProgressNotice): Promise<ImportReport | null> {
     const folderPath = vaultRelativePath(folderSetting);
     if (!folderPath.ok) {
-      new Notice(this.t("notionImport.failed", { reason: folderPath.problem.message }), 0);
+      new Notice(this.#t("notionImport.failed", { reason: folderPath.problem.message }), 0);
       return null;
     }
     const folder = folderPath.value === "" ? "" : normalizePath(folderPath.value);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (this.stopped) return this.cancelledEarly();
+    if (this.#stopped) return this.#cancelledEarly();
     const refused = (problem: Problem): null => {
-      new Notice(this.t("notionImport.refused", { name: file.name, reason: this.reason(problem) }), 0);
+      new Notice(this.#t("notionImport.refused", { name: file.name, reason: this.#reason(problem) }), 0);
       return null;
     };
     const unpacker = ExportUnpacker.open(bytes);
     if (!unpacker.ok) return refused(unpacker.problem);
-    if (!(await this.runPhases(unpacker.value, progress, file.name))) return this.cancelledEarly();
+    if (!(await this.#runPhases(unpacker.value, progress, file.name))) return this.#cancelledEarly();
     const files = unpacker.value.result();
     if (!files.ok) return refused(files.problem);
 
     const firstNote = `${folder ? `${folder}/` : ""}x.md`;
-    const probe = await this.app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
-    if (this.stopped) return this.cancelledEarly();
+    const probe = await this.#app.fileManager.getAvailablePathForAttachment("notion-import-probe.png", firstNote);
+    if (this.#stopped) return this.#cancelledEarly();
     const attachmentFolder = probe.includes("/") ? probe.slice(0, probe.lastIndexOf("/")) : "";
     const planner = ExportPlanner.open(files.value, {
-      fileNamePattern: this.settings().fileNamePattern,
+      fileNamePattern: this.#settings().fileNamePattern,
       attachmentFolder,
       parseHtml: parseHtmlWithDom,
     });
     if (!planner.ok) return refused(planner.problem);
-    if (!(await this.runPhases(planner.value, progress, file.name))) return this.cancelledEarly();
+    if (!(await this.#runPhases(planner.value, progress, file.name))) return this.#cancelledEarly();
     const plan = planner.value.result();
-    const report = await this.write(plan, { folder, attachmentFolder }, progress);
-    this.tell(report, plan);
+    const report = await this.#write(plan, { folder, attachmentFolder }, progress);
+    this.#tell(report, plan);
     return report;
   }
 
   /** Why an export was refused, in the app's language when the problem is one of the import's own. */
-  private reason(problem: Problem): string {
+  #reason(problem: Problem): string {
     const key = REFUSALS[problem.code];
-    return key ? this.t(key, { detail: problem.detail ?? "" }) : problem.message;
+    return key ? this.#t(key, { detail: problem.detail ?? "" }) : problem.message;
   }
 
   /** Every phase of `job` through the work queue; false when the import was stopped. */
-  private async runPhases(job: PhasedJob<unknown>, progress: ProgressNotice, name: string): Promise<boolean> {
+  async #runPhases(job: PhasedJob<unknown>, progress: ProgressNotice, name: string): Promise<boolean> {
     for (let phase = job.next(); phase !== null; phase = job.next()) {
       const { items, name: what } = phase;
       const step = phase.step.bind(phase);
@@ -158,18 +159,18 @@ export class NotionImporter {
       const message = (done: number): string | null => {
         switch (what) {
           case "unpack":
-            return this.t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
+            return this.#t("notionImport.unpacking", { name, percent: Math.floor((100 * done) / Math.max(1, total)) });
           case "read":
-            return this.t("notionImport.readingPages", { done, total });
+            return this.#t("notionImport.readingPages", { done, total });
           case "convert":
-            return this.t("notionImport.converting", { done, total });
+            return this.#t("notionImport.converting", { done, total });
           default:
             // The database tables: a handful, read in a moment; the notice keeps its text.
             return null;
         }
       };
       let done = 0;
-      const result = await this.work.run({
+      const result = await this.#work.run({
         kind: KIND,
         items,
         step: (item) => {
@@ -179,9 +180,9 @@ export class NotionImporter {
           if (text !== null) progress.text.setText(text);
         },
       });
-      if (result === null || result.cancelled || this.stopped) return false;
+      if (result === null || result.cancelled || this.#stopped) return false;
       // A phase ends with a slice of work; the next one starts its own: let the app draw in between.
-      await this.work.yield();
+      await this.#work.yield();
       // The jobs' steps keep their problems to themselves; one that threw is a bug, told as the import stopping.
       const [failure] = result.errors;
       if (failure) throw failure.error;
@@ -189,13 +190,13 @@ export class NotionImporter {
     return true;
   }
 
-  private cancelledEarly(): null {
-    new Notice(this.t("notionImport.cancelledEarly"), 0);
+  #cancelledEarly(): null {
+    new Notice(this.#t("notionImport.cancelledEarly"), 0);
     return null;
   }
 
   /** Attachments first, so that a note written before a Cancel never embeds a file still to come. */
-  private async write(
+  async #write(
     plan: ExportPlan,
     where: { folder: string; attachmentFolder: string },
     progress: ProgressNotice,
@@ -212,7 +213,7 @@ export class NotionImporter {
       failed: [],
       cancelled: false,
     };
-    const vault = this.app.vault;
+    const vault = this.#app.vault;
     const targets: Target[] = [
       ...plan.attachments.map((attachment) => ({
         path: inFolder(where.attachmentFolder, attachment.name),
@@ -232,20 +233,20 @@ export class NotionImporter {
     ];
     const counts = { pages: plan.notes.length, attachments: plan.attachments.length, total: targets.length };
     let done = 0;
-    const result = await this.work.run({
+    const result = await this.#work.run({
       kind: KIND,
       items: targets,
       step: async (target) => {
         try {
-          await this.writeTarget(target, report);
+          await this.#writeTarget(target, report);
         } finally {
           done++;
           if (done % REDRAW_EVERY === 0 || done === targets.length)
-            progress.text.setText(this.t("notionImport.writing", { done, ...counts }));
+            progress.text.setText(this.#t("notionImport.writing", { done, ...counts }));
         }
       },
     });
-    report.cancelled = result === null || result.cancelled || this.stopped;
+    report.cancelled = result === null || result.cancelled || this.#stopped;
     for (const { item, error } of result?.errors ?? []) {
       report.failed.push({ path: item.path, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -253,8 +254,8 @@ export class NotionImporter {
   }
 
   /** A target that is not there is created whole; one that is there is left alone, counted as ours or not. */
-  private async writeTarget(target: Target, report: ImportReport): Promise<void> {
-    const existing = this.app.vault.getAbstractFileByPath(target.path);
+  async #writeTarget(target: Target, report: ImportReport): Promise<void> {
+    const existing = this.#app.vault.getAbstractFileByPath(target.path);
     if (existing instanceof TFile) {
       if (await target.isOwn(existing)) report.unchanged++;
       else report.conflicts.push(target.path);
@@ -264,20 +265,20 @@ export class NotionImporter {
       report.conflicts.push(target.path);
       return;
     }
-    await this.ensureFolder(target.folder);
+    await this.#ensureFolder(target.folder);
     // A Cancel or an unload during the folder's creation: the file is not started.
-    if (!this.work.loaded) return;
+    if (!this.#work.loaded) return;
     await target.create(target.path);
     report.written++;
   }
 
-  private tell(report: ImportReport, plan: ExportPlan): void {
+  #tell(report: ImportReport, plan: ExportPlan): void {
     if (report.cancelled) {
       const total = plan.notes.length + plan.attachments.length;
-      new Notice(this.t("notionImport.cancelled", { written: report.written, total }), 0);
+      new Notice(this.#t("notionImport.cancelled", { written: report.written, total }), 0);
     } else {
       new Notice(
-        this.t("notionImport.done", {
+        this.#t("notionImport.done", {
           sessions: report.sessions,
           pages: report.pages,
           attachments: report.attachments,
@@ -290,11 +291,11 @@ export class NotionImporter {
     }
     if (plan.skipped.length > 0) {
       const list = plan.skipped.slice(0, 5).map((s) => `${s.source}: ${s.reason}`);
-      new Notice(this.t("notionImport.skippedList", { list: list.join("\n") }), 0);
+      new Notice(this.#t("notionImport.skippedList", { list: list.join("\n") }), 0);
     }
     if (report.conflicts.length > 0) {
       new Notice(
-        this.t("notionImport.conflicts", {
+        this.#t("notionImport.conflicts", {
           count: report.conflicts.length,
           list: report.conflicts.slice(0, 5).join("\n"),
         }),
@@ -303,13 +304,13 @@ export class NotionImporter {
     }
     if (report.failed.length > 0) {
       const list = report.failed.slice(0, 5).map((f) => `${f.path}: ${f.reason}`);
-      new Notice(this.t("notionImport.writeFailed", { count: report.failed.length, list: list.join("\n") }), 0);
+      new Notice(this.#t("notionImport.writeFailed", { count: report.failed.length, list: list.join("\n") }), 0);
     }
   }
 
-  private async ensureFolder(path: string): Promise<void> {
-    if (path === "" || this.app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
-    await this.app.vault.createFolder(path);
+  async #ensureFolder(path: string): Promise<void> {
+    if (path === "" || this.#app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
+    await this.#app.vault.createFolder(path);
   }
 }
 
@@ -331,30 +332,32 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** The picker: a folder (the sessions folder to start with) and the export's zip. */
 export class NotionImportModal extends Modal {
-  private picked: PickedFile | null = null;
+  #picked: PickedFile | null = null;
 
-  constructor(
-    app: App,
-    private readonly t: Translate,
-    private folder: string,
-    private readonly done: (file: PickedFile, folder: string) => void,
-  ) {
+  readonly #t: Translate;
+  #folder: string;
+  readonly #done: (file: PickedFile, folder: string) => void;
+
+  constructor(app: App, t: Translate, folder: string, done: (file: PickedFile, folder: string) => void) {
     super(app);
+    this.#t = t;
+    this.#folder = folder;
+    this.#done = done;
   }
 
   override onOpen(): void {
-    this.setTitle(this.t("notionImport.title"));
-    nameDialog(this, this.contentEl.createEl("p", { text: this.t("notionImport.help") }));
+    this.setTitle(this.#t("notionImport.title"));
+    nameDialog(this, this.contentEl.createEl("p", { text: this.#t("notionImport.help") }));
     const folder = new Setting(this.contentEl)
-      .setName(this.t("notionImport.folder"))
-      .setDesc(this.t("notionImport.folderDesc"));
+      .setName(this.#t("notionImport.folder"))
+      .setDesc(this.#t("notionImport.folderDesc"));
     folder.addText((text) => {
       labelControl(folder, text.inputEl);
-      text.setValue(this.folder).onChange((value) => (this.folder = value.trim()));
+      text.setValue(this.#folder).onChange((value) => (this.#folder = value.trim()));
       new FolderSuggest(this.app, text.inputEl);
     });
     let importButton: HTMLButtonElement | null = null;
-    const file = new Setting(this.contentEl).setName(this.t("notionImport.file"));
+    const file = new Setting(this.contentEl).setName(this.#t("notionImport.file"));
     const input = file.controlEl.createEl("input", {
       type: "file",
       cls: "study-session-notes-import-file",
@@ -362,20 +365,20 @@ export class NotionImportModal extends Modal {
     });
     labelControl(file, input);
     input.addEventListener("change", () => {
-      this.picked = input.files?.[0] ?? null;
-      if (importButton) importButton.disabled = this.picked === null;
+      this.#picked = input.files?.[0] ?? null;
+      if (importButton) importButton.disabled = this.#picked === null;
     });
     // A plain button, as in the date dialog: white on the default accent is under 4.5:1.
     new Setting(this.contentEl).addButton((button) => {
       importButton = button.buttonEl;
       button
-        .setButtonText(this.t("notionImport.start"))
+        .setButtonText(this.#t("notionImport.start"))
         .setDisabled(true)
         .onClick(() => {
-          if (!this.picked) return;
-          const file = this.picked;
+          if (!this.#picked) return;
+          const file = this.#picked;
           this.close();
-          this.done(file, this.folder);
+          this.#done(file, this.#folder);
         });
     });
     // Obsidian leaves focus where it was: start at the first field.

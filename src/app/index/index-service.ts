@@ -27,59 +27,62 @@ type ParsingSettings = Pick<Settings, "kindAliases" | "sessionsFolder" | "series
 export class IndexService extends Component {
   readonly index = new TopicIndex();
   readonly events = new Events();
-  private ready = false;
-  private started = false;
+  #ready = false;
+  #started = false;
   /** Notes indexed from a live change since the first scan began: the scan must not overwrite them. */
-  private live = new WeakSet<TFile>();
-  private scanned: () => void = () => undefined;
+  #live = new WeakSet<TFile>();
+  #scanned: () => void = () => undefined;
   /** Settles once every note has been looked at, or the plugin unloaded (check `alive` after it). */
-  readonly complete: Promise<void> = new Promise((resolve) => (this.scanned = resolve));
+  readonly complete: Promise<void> = new Promise((resolve) => (this.#scanned = resolve));
   /** Index runs one after the other: the first scan, then each re-apply of settings. */
-  private queue: Promise<void> = Promise.resolve();
-  private applied: ParsingSettings;
-  private reapplyTimer: number | null = null;
+  #queue: Promise<void> = Promise.resolve();
+  #applied: ParsingSettings;
+  #reapplyTimer: number | null = null;
 
-  private readonly work: BackgroundWork;
-  private readonly ownWork: boolean;
+  readonly #work: BackgroundWork;
+  readonly #ownWork: boolean;
 
   /** `work` is the plugin's; a service standing alone (bench, view tests) gets its own. */
-  constructor(
-    private readonly app: App,
-    private readonly settings: () => Settings,
-    work?: BackgroundWork,
-  ) {
+  readonly #app: App;
+  readonly #settings: () => Settings;
+
+  constructor(app: App, settings: () => Settings, work?: BackgroundWork) {
     super();
-    this.work = work ?? new BackgroundWork(app, createTranslator("en"));
-    this.ownWork = work === undefined;
-    this.applied = parsingSettings(settings());
+    this.#app = app;
+    this.#settings = settings;
+    this.#work = work ?? new BackgroundWork(app, createTranslator("en"));
+    this.#ownWork = work === undefined;
+    this.#applied = parsingSettings(settings());
   }
 
   get isReady(): boolean {
-    return this.ready;
+    return this.#ready;
   }
 
   /** The plugin is loaded: false after unload, for work that waited on `complete`. */
   get alive(): boolean {
-    return this.work.loaded;
+    return this.#work.loaded;
   }
 
   override onload(): void {
-    if (this.ownWork) this.addChild(this.work);
+    if (this.#ownWork) this.addChild(this.#work);
     // Obsidian runs this callback even for a plugin unloaded meanwhile: the check is inside.
-    this.app.workspace.onLayoutReady(() => this.build());
+    this.#app.workspace.onLayoutReady(() => this.#build());
     this.register(() => {
-      if (this.reapplyTimer !== null) window.clearTimeout(this.reapplyTimer);
-      this.work.cancel("index");
-      this.work.cancel("reapply");
-      this.scanned();
+      if (this.#reapplyTimer !== null) window.clearTimeout(this.#reapplyTimer);
+      this.#work.cancel("index");
+      this.#work.cancel("reapply");
+      this.#scanned();
     });
-    this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
     this.registerEvent(
-      this.app.vault.on("delete", (file) => {
-        if (file instanceof TFile) this.remove(file.path);
+      this.#app.metadataCache.on("changed", (file, data, cache) => this.#onChanged(file, data, cache)),
+    );
+    this.registerEvent(
+      this.#app.vault.on("delete", (file) => {
+        if (file instanceof TFile) this.#remove(file.path);
       }),
     );
-    this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.onRename(file, oldPath)));
+    this.registerEvent(this.#app.vault.on("rename", (file, oldPath) => this.#onRename(file, oldPath)));
   }
 
   parse(text: string, path: string): ParsedNote {
@@ -88,15 +91,15 @@ export class IndexService extends Component {
 
   /** The note's parse and whether it is a session note (SPEC §5), with the user's settings. */
   read(text: string, path: string): SessionNoteRead {
-    return readSessionNote(text, path, this.settings());
+    return readSessionNote(text, path, this.#settings());
   }
 
   /** The 0-based line of a topic in its note (topics read from properties do not know it). */
   async lineOf(topic: IndexedTopic): Promise<number> {
     if (topic.line >= 0) return topic.line;
-    const file = this.app.vault.getFileByPath(topic.file);
+    const file = this.#app.vault.getFileByPath(topic.file);
     if (!file) return 0;
-    const parsed = this.parse(await this.app.vault.cachedRead(file), file.path);
+    const parsed = this.parse(await this.#app.vault.cachedRead(file), file.path);
     const same =
       parsed.topics.find((t) => t.title === topic.title && t.presenter === topic.presenter) ??
       parsed.topics.find((t) => t.title === topic.title);
@@ -124,18 +127,18 @@ export class IndexService extends Component {
    */
   applySettings(): void {
     if (!this.alive) return;
-    this.index.setRoster(this.settings().roster);
-    if (this.ready) this.notify();
-    const next = parsingSettings(this.settings());
-    if (sameParsing(this.applied, next)) return;
-    const before = this.applied;
-    this.applied = next;
-    if (!this.started) return;
-    this.work.cancel("reapply");
-    if (this.reapplyTimer !== null) window.clearTimeout(this.reapplyTimer);
-    this.reapplyTimer = window.setTimeout(() => {
-      this.reapplyTimer = null;
-      this.enqueue(() => this.reapply(before, next));
+    this.index.setRoster(this.#settings().roster);
+    if (this.#ready) this.#notify();
+    const next = parsingSettings(this.#settings());
+    if (sameParsing(this.#applied, next)) return;
+    const before = this.#applied;
+    this.#applied = next;
+    if (!this.#started) return;
+    this.#work.cancel("reapply");
+    if (this.#reapplyTimer !== null) window.clearTimeout(this.#reapplyTimer);
+    this.#reapplyTimer = window.setTimeout(() => {
+      this.#reapplyTimer = null;
+      this.#enqueue(() => this.#reapply(before, next));
     }, REAPPLY_DELAY_MS);
   }
 
@@ -143,150 +146,150 @@ export class IndexService extends Component {
   setPeopleNotes(notes: readonly RosterMember[]): void {
     const version = this.index.peopleVersion;
     this.index.setPeopleNotes(notes);
-    if (this.ready && this.index.peopleVersion !== version) this.notify();
+    if (this.#ready && this.index.peopleVersion !== version) this.#notify();
   }
 
   /** Settles when the index runs queued so far (first scan, re-applies) are over. */
   idle(): Promise<void> {
-    return this.queue;
+    return this.#queue;
   }
 
-  private enqueue(run: () => Promise<void>): void {
-    this.queue = this.queue.then(run).catch(() => undefined);
+  #enqueue(run: () => Promise<void>): void {
+    this.#queue = this.#queue.then(run).catch(() => undefined);
   }
 
-  private upsert(session: SessionEntry): void {
+  #upsert(session: SessionEntry): void {
     this.index.upsert(session);
     this.events.trigger("session", session.file, session);
   }
 
-  private build(): void {
+  #build(): void {
     // Unloaded before the workspace was ready: no index for a plugin that is gone.
-    if (!this.alive || this.started) return;
-    this.started = true;
-    this.index.setRoster(this.settings().roster);
-    this.queue = this.scan().catch(() => undefined);
+    if (!this.alive || this.#started) return;
+    this.#started = true;
+    this.index.setRoster(this.#settings().roster);
+    this.#queue = this.#scan().catch(() => undefined);
   }
 
   /**
    * The first scan: properties from the metadata cache first (no reads; its first slice runs at once,
    * so a vault of synced notes is indexed when the layout is ready), then notes without them are read.
    */
-  private async scan(): Promise<void> {
+  async #scan(): Promise<void> {
     const unsynced: TFile[] = [];
-    let slice = this.work.now();
-    for (const file of this.app.vault.getMarkdownFiles()) {
-      if (this.work.now() - slice > SLICE_MS) {
-        await this.work.yield();
-        if (!this.alive) return this.scanned();
-        slice = this.work.now();
+    let slice = this.#work.now();
+    for (const file of this.#app.vault.getMarkdownFiles()) {
+      if (this.#work.now() - slice > SLICE_MS) {
+        await this.#work.yield();
+        if (!this.alive) return this.#scanned();
+        slice = this.#work.now();
       }
-      if (this.live.has(file) || !this.work.exists(file)) continue;
-      const session = sessionFromProperties(file.path, this.app.metadataCache.getFileCache(file)?.frontmatter);
-      if (session) this.upsert(session);
+      if (this.#live.has(file) || !this.#work.exists(file)) continue;
+      const session = sessionFromProperties(file.path, this.#app.metadataCache.getFileCache(file)?.frontmatter);
+      if (session) this.#upsert(session);
       else unsynced.push(file);
     }
-    this.ready = true;
-    this.notify();
-    const reads = this.work.run({
+    this.#ready = true;
+    this.#notify();
+    const reads = this.#work.run({
       kind: "index",
       items: unsynced,
       parallel: SCAN_PARALLEL,
       progress: "index.progress",
-      step: (file) => this.readInto(file, { keepLive: true }),
+      step: (file) => this.#readInto(file, { keepLive: true }),
     });
     if (reads) await reads;
-    this.scanned();
+    this.#scanned();
   }
 
   /**
    * Read a note and index it as its text says now. The result is dropped when, after the read, the
    * plugin unloaded, the note was deleted, renamed away from Markdown or edited (its live update wins).
    */
-  private async readInto(file: TFile, options: { keepLive: boolean }): Promise<void> {
-    if (!this.work.exists(file) || (options.keepLive && this.live.has(file))) return;
-    const stamp = this.work.stamp(file);
+  async #readInto(file: TFile, options: { keepLive: boolean }): Promise<void> {
+    if (!this.#work.exists(file) || (options.keepLive && this.#live.has(file))) return;
+    const stamp = this.#work.stamp(file);
     // A note deleted or unreadable since the listing is skipped: the scan must always finish.
-    const text = await this.app.vault.cachedRead(file).catch(() => null);
-    if (text === null || !this.work.unchanged(stamp) || (options.keepLive && this.live.has(file))) return;
-    this.indexText(file, text, this.app.metadataCache.getFileCache(file)?.frontmatter);
+    const text = await this.#app.vault.cachedRead(file).catch(() => null);
+    if (text === null || !this.#work.unchanged(stamp) || (options.keepLive && this.#live.has(file))) return;
+    this.#indexText(file, text, this.#app.metadataCache.getFileCache(file)?.frontmatter);
   }
 
   /** Re-read the notes a change of parsing settings affects: indexed sessions, and notes in either folder. */
-  private async reapply(before: ParsingSettings, after: ParsingSettings): Promise<void> {
+  async #reapply(before: ParsingSettings, after: ParsingSettings): Promise<void> {
     if (!this.alive) return;
     const affected = new Set<TFile>();
     for (const session of this.index.allSessions()) {
-      const file = this.app.vault.getFileByPath(session.file);
+      const file = this.#app.vault.getFileByPath(session.file);
       if (file) affected.add(file);
     }
     if (before.sessionsFolder !== after.sessionsFolder) {
       const folders = [before.sessionsFolder, after.sessionsFolder].filter((f) => f !== "");
-      for (const file of this.app.vault.getMarkdownFiles())
+      for (const file of this.#app.vault.getMarkdownFiles())
         if (folders.some((folder) => inFolder(file.path, folder))) affected.add(file);
     }
-    const run = this.work.run({
+    const run = this.#work.run({
       kind: "reapply",
       items: [...affected],
       parallel: SCAN_PARALLEL,
       progress: "index.reapplyProgress",
-      step: (file) => this.readInto(file, { keepLive: false }),
+      step: (file) => this.#readInto(file, { keepLive: false }),
     });
     if (run) await run;
   }
 
-  private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
+  #onChanged(file: TFile, data: string, cache: CachedMetadata): void {
     // Before the first scan there is nothing to keep current: the scan reads every note.
-    if (!this.started || !this.alive || file.extension !== "md") return;
-    this.live.add(file);
-    this.indexText(file, data, cache.frontmatter);
+    if (!this.#started || !this.alive || file.extension !== "md") return;
+    this.#live.add(file);
+    this.#indexText(file, data, cache.frontmatter);
   }
 
   /** A fresh parse of the text beats properties that auto-sync may not have rewritten yet. */
-  private indexText(file: TFile, text: string, frontmatter: unknown): void {
+  #indexText(file: TFile, text: string, frontmatter: unknown): void {
     const read = this.read(text, file.path);
     const session = read.session
       ? withPeopleLinks(sessionFromParse(file.path, read.note), frontmatter)
       : sessionFromProperties(file.path, frontmatter);
     if (!session) {
-      this.remove(file.path);
+      this.#remove(file.path);
       return;
     }
-    this.upsert(session);
-    this.notify();
+    this.#upsert(session);
+    this.#notify();
   }
 
-  private onRename(file: unknown, oldPath: string): void {
-    if (!(file instanceof TFile) || !this.started) return;
+  #onRename(file: unknown, oldPath: string): void {
+    if (!(file instanceof TFile) || !this.#started) return;
     if (file.extension !== "md") {
       // Renamed to `.txt` (or anything not Markdown): no longer a note, so no longer a session.
-      this.remove(oldPath);
+      this.#remove(oldPath);
       return;
     }
     if (!oldPath.toLowerCase().endsWith(".md")) {
       // Became a note: read it as one.
-      void this.readInto(file, { keepLive: false }).catch(() => undefined);
+      void this.#readInto(file, { keepLive: false }).catch(() => undefined);
       return;
     }
     if (this.index.get(oldPath)) {
       this.index.rename(oldPath, file.path);
       this.events.trigger("session", oldPath, null);
       this.events.trigger("session", file.path, this.index.get(file.path) ?? null);
-      this.notify();
+      this.#notify();
     }
     // Moved into or out of the sessions folder: whether it is a session note may have changed.
-    const folder = this.settings().sessionsFolder;
+    const folder = this.#settings().sessionsFolder;
     if (folder !== "" && inFolder(oldPath, folder) !== inFolder(file.path, folder))
-      void this.readInto(file, { keepLive: false }).catch(() => undefined);
+      void this.#readInto(file, { keepLive: false }).catch(() => undefined);
   }
 
-  private remove(path: string): void {
+  #remove(path: string): void {
     if (!this.index.remove(path)) return;
     this.events.trigger("session", path, null);
-    this.notify();
+    this.#notify();
   }
 
-  private notify(): void {
+  #notify(): void {
     this.events.trigger("changed");
   }
 }

@@ -31,84 +31,84 @@ const FALLBACK_HEIGHT = 800;
 
 export class VirtualList {
   readonly scrollEl: HTMLElement;
-  private readonly spacerEl: HTMLElement;
-  private drawn = new Map<string, HTMLElement>();
-  private frame: number | null = null;
+  readonly #spacerEl: HTMLElement;
+  #drawn = new Map<string, HTMLElement>();
+  #frame: number | null = null;
 
-  constructor(
-    parent: HTMLElement,
-    private readonly options: VirtualListOptions,
-  ) {
+  readonly #options: VirtualListOptions;
+
+  constructor(parent: HTMLElement, options: VirtualListOptions) {
+    this.#options = options;
     this.scrollEl = parent.createDiv({ cls: "study-session-notes-list" });
-    this.spacerEl = this.scrollEl.createDiv({ cls: "study-session-notes-list-spacer" });
-    this.scrollEl.addEventListener("scroll", () => this.schedule());
+    this.#spacerEl = this.scrollEl.createDiv({ cls: "study-session-notes-list-spacer" });
+    this.scrollEl.addEventListener("scroll", () => this.#schedule());
   }
 
   /** Rows or heights changed: redraw. */
   refresh(): void {
-    this.spacerEl.setCssProps({ "--ssn-total-height": `${this.options.layout.total()}px` });
-    this.draw();
+    this.#spacerEl.setCssProps({ "--ssn-total-height": `${this.#options.layout.total()}px` });
+    this.#draw();
   }
 
   /** Scroll just enough to show row `index`. */
   reveal(index: number): void {
-    const layout = this.options.layout;
+    const layout = this.#options.layout;
     const top = layout.top(index);
     const bottom = top + layout.height(index);
-    const view = this.viewportHeight();
+    const view = this.#viewportHeight();
     if (top < this.scrollEl.scrollTop) this.scrollEl.scrollTop = top;
     else if (bottom > this.scrollEl.scrollTop + view) this.scrollEl.scrollTop = bottom - view;
-    this.draw();
+    this.#draw();
   }
 
   /** Rows that fit in the viewport (for Page Up / Page Down). */
   pageSize(): number {
-    const layout = this.options.layout;
+    const layout = this.#options.layout;
     const first = layout.indexAt(this.scrollEl.scrollTop);
-    const last = layout.indexAt(this.scrollEl.scrollTop + this.viewportHeight());
+    const last = layout.indexAt(this.scrollEl.scrollTop + this.#viewportHeight());
     return Math.max(1, last - first);
   }
 
   /** The drawn element of a row id, if it is drawn. */
   element(id: string): HTMLElement | undefined {
-    return this.drawn.get(id);
+    return this.#drawn.get(id);
   }
 
   redraw(): void {
-    this.draw();
+    this.#draw();
   }
 
   destroy(): void {
-    if (this.frame !== null) window.cancelAnimationFrame(this.frame);
+    if (this.#frame !== null) window.cancelAnimationFrame(this.#frame);
   }
 
-  private schedule(): void {
-    if (this.frame !== null) return;
-    this.frame = window.requestAnimationFrame(() => {
-      this.frame = null;
-      this.draw();
+  #schedule(): void {
+    if (this.#frame !== null) return;
+    this.#frame = window.requestAnimationFrame(() => {
+      this.#frame = null;
+      this.#draw();
     });
   }
 
-  private viewportHeight(): number {
+  #viewportHeight(): number {
     return this.scrollEl.clientHeight > 0 ? this.scrollEl.clientHeight : FALLBACK_HEIGHT;
   }
 
-  private draw(): void {
-    const layout = this.options.layout;
+  #draw(): void {
+    const layout = this.#options.layout;
     const count = layout.count();
     const scrollTop = this.scrollEl.scrollTop;
     const first = Math.max(0, layout.indexAt(scrollTop) - OVERSCAN);
-    const last = Math.min(count, layout.indexAt(scrollTop + this.viewportHeight()) + 1 + OVERSCAN);
+    const last = Math.min(count, layout.indexAt(scrollTop + this.#viewportHeight()) + 1 + OVERSCAN);
     const indexes: number[] = [];
-    const pinned = this.options.pinned();
+    const pinned = this.#options.pinned();
     if (pinned >= 0 && pinned < first) indexes.push(pinned);
     for (let i = first; i < last; i++) indexes.push(i);
     if (pinned >= last && pinned < count) indexes.push(pinned);
-    const previous = this.drawn;
+    const previous = this.#drawn;
     const next = new Map<string, HTMLElement>();
     for (const i of indexes) {
-      const id = this.options.rowId(i);
+      const id = this.#options.rowId(i);
       let row = previous.get(id);
       if (row) {
         previous.delete(id);
@@ -124,12 +124,12 @@ export class VirtualList {
         "--ssn-row-top": `${layout.top(i)}px`,
         "--ssn-row-height": `${layout.height(i)}px`,
       });
-      this.options.renderRow(i, row);
+      this.#options.renderRow(i, row);
       next.set(id, row);
       // In DOM order, so reading order and the visual order agree.
-      this.spacerEl.appendChild(row);
+      this.#spacerEl.appendChild(row);
     }
     for (const row of previous.values()) row.remove();
-    this.drawn = next;
+    this.#drawn = next;
   }
 }

@@ -16,8 +16,8 @@ const NOT_FOUND_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 const MAX_ENTRIES = 5000;
 
 export class PaperCacheStore implements PaperCache {
-  private readonly entries = new Map<string, Entry>();
-  private dirty = false;
+  readonly #entries = new Map<string, Entry>();
+  #dirty = false;
 
   /** From the plugin's saved data; anything unreadable is dropped (it is only a cache). */
   constructor(raw: unknown) {
@@ -29,36 +29,36 @@ export class PaperCacheStore implements PaperCache {
       if (typeof entry.at !== "number") continue;
       const details = entry.details;
       if (details === null || (typeof details === "object" && typeof details?.title === "string"))
-        this.entries.set(key, { details: details ?? null, at: entry.at });
+        this.#entries.set(key, { details: details ?? null, at: entry.at });
     }
   }
 
   get(key: string): PaperDetails | null | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.details === null && Date.now() - entry.at > NOT_FOUND_FOR_MS) return undefined;
     return entry.details;
   }
 
   set(key: string, details: PaperDetails | null): void {
-    this.entries.delete(key);
-    this.entries.set(key, { details, at: Date.now() });
-    while (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
+    this.#entries.delete(key);
+    this.#entries.set(key, { details, at: Date.now() });
+    while (this.#entries.size > MAX_ENTRIES) {
+      const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.#entries.delete(oldest);
     }
-    this.dirty = true;
+    this.#dirty = true;
   }
 
   /** Whether there is something new to save (and forget that there was). */
   takeDirty(): boolean {
-    const was = this.dirty;
-    this.dirty = false;
+    const was = this.#dirty;
+    this.#dirty = false;
     return was;
   }
 
   toJSON(): Record<string, Entry> {
-    return Object.fromEntries(this.entries);
+    return Object.fromEntries(this.#entries);
   }
 }

@@ -49,69 +49,80 @@ interface Applied {
 }
 
 export class PeopleNotes extends Component {
-  private readonly app: App;
-  private readonly settings: () => Settings;
-  private readonly index: IndexService;
-  private readonly sync: TopicSync;
-  private readonly work: BackgroundWork;
-  private readonly t: Translate;
-  private notes: PeopleNote[] = [];
+  readonly #app: App;
+  readonly #settings: () => Settings;
+  readonly #index: IndexService;
+  readonly #sync: TopicSync;
+  readonly #work: BackgroundWork;
+  readonly #t: Translate;
+  #notes: PeopleNote[] = [];
   /** Built once per reading of the people folder: a re-apply asks it for every presenter of every note. */
-  private cachedLinker: PeopleLinker | null = null;
-  private applied: Applied;
-  private started = false;
-  private timer: number | null = null;
-  private running: Promise<unknown> = Promise.resolve();
+  #cachedLinker: PeopleLinker | null = null;
+  #applied: Applied;
+  #started = false;
+  #timer: number | null = null;
+  #running: Promise<unknown> = Promise.resolve();
 
   constructor(deps: PeopleNotesDeps) {
     super();
-    ({ app: this.app, settings: this.settings, index: this.index, sync: this.sync, work: this.work, t: this.t } = deps);
-    this.applied = applied(this.settings());
+    ({
+      app: this.#app,
+      settings: this.#settings,
+      index: this.#index,
+      sync: this.#sync,
+      work: this.#work,
+      t: this.#t,
+    } = deps);
+    this.#applied = applied(this.#settings());
   }
 
   override onload(): void {
-    this.sync.presenterValue = (presenter) => this.presenterValue(presenter);
-    this.app.workspace.onLayoutReady(() => {
-      if (!this.work.loaded) return;
-      this.started = true;
-      this.refresh();
+    this.#sync.presenterValue = (presenter) => this.presenterValue(presenter);
+    this.#app.workspace.onLayoutReady(() => {
+      if (!this.#work.loaded) return;
+      this.#started = true;
+      this.#refresh();
     });
     // Only notes directly in the people folder matter; before the layout is ready nothing is read yet.
     const touches = (file: unknown, oldPath?: string): boolean =>
-      this.started &&
+      this.#started &&
       file instanceof TFile &&
-      (this.isPeopleNotePath(file.path) || (oldPath !== undefined && this.isPeopleNotePath(oldPath)));
+      (this.#isPeopleNotePath(file.path) || (oldPath !== undefined && this.#isPeopleNotePath(oldPath)));
     this.registerEvent(
-      this.app.metadataCache.on("changed", (file) => {
-        if (touches(file)) this.refresh();
+      this.#app.metadataCache.on("changed", (file) => {
+        if (touches(file)) this.#refresh();
       }),
     );
     this.registerEvent(
-      this.app.vault.on("delete", (file) => {
-        if (touches(file)) this.refresh();
+      this.#app.vault.on("delete", (file) => {
+        if (touches(file)) this.#refresh();
       }),
     );
     this.registerEvent(
-      this.app.vault.on("rename", (file, oldPath) => {
-        if (touches(file, oldPath)) this.refresh();
+      this.#app.vault.on("rename", (file, oldPath) => {
+        if (touches(file, oldPath)) this.#refresh();
       }),
     );
     this.register(() => {
-      if (this.timer !== null) window.clearTimeout(this.timer);
-      this.work.cancel("people-links");
+      if (this.#timer !== null) window.clearTimeout(this.#timer);
+      this.#work.cancel("people-links");
     });
   }
 
   /** The `presenters` value for a presenter: a link while people links are on, else the name. */
   presenterValue(presenter: Presenter): string {
-    return this.settings().presenterLinks ? this.linker().value(presenter) : presenter.name;
+    return this.#settings().presenterLinks ? this.linker().value(presenter) : presenter.name;
   }
 
   /** Who each spelling's link points at: the index's people, their people notes first. */
   linker(): PeopleLinker {
-    if (this.cachedLinker?.folder !== this.folder())
-      this.cachedLinker = new PeopleLinker((spelling) => this.index.index.person(spelling), this.folder(), this.notes);
-    return this.cachedLinker;
+    if (this.#cachedLinker?.folder !== this.#folder())
+      this.#cachedLinker = new PeopleLinker(
+        (spelling) => this.#index.index.person(spelling),
+        this.#folder(),
+        this.#notes,
+      );
+    return this.#cachedLinker;
   }
 
   /**
@@ -119,24 +130,24 @@ export class PeopleNotes extends Component {
    * folder while on) rewrites `presenters` in the synced session notes, in the background.
    */
   applySettings(): void {
-    const next = applied(this.settings());
-    const before = this.applied;
+    const next = applied(this.#settings());
+    const before = this.#applied;
     if (before.links === next.links && before.folder === next.folder) return;
-    this.applied = next;
-    if (!this.started) return;
-    this.refresh();
+    this.#applied = next;
+    if (!this.#started) return;
+    this.#refresh();
     if (before.links === next.links && !next.links) return;
-    this.work.cancel("people-links");
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
-      this.running = this.running.then(() => this.reapply()).catch(() => undefined);
+    this.#work.cancel("people-links");
+    if (this.#timer !== null) window.clearTimeout(this.#timer);
+    this.#timer = window.setTimeout(() => {
+      this.#timer = null;
+      this.#running = this.#running.then(() => this.#reapply()).catch(() => undefined);
     }, REAPPLY_DELAY_MS);
   }
 
   /** Settles when the re-applies started so far are over (for tests). */
   idle(): Promise<unknown> {
-    return this.running;
+    return this.#running;
   }
 
   /**
@@ -145,62 +156,62 @@ export class PeopleNotes extends Component {
    * A file in the way is never overwritten: it is reported.
    */
   async createNotes(): Promise<PeopleReport | null> {
-    await this.index.complete;
-    if (!this.work.loaded) return null;
-    this.refresh();
-    const folder = this.folder();
-    const steps = planPeopleNotes(this.persons(), folder, this.readNotes());
+    await this.#index.complete;
+    if (!this.#work.loaded) return null;
+    this.#refresh();
+    const folder = this.#folder();
+    const steps = planPeopleNotes(this.#persons(), folder, this.#readNotes());
     const report: PeopleReport = { created: 0, updated: 0, failed: [] };
     if (folder !== "" && steps.some((s) => s.action === "create")) {
-      const existing = this.app.vault.getAbstractFileByPath(normalizePath(folder));
+      const existing = this.#app.vault.getAbstractFileByPath(normalizePath(folder));
       if (existing && !(existing instanceof TFolder)) {
-        report.failed.push(this.t("people.error.folderIsFile", { folder }));
+        report.failed.push(this.#t("people.error.folderIsFile", { folder }));
         return report;
       }
       if (!existing) {
         try {
-          await this.app.vault.createFolder(normalizePath(folder));
+          await this.#app.vault.createFolder(normalizePath(folder));
         } catch (error) {
-          report.failed.push(this.t("people.error.write", { file: folder, detail: reason(error) }));
+          report.failed.push(this.#t("people.error.write", { file: folder, detail: reason(error) }));
           return report;
         }
       }
     }
     for (const step of steps) {
-      if (!this.work.loaded) return null;
-      const failure = step.action === "create" ? await this.create(step) : await this.addAliases(step);
+      if (!this.#work.loaded) return null;
+      const failure = step.action === "create" ? await this.#create(step) : await this.#addAliases(step);
       if (failure !== null) report.failed.push(failure);
       else if (step.action === "create") report.created++;
       else report.updated++;
     }
-    this.refresh();
+    this.#refresh();
     return report;
   }
 
-  private async create(step: PeopleNoteStep): Promise<string | null> {
+  async #create(step: PeopleNoteStep): Promise<string | null> {
     const path = normalizePath(step.path);
-    if (this.app.vault.getAbstractFileByPath(path)) return this.t("people.error.exists", { file: path });
+    if (this.#app.vault.getAbstractFileByPath(path)) return this.#t("people.error.exists", { file: path });
     try {
-      await this.app.vault.create(path, peopleNoteText(step.aliases));
+      await this.#app.vault.create(path, peopleNoteText(step.aliases));
       return null;
     } catch (error) {
       // Created meanwhile (another device, a sync tool), or refused by the file system: never replaced.
-      return this.t("people.error.write", { file: path, detail: reason(error) });
+      return this.#t("people.error.write", { file: path, detail: reason(error) });
     }
   }
 
-  private async addAliases(step: PeopleNoteStep): Promise<string | null> {
+  async #addAliases(step: PeopleNoteStep): Promise<string | null> {
     const path = normalizePath(step.path);
-    const file = this.app.vault.getAbstractFileByPath(path);
-    if (!(file instanceof TFile)) return this.t("people.error.write", { file: path, detail: "" });
+    const file = this.#app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) return this.#t("people.error.write", { file: path, detail: "" });
     let failure: string | null = null;
     try {
-      await this.app.vault.process(file, (current) => {
+      await this.#app.vault.process(file, (current) => {
         // Planned again on the text as it is now: aliases added meanwhile are kept, never duplicated.
         const props = readProperties(current);
         const value = props?.aliases;
         if (value !== undefined && value !== null && typeof value !== "string" && !isTextList(value)) {
-          failure = this.t("people.error.aliases", { file: path });
+          failure = this.#t("people.error.aliases", { file: path });
           return current;
         }
         const have = aliasList(value);
@@ -209,79 +220,79 @@ export class PeopleNotes extends Component {
         if (missing.length === 0) return current;
         const result = setProperties(current, [["aliases", [...have, ...missing]]]);
         if (!result.ok) {
-          failure = this.t("people.error.write", { file: path, detail: result.problem.message });
+          failure = this.#t("people.error.write", { file: path, detail: result.problem.message });
           return current;
         }
         return result.value.text;
       });
     } catch (error) {
-      return this.t("people.error.write", { file: path, detail: reason(error) });
+      return this.#t("people.error.write", { file: path, detail: reason(error) });
     }
     return failure;
   }
 
   /** Everyone who presented, and every member, merged as the index merges them. */
-  private persons(): Person[] {
+  #persons(): Person[] {
     const out = new Map<string, Person>();
     const add = (person: Person): void => {
       const key = foldKey(person.name);
       if (key !== "" && !out.has(key)) out.set(key, person);
     };
-    for (const person of this.index.index.persons()) add(person);
-    for (const member of this.settings().roster) add(this.index.index.person(member.name));
+    for (const person of this.#index.index.persons()) add(person);
+    for (const member of this.#settings().roster) add(this.#index.index.person(member.name));
     return [...out.values()];
   }
 
   /** Rewrite `presenters` in every session note that has them (notes never synced are left alone). */
-  private async reapply(): Promise<void> {
-    await this.index.complete;
-    if (!this.work.loaded) return;
+  async #reapply(): Promise<void> {
+    await this.#index.complete;
+    if (!this.#work.loaded) return;
     const files: TFile[] = [];
-    for (const session of this.index.index.sessionEntries()) {
-      const file = this.app.vault.getFileByPath(session.file);
-      if (file && this.app.metadataCache.getFileCache(file)?.frontmatter?.presenters !== undefined) files.push(file);
+    for (const session of this.#index.index.sessionEntries()) {
+      const file = this.#app.vault.getFileByPath(session.file);
+      if (file && this.#app.metadataCache.getFileCache(file)?.frontmatter?.presenters !== undefined) files.push(file);
     }
-    const run = this.work.run({
+    const run = this.#work.run({
       kind: "people-links",
       items: files,
       parallel: REAPPLY_PARALLEL,
       progress: "people.progress",
       step: async (file) => {
-        await this.sync.syncFile(file);
+        await this.#sync.syncFile(file);
       },
     });
     if (run) await run;
   }
 
   /** Read the people folder again and hand its notes to the index while links are on. */
-  private refresh(): void {
-    this.notes = this.readNotes();
-    this.cachedLinker = null;
-    this.index.setPeopleNotes(this.settings().presenterLinks ? peopleNoteMembers(this.notes) : []);
+  #refresh(): void {
+    this.#notes = this.#readNotes();
+    this.#cachedLinker = null;
+    this.#index.setPeopleNotes(this.#settings().presenterLinks ? peopleNoteMembers(this.#notes) : []);
   }
 
   /** The notes directly in the people folder (where links point), with their aliases. */
-  private readNotes(): PeopleNote[] {
-    const folder = this.folder();
-    const dir = folder === "" ? this.app.vault.getRoot() : this.app.vault.getFolderByPath(folder);
+  #readNotes(): PeopleNote[] {
+    const folder = this.#folder();
+    const dir = folder === "" ? this.#app.vault.getRoot() : this.#app.vault.getFolderByPath(folder);
     if (!dir) return [];
     const notes: PeopleNote[] = [];
     for (const child of dir.children) {
       if (!(child instanceof TFile) || child.extension !== "md") continue;
-      const aliases = aliasList(this.app.metadataCache.getFileCache(child)?.frontmatter?.aliases);
+      const aliases = aliasList(this.#app.metadataCache.getFileCache(child)?.frontmatter?.aliases);
       notes.push({ name: child.basename, aliases });
     }
     return notes;
   }
 
-  private isPeopleNotePath(path: string): boolean {
-    const folder = this.folder();
+  #isPeopleNotePath(path: string): boolean {
+    const folder = this.#folder();
     const parent = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
     return parent === folder && path.toLowerCase().endsWith(".md");
   }
 
-  private folder(): string {
-    return this.settings().peopleFolder;
+  #folder(): string {
+    return this.#settings().peopleFolder;
   }
 }
 

@@ -31,32 +31,36 @@ interface PendingSync {
 }
 
 export class TopicSync extends Component {
-  private readonly pending = new Map<TFile, PendingSync>();
-  private lastActiveFile: TFile | null = null;
+  readonly #pending = new Map<TFile, PendingSync>();
+  #lastActiveFile: TFile | null = null;
   /** How a presenter is written into `presenters`: a plain name, or a link while people links are on. */
   presenterValue: (presenter: Presenter) => string = (presenter) => presenter.name;
 
-  constructor(
-    private readonly app: App,
-    private readonly settings: () => Settings,
-    private readonly t: Translate,
-    private readonly work: BackgroundWork,
-  ) {
+  readonly #app: App;
+  readonly #settings: () => Settings;
+  readonly #t: Translate;
+  readonly #work: BackgroundWork;
+
+  constructor(app: App, settings: () => Settings, t: Translate, work: BackgroundWork) {
     super();
+    this.#app = app;
+    this.#settings = settings;
+    this.#t = t;
+    this.#work = work;
   }
 
   override onload(): void {
-    this.registerEvent(this.app.workspace.on("editor-change", (editor, info) => this.onEditorChange(editor, info)));
-    this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.onActiveChange()));
+    this.registerEvent(this.#app.workspace.on("editor-change", (editor, info) => this.#onEditorChange(editor, info)));
+    this.registerEvent(this.#app.workspace.on("active-leaf-change", () => this.#onActiveChange()));
     this.registerEvent(
-      this.app.vault.on("delete", (file) => {
-        if (file instanceof TFile) this.drop(file);
+      this.#app.vault.on("delete", (file) => {
+        if (file instanceof TFile) this.#drop(file);
       }),
     );
     this.registerEvent(
-      this.app.vault.on("rename", (file) => {
+      this.#app.vault.on("rename", (file) => {
         // A note renamed to another extension is no note to sync; a renamed note keeps its job.
-        if (file instanceof TFile && file.extension !== "md") this.drop(file);
+        if (file instanceof TFile && file.extension !== "md") this.#drop(file);
       }),
     );
     this.register(() => this.cancelPending());
@@ -64,29 +68,29 @@ export class TopicSync extends Component {
 
   /** Forget every automatic sync waiting to run (auto-sync turned off, or the plugin unloading). */
   cancelPending(): void {
-    for (const job of this.pending.values()) window.clearTimeout(job.timer);
-    this.pending.clear();
+    for (const job of this.#pending.values()) window.clearTimeout(job.timer);
+    this.#pending.clear();
   }
 
   /** Settings changed: turning auto-sync off cancels what it had scheduled. */
   applySettings(): void {
-    if (!this.settings().autoSync) this.cancelPending();
+    if (!this.#settings().autoSync) this.cancelPending();
   }
 
   /** Syncs waiting for the typing to pause (for tests and the status of the plugin). */
   get pendingCount(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 
   parse(text: string, path: string): ParsedNote {
-    return readSessionNote(text, path, this.settings()).note;
+    return readSessionNote(text, path, this.#settings()).note;
   }
 
   /** Sync the note shown in `editor` by editing the editor's text. */
   syncEditor(editor: Editor, file: TFile): SyncOutcome {
     const seen: { outcome: SyncOutcome } = { outcome: { status: "unchanged" } };
     editEditor(editor, (current) => {
-      const plan = this.plan(current, file.path);
+      const plan = this.#plan(current, file.path);
       seen.outcome = plan.outcome;
       return plan.status === "updated" ? plan.text : null;
     });
@@ -98,32 +102,32 @@ export class TopicSync extends Component {
    * Never throws: a note that went away or could not be read or written is a failed outcome.
    */
   async syncFile(file: TFile): Promise<SyncOutcome> {
-    if (!this.work.loaded) return { status: "skipped" };
-    if (!this.work.exists(file)) return gone(file);
-    const open = this.openEditorFor(file);
+    if (!this.#work.loaded) return { status: "skipped" };
+    if (!this.#work.exists(file)) return gone(file);
+    const open = this.#openEditorFor(file);
     if (open) return this.syncEditor(open, file);
     let text: string;
     try {
-      text = await this.app.vault.cachedRead(file);
+      text = await this.#app.vault.cachedRead(file);
     } catch (error) {
-      return this.work.exists(file) ? failure("read", error) : gone(file);
+      return this.#work.exists(file) ? failure("read", error) : gone(file);
     }
-    if (!this.work.loaded) return { status: "skipped" };
-    if (!this.work.exists(file)) return gone(file);
-    const first = this.plan(text, file.path);
+    if (!this.#work.loaded) return { status: "skipped" };
+    if (!this.#work.exists(file)) return gone(file);
+    const first = this.#plan(text, file.path);
     if (first.status !== "updated") return first.outcome;
     let outcome: SyncOutcome = { status: "unchanged" };
     try {
       // The note may have changed since the read (a sync tool, another device): recompute on what
       // Vault.process hands over, never write from the stale copy.
-      await this.app.vault.process(file, (current) => {
-        if (!this.work.loaded) return current;
-        const fresh = this.plan(current, file.path);
+      await this.#app.vault.process(file, (current) => {
+        if (!this.#work.loaded) return current;
+        const fresh = this.#plan(current, file.path);
         outcome = fresh.outcome;
         return fresh.status === "updated" ? fresh.text : current;
       });
     } catch (error) {
-      return this.work.exists(file) ? failure("read", error) : gone(file);
+      return this.#work.exists(file) ? failure("read", error) : gone(file);
     }
     return outcome;
   }
@@ -134,9 +138,9 @@ export class TopicSync extends Component {
    */
   async syncAll(): Promise<SyncReport | null> {
     const report: SyncReport = { updated: 0, unchanged: 0, failed: [], cancelled: false, done: 0, total: 0 };
-    const run = this.work.run({
+    const run = this.#work.run({
       kind: "sync-all",
-      items: this.app.vault.getMarkdownFiles(),
+      items: this.#app.vault.getMarkdownFiles(),
       parallel: SYNC_ALL_PARALLEL,
       progress: "sync.progress",
       step: async (file) => {
@@ -159,20 +163,20 @@ export class TopicSync extends Component {
   /** The message for a failed outcome, in the user's language. */
   describeFailure(path: string, outcome: Extract<SyncOutcome, { status: "failed" }>): string {
     const error = outcome.error;
-    if (error.code === "read") return this.t("sync.error.read", { file: path, detail: error.message });
-    if (error.code === "gone") return this.t("sync.error.gone", { file: path });
-    return this.t(`sync.error.${error.code}`, {
+    if (error.code === "read") return this.#t("sync.error.read", { file: path, detail: error.message });
+    if (error.code === "gone") return this.#t("sync.error.gone", { file: path });
+    return this.#t(`sync.error.${error.code}`, {
       file: path,
       line: error.line + 1,
       detail: "detail" in error ? (error.detail ?? "") : "",
     });
   }
 
-  private plan(
+  #plan(
     text: string,
     path: string,
   ): { status: "updated"; text: string; outcome: SyncOutcome } | { status: "other"; outcome: SyncOutcome } {
-    const { note, session } = readSessionNote(text, path, this.settings());
+    const { note, session } = readSessionNote(text, path, this.#settings());
     if (!session) return { status: "other", outcome: { status: "not-session" } };
     const result = syncFrontmatter(text, note, { presenterValue: this.presenterValue });
     if (!result.ok) return { status: "other", outcome: { status: "failed", error: result.problem } };
@@ -180,50 +184,50 @@ export class TopicSync extends Component {
     return { status: "updated", text: result.value.text, outcome: { status: "updated" } };
   }
 
-  private openEditorFor(file: TFile): Editor | null {
+  #openEditorFor(file: TFile): Editor | null {
     let found: Editor | null = null;
-    this.app.workspace.iterateAllLeaves((leaf) => {
+    this.#app.workspace.iterateAllLeaves((leaf) => {
       if (!found && leaf.view instanceof MarkdownView && leaf.view.file === file) found = leaf.view.editor;
     });
     return found;
   }
 
-  private onEditorChange(editor: Editor, info: MarkdownView | MarkdownFileInfo): void {
+  #onEditorChange(editor: Editor, info: MarkdownView | MarkdownFileInfo): void {
     const file = info.file;
-    if (!file || file.extension !== "md" || !this.settings().autoSync || !this.work.loaded) return;
-    this.lastActiveFile = file;
-    const previous = this.pending.get(file);
+    if (!file || file.extension !== "md" || !this.#settings().autoSync || !this.#work.loaded) return;
+    this.#lastActiveFile = file;
+    const previous = this.#pending.get(file);
     if (previous !== undefined) window.clearTimeout(previous.timer);
     const timer = window.setTimeout(() => {
-      this.pending.delete(file);
+      this.#pending.delete(file);
       // Only while the editor still shows this note; otherwise leaving it already synced it.
-      if (this.stillWanted(file) && info.file === file && info.editor === editor) this.syncEditor(editor, file);
+      if (this.#stillWanted(file) && info.file === file && info.editor === editor) this.syncEditor(editor, file);
     }, AUTO_SYNC_DELAY_MS);
-    this.pending.set(file, { timer, editor, info });
+    this.#pending.set(file, { timer, editor, info });
   }
 
   /** Leaving a note with a sync pending: do it now, on whatever holds the note's latest text. */
-  private onActiveChange(): void {
-    const left = this.lastActiveFile;
-    const active = this.app.workspace.getActiveFile();
+  #onActiveChange(): void {
+    const left = this.#lastActiveFile;
+    const active = this.#app.workspace.getActiveFile();
     if (!left || active === left) return;
-    this.lastActiveFile = active;
-    const job = this.pending.get(left);
+    this.#lastActiveFile = active;
+    const job = this.#pending.get(left);
     if (job === undefined) return;
     window.clearTimeout(job.timer);
-    this.pending.delete(left);
-    if (this.stillWanted(left)) void this.syncFile(left);
+    this.#pending.delete(left);
+    if (this.#stillWanted(left)) void this.syncFile(left);
   }
 
-  private stillWanted(file: TFile): boolean {
-    return this.settings().autoSync && this.work.exists(file);
+  #stillWanted(file: TFile): boolean {
+    return this.#settings().autoSync && this.#work.exists(file);
   }
 
-  private drop(file: TFile): void {
-    const job = this.pending.get(file);
+  #drop(file: TFile): void {
+    const job = this.#pending.get(file);
     if (job !== undefined) window.clearTimeout(job.timer);
-    this.pending.delete(file);
-    if (this.lastActiveFile === file) this.lastActiveFile = null;
+    this.#pending.delete(file);
+    if (this.#lastActiveFile === file) this.#lastActiveFile = null;
   }
 }
 

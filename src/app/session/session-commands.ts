@@ -31,36 +31,41 @@ export function language(): Language {
 }
 
 export class SessionNotes {
-  constructor(
-    private readonly app: App,
-    private readonly index: IndexService,
-    private readonly settings: () => Settings,
-    private readonly t: Translate,
-  ) {}
+  readonly #app: App;
+  readonly #index: IndexService;
+  readonly #settings: () => Settings;
+  readonly #t: Translate;
+
+  constructor(app: App, index: IndexService, settings: () => Settings, t: Translate) {
+    this.#app = app;
+    this.#index = index;
+    this.#settings = settings;
+    this.#t = t;
+  }
 
   /** The next meeting on or after today. */
   nextDate(today = toIso(new Date())): string {
-    return nextMeeting(today, scheduleOf(this.settings()));
+    return nextMeeting(today, scheduleOf(this.#settings()));
   }
 
   /** Create the note for `date` (or open the one that exists) and put the cursor in the first empty topic. */
   async create(date: string): Promise<TFile | null> {
-    const settings = this.settings();
+    const settings = this.#settings();
     // Numbering, rotation and the previous link need every session note, unsynced ones included.
-    await this.index.complete;
+    await this.#index.complete;
     // Unloaded while the index was being built: a plugin that is gone creates nothing.
-    if (!this.index.alive) return null;
-    const sessions = this.index.index.allSessions();
+    if (!this.#index.alive) return null;
+    const sessions = this.#index.index.allSessions();
     const existing = sessions.find((s) => s.date === date);
     if (existing) {
-      const file = this.app.vault.getFileByPath(existing.file);
+      const file = this.#app.vault.getFileByPath(existing.file);
       if (file) {
-        await this.app.workspace.getLeaf(false).openFile(file);
-        new Notice(this.t("newSession.exists", { date }));
+        await this.#app.workspace.getLeaf(false).openFile(file);
+        new Notice(this.#t("newSession.exists", { date }));
         return file;
       }
     }
-    const sessionTemplate = await this.templateText(settings.sessionTemplate);
+    const sessionTemplate = await this.#templateText(settings.sessionTemplate);
     const folder = normalizePath(settings.sessionsFolder || "/");
     const plan = planSession({
       sessions,
@@ -68,34 +73,34 @@ export class SessionNotes {
       date,
       language: language(),
       sessionTemplate,
-      paperTemplate: await this.templateText(settings.paperTemplate),
+      paperTemplate: await this.#templateText(settings.paperTemplate),
       link: (path) => {
-        const target = this.app.vault.getFileByPath(path);
-        return target ? this.app.fileManager.generateMarkdownLink(target, `${folder}/${date}.md`) : "";
+        const target = this.#app.vault.getFileByPath(path);
+        return target ? this.#app.fileManager.generateMarkdownLink(target, `${folder}/${date}.md`) : "";
       },
     });
-    if (!this.index.alive) return null;
+    if (!this.#index.alive) return null;
     const path = normalizePath(plan.path);
-    const taken = this.app.vault.getAbstractFileByPath(path);
+    const taken = this.#app.vault.getAbstractFileByPath(path);
     if (taken instanceof TFile) {
       // A note of that name exists (not a session note, or not indexed yet): open it, never overwrite.
-      await this.app.workspace.getLeaf(false).openFile(taken);
-      new Notice(this.t("newSession.exists", { date }));
+      await this.#app.workspace.getLeaf(false).openFile(taken);
+      new Notice(this.#t("newSession.exists", { date }));
       return taken;
     }
     try {
-      await this.ensureFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
-      if (!this.index.alive) return null;
-      const file = await this.app.vault.create(path, plan.text);
-      const leaf = this.app.workspace.getLeaf(false);
+      await this.#ensureFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+      if (!this.#index.alive) return null;
+      const file = await this.#app.vault.create(path, plan.text);
+      const leaf = this.#app.workspace.getLeaf(false);
       await leaf.openFile(file, { active: true });
       if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor(plan.cursor);
-      new Notice(this.t("newSession.created", { path }));
-      this.noticeTemplateProblems(plan);
+      new Notice(this.#t("newSession.created", { path }));
+      this.#noticeTemplateProblems(plan);
       return file;
     } catch (error) {
       new Notice(
-        this.t("newSession.failed", { reason: error instanceof Error ? error.message : String(error) }),
+        this.#t("newSession.failed", { reason: error instanceof Error ? error.message : String(error) }),
         10000,
       );
       return null;
@@ -104,7 +109,7 @@ export class SessionNotes {
 
   /** Insert the paper-summary block at the cursor, prefilled from the selection or the cursor's line. */
   async insertPaper(editor: Editor): Promise<void> {
-    const template = (await this.templateText(this.settings().paperTemplate)) ?? PAPER_TEMPLATES[language()];
+    const template = (await this.#templateText(this.#settings().paperTemplate)) ?? PAPER_TEMPLATES[language()];
     const selection = editor.getSelection();
     const cursor = editor.getCursor();
     const lineText = editor.getLine(cursor.line);
@@ -119,15 +124,15 @@ export class SessionNotes {
     } else {
       editor.replaceRange(rendered.text, { line: cursor.line + 1, ch: 0 });
     }
-    this.noticeTemplateProblems(rendered);
+    this.#noticeTemplateProblems(rendered);
   }
 
   /** One notice for what a template got wrong: unknown variables, and letters in a date format that are no token. */
-  private noticeTemplateProblems({ unknown, unknownTokens }: { unknown: string[]; unknownTokens: string[] }): void {
+  #noticeTemplateProblems({ unknown, unknownTokens }: { unknown: string[]; unknownTokens: string[] }): void {
     const lines: string[] = [];
-    if (unknown.length > 0) lines.push(this.t("newSession.unknownVariables", { names: unknown.join(" ") }));
+    if (unknown.length > 0) lines.push(this.#t("newSession.unknownVariables", { names: unknown.join(" ") }));
     if (unknownTokens.length > 0)
-      lines.push(this.t("newSession.unknownDateTokens", { names: unknownTokens.join(", ") }));
+      lines.push(this.#t("newSession.unknownDateTokens", { names: unknownTokens.join(", ") }));
     if (lines.length > 0) new Notice(lines.join("\n"), 10000);
   }
 
@@ -145,31 +150,31 @@ export class SessionNotes {
       const problem = done.problem;
       new Notice(
         problem.code === "not-a-session"
-          ? this.t("import.notSession")
-          : this.t("import.failed", { detail: problem.message }),
+          ? this.#t("import.notSession")
+          : this.#t("import.failed", { detail: problem.message }),
       );
       return;
     }
-    new Notice(this.t("import.done", { count: done.value.topics }));
+    new Notice(this.#t("import.done", { count: done.value.topics }));
   }
 
-  private async templateText(path: string): Promise<string | undefined> {
+  async #templateText(path: string): Promise<string | undefined> {
     if (path.trim() === "") return undefined;
     const normalized = normalizePath(path.endsWith(".md") ? path : `${path}.md`);
-    const file = this.app.vault.getFileByPath(normalized);
+    const file = this.#app.vault.getFileByPath(normalized);
     if (!file) {
-      new Notice(this.t("newSession.templateMissing", { path: normalized }), 8000);
+      new Notice(this.#t("newSession.templateMissing", { path: normalized }), 8000);
       return undefined;
     }
-    return this.app.vault.cachedRead(file);
+    return this.#app.vault.cachedRead(file);
   }
 
-  private async ensureFolder(folder: string): Promise<void> {
-    if (folder === "" || this.app.vault.getAbstractFileByPath(folder)) return;
+  async #ensureFolder(folder: string): Promise<void> {
+    if (folder === "" || this.#app.vault.getAbstractFileByPath(folder)) return;
     let path = "";
     for (const part of folder.split("/")) {
       path = path ? `${path}/${part}` : part;
-      if (!this.app.vault.getAbstractFileByPath(path)) await this.app.vault.createFolder(path);
+      if (!this.#app.vault.getAbstractFileByPath(path)) await this.#app.vault.createFolder(path);
     }
   }
 }
@@ -186,20 +191,22 @@ export function prefill(source: string): { title: string; url: string } {
 }
 
 class DateModal extends Modal {
-  constructor(
-    app: App,
-    private readonly t: Translate,
-    private readonly initial: string,
-    private readonly done: (date: string) => void,
-  ) {
+  readonly #t: Translate;
+  readonly #initial: string;
+  readonly #done: (date: string) => void;
+
+  constructor(app: App, t: Translate, initial: string, done: (date: string) => void) {
     super(app);
+    this.#t = t;
+    this.#initial = initial;
+    this.#done = done;
   }
 
   override onOpen(): void {
-    this.setTitle(this.t("dateModal.title"));
+    this.setTitle(this.#t("dateModal.title"));
     nameDialog(this);
-    let value = this.initial;
-    const setting = new Setting(this.contentEl).setName(this.t("dateModal.date"));
+    let value = this.#initial;
+    const setting = new Setting(this.contentEl).setName(this.#t("dateModal.date"));
     setting.addText((text) => {
       text.inputEl.type = "date";
       // Not a Notice: the problem stays beside the field and is read out when it appears.
@@ -207,12 +214,12 @@ class DateModal extends Modal {
       labelControl(setting, text.inputEl, [error.el]);
       const submit = (): void => {
         if (!fromIso(value)) {
-          error.show(this.t("dateModal.invalid"));
+          error.show(this.#t("dateModal.invalid"));
           text.inputEl.focus();
           return;
         }
         this.close();
-        this.done(value);
+        this.#done(value);
       };
       text.setValue(value).onChange((v) => {
         value = v.trim();
@@ -226,7 +233,7 @@ class DateModal extends Modal {
       // A plain button, not `setCta()`: white on Obsidian's default accent is 3.4:1 (light) and 4.3:1
       // (dark), under the 4.5:1 its text needs.
       new Setting(this.contentEl).addButton((button) =>
-        button.setButtonText(this.t("dateModal.create")).onClick(submit),
+        button.setButtonText(this.#t("dateModal.create")).onClick(submit),
       );
       // Obsidian leaves focus where it was: the one field is where typing should go.
       text.inputEl.focus();

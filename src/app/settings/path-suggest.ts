@@ -5,11 +5,11 @@
 import { AbstractInputSuggest, TFile, TFolder, type App } from "obsidian";
 
 abstract class PathSuggest<T extends TFile | TFolder> extends AbstractInputSuggest<T> {
-  constructor(
-    app: App,
-    private readonly input: HTMLInputElement,
-  ) {
+  readonly #input: HTMLInputElement;
+
+  constructor(app: App, input: HTMLInputElement) {
     super(app, input);
+    this.#input = input;
   }
 
   protected abstract candidates(): T[];
@@ -26,8 +26,8 @@ abstract class PathSuggest<T extends TFile | TFolder> extends AbstractInputSugge
   }
 
   override selectSuggestion(item: T): void {
-    this.input.value = item.path;
-    this.input.dispatchEvent(new Event("input"));
+    this.#input.value = item.path;
+    this.#input.dispatchEvent(new Event("input"));
     this.close();
   }
 }

@@ -8,28 +8,31 @@ import type { Settings } from "../../core/settings";
 import type { Translate } from "../../i18n";
 
 export class SettingsSaver {
-  private last: Promise<boolean> = Promise.resolve(true);
+  #last: Promise<boolean> = Promise.resolve(true);
 
-  constructor(
-    private readonly write: (settings: Settings) => Promise<void>,
-    private readonly t: Translate,
-  ) {}
+  readonly #write: (settings: Settings) => Promise<void>;
+  readonly #t: Translate;
+
+  constructor(write: (settings: Settings) => Promise<void>, t: Translate) {
+    this.#write = write;
+    this.#t = t;
+  }
 
   /** True when written. Never rejects: a failure is told to the user, not thrown at a settings control. */
   save(settings: Settings): Promise<boolean> {
-    const next = this.last.then(async () => {
+    const next = this.#last.then(async () => {
       try {
-        await this.write(settings);
+        await this.#write(settings);
         return true;
       } catch (error) {
         new Notice(
-          this.t("settings.saveFailed", { reason: error instanceof Error ? error.message : String(error) }),
+          this.#t("settings.saveFailed", { reason: error instanceof Error ? error.message : String(error) }),
           0,
         );
         return false;
       }
     });
-    this.last = next;
+    this.#last = next;
     return next;
   }
 }

@@ -9,6 +9,7 @@ import {
   normalizePath,
   type App,
   type Plugin,
+  type SettingControl,
   type SettingDefinition,
   type SettingDefinitionItem,
 } from "obsidian";
@@ -27,25 +28,28 @@ export interface SettingsHost extends Plugin {
 }
 
 type Key = keyof Settings;
+/** A control as `field` takes it: everything but the key. */
+type WithoutKey<C> = C extends unknown ? Omit<C, "key"> : never;
 
 export class SessionSettingTab extends PluginSettingTab {
-  constructor(
-    app: App,
-    private readonly host: SettingsHost,
-    private readonly t: Translate,
-  ) {
+  readonly #host: SettingsHost;
+  readonly #t: Translate;
+
+  constructor(app: App, host: SettingsHost, t: Translate) {
     super(app, host);
+    this.#host = host;
+    this.#t = t;
   }
 
   override getSettingDefinitions(): SettingDefinitionItem<Key>[] {
-    const t = this.t;
+    const t = this.#t;
+    // The control's `key` is the setting's: given once, as the first argument.
     const field = (
       key: Key,
       name: MessageKey,
       desc: MessageKey | null,
-      control: SettingDefinition<Key>["control"],
-    ): SettingDefinition<Key> =>
-      ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control }) as SettingDefinition<Key>;
+      control: WithoutKey<SettingControl<Key>>,
+    ): SettingDefinition<Key> => ({ name: t(name), ...(desc ? { desc: t(desc) } : {}), control: { ...control, key } });
     const weekdays: Record<string, string> = {};
     for (let d = 0; d < 7; d++) weekdays[String(d)] = t(`weekday.${d}` as MessageKey);
     return [
@@ -56,40 +60,33 @@ export class SessionSettingTab extends PluginSettingTab {
           field("sessionsFolder", "settings.folder.name", "settings.folder.desc", {
             type: "folder",
             includeRoot: true,
-            key: "sessionsFolder",
             placeholder: "Sessions",
           }),
           field("fileNamePattern", "settings.fileName.name", "settings.fileName.desc", {
             type: "text",
-            key: "fileNamePattern",
             placeholder: "{{date}} {{series}}",
           }),
           field("seriesName", "settings.series.name", "settings.series.desc", {
             type: "text",
-            key: "seriesName",
             placeholder: "機械学習勉強会",
           }),
-          field("weekday", "settings.weekday.name", null, { type: "dropdown", key: "weekday", options: weekdays }),
+          field("weekday", "settings.weekday.name", null, { type: "dropdown", options: weekdays }),
           field("intervalWeeks", "settings.interval.name", null, {
             type: "dropdown",
-            key: "intervalWeeks",
             options: { "1": t("settings.interval.weekly"), "2": t("settings.interval.biweekly") },
           }),
           field("anchorDate", "settings.anchor.name", "settings.anchor.desc", {
             type: "text",
-            key: "anchorDate",
             placeholder: "2024-08-29",
             validate: (value: string) => this.invalidAnchor(value),
           }),
           field("sessionTemplate", "settings.sessionTemplate.name", "settings.sessionTemplate.desc", {
             type: "file",
-            key: "sessionTemplate",
             placeholder: "Templates/Session.md",
             filter: (file) => file.extension === "md",
           }),
           field("paperTemplate", "settings.paperTemplate.name", "settings.paperTemplate.desc", {
             type: "file",
-            key: "paperTemplate",
             placeholder: "Templates/Paper.md",
             filter: (file) => file.extension === "md",
           }),
@@ -99,17 +96,15 @@ export class SessionSettingTab extends PluginSettingTab {
         type: "group",
         heading: t("settings.heading.group"),
         items: [
-          field("roster", "settings.roster.name", "settings.roster.desc", { type: "textarea", key: "roster" }),
-          field("rotation", "settings.rotation.name", "settings.rotation.desc", { type: "textarea", key: "rotation" }),
+          field("roster", "settings.roster.name", "settings.roster.desc", { type: "textarea" }),
+          field("rotation", "settings.rotation.name", "settings.rotation.desc", { type: "textarea" }),
           field("meetingTime", "stats.settings.time.name", "stats.settings.time.desc", {
             type: "text",
-            key: "meetingTime",
             placeholder: "19:00",
           }),
-          field("meetingMinutes", "stats.settings.minutes.name", null, { type: "text", key: "meetingMinutes" }),
+          field("meetingMinutes", "stats.settings.minutes.name", null, { type: "text" }),
           field("scheduleCount", "stats.settings.count.name", "stats.settings.count.desc", {
             type: "text",
-            key: "scheduleCount",
           }),
         ],
       },
@@ -119,17 +114,14 @@ export class SessionSettingTab extends PluginSettingTab {
         items: [
           field("kindAliases", "settings.kindAliases.name", "settings.kindAliases.desc", {
             type: "textarea",
-            key: "kindAliases",
           }),
-          field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle", key: "autoSync" }),
+          field("autoSync", "settings.autoSync.name", "settings.autoSync.desc", { type: "toggle" }),
           field("presenterLinks", "people.settings.links.name", "people.settings.links.desc", {
             type: "toggle",
-            key: "presenterLinks",
           }),
           field("peopleFolder", "people.settings.folder.name", "people.settings.folder.desc", {
             type: "folder",
             includeRoot: true,
-            key: "peopleFolder",
             placeholder: "People",
             validate: (value: string) => this.invalidFolder(value),
           }),
@@ -141,27 +133,22 @@ export class SessionSettingTab extends PluginSettingTab {
         items: [
           field("papersFolder", "settings.papersFolder.name", "settings.papersFolder.desc", {
             type: "text",
-            key: "papersFolder",
             placeholder: "Papers",
           }),
           field("semanticScholarKey", "settings.s2Key.name", "settings.s2Key.desc", {
             type: "text",
-            key: "semanticScholarKey",
             placeholder: "",
           }),
           field("arxivApi", "settings.arxivApi.name", "settings.api.desc", {
             type: "text",
-            key: "arxivApi",
             placeholder: DEFAULT_SETTINGS.arxivApi,
           }),
           field("semanticScholarApi", "settings.s2Api.name", "settings.api.desc", {
             type: "text",
-            key: "semanticScholarApi",
             placeholder: DEFAULT_SETTINGS.semanticScholarApi,
           }),
           field("crossrefApi", "settings.crossrefApi.name", "settings.api.desc", {
             type: "text",
-            key: "crossrefApi",
             placeholder: DEFAULT_SETTINGS.crossrefApi,
           }),
         ],
@@ -171,17 +158,17 @@ export class SessionSettingTab extends PluginSettingTab {
 
   /** Why a meeting date is not one (shown under the field), or nothing when it is one or empty. */
   invalidAnchor(value: string): string | undefined {
-    return value.trim() === "" || fromIso(value.trim()) ? undefined : this.t("settings.anchor.invalid");
+    return value.trim() === "" || fromIso(value.trim()) ? undefined : this.#t("settings.anchor.invalid");
   }
 
   /** Why a folder cannot be the people folder (it leads outside the vault), or nothing. */
   invalidFolder(value: string): string | undefined {
-    return vaultRelativePath(value).ok ? undefined : this.t("people.settings.folder.outside");
+    return vaultRelativePath(value).ok ? undefined : this.#t("people.settings.folder.outside");
   }
 
   /** Settings as the controls show them: lists and numbers as text. */
   override getControlValue(key: string): unknown {
-    const s = this.host.settings;
+    const s = this.#host.settings;
     switch (key as Key) {
       case "roster":
         return formatRoster(s.roster);
@@ -200,7 +187,7 @@ export class SessionSettingTab extends PluginSettingTab {
 
   /** Text from the controls back into settings; a value that does not parse is not saved. */
   override async setControlValue(key: string, value: unknown): Promise<void> {
-    const s = this.host.settings;
+    const s = this.#host.settings;
     const text = typeof value === "string" ? value : "";
     switch (key as Key) {
       case "roster":
@@ -266,7 +253,7 @@ export class SessionSettingTab extends PluginSettingTab {
       default:
         return;
     }
-    await this.host.saveSettings();
+    await this.#host.saveSettings();
   }
 
   /** Obsidian before 1.13: draw the same definitions. */
@@ -282,19 +269,19 @@ export class SessionSettingTab extends PluginSettingTab {
       if ("type" in item && (item.type === "group" || item.type === "list")) {
         if (item.heading) markHeading(new Setting(containerEl).setName(item.heading).setHeading());
         for (const child of item.items ?? [])
-          if ("control" in child && child.control) this.drawControl(containerEl, child);
+          if ("control" in child && child.control) this.#drawControl(containerEl, child);
       } else if ("control" in item && item.control) {
-        this.drawControl(containerEl, item);
+        this.#drawControl(containerEl, item);
       }
     }
   }
 
-  private textValue(key: string): string {
+  #textValue(key: string): string {
     const value = this.getControlValue(key);
     return typeof value === "string" || typeof value === "number" ? String(value) : "";
   }
 
-  private drawControl(containerEl: HTMLElement, item: SettingDefinition<Key>): void {
+  #drawControl(containerEl: HTMLElement, item: SettingDefinition<Key>): void {
     const setting = new Setting(containerEl).setName(item.name);
     if (item.desc !== undefined) setting.setDesc(item.desc);
     const control = item.control;
@@ -318,7 +305,7 @@ export class SessionSettingTab extends PluginSettingTab {
           return problem === "";
         };
         labelControl(setting, input.inputEl, [error.el]);
-        input.setPlaceholder(control.placeholder ?? "").setValue(this.textValue(key));
+        input.setPlaceholder(control.placeholder ?? "").setValue(this.#textValue(key));
         // Typed or chosen from the suggestions, checked on every change; like the lists' listener below,
         // it lives as long as this element, which the tab drops on its next redraw.
         input.inputEl.addEventListener("input", () => {
@@ -326,13 +313,13 @@ export class SessionSettingTab extends PluginSettingTab {
           if (check(value)) void save(value);
         });
         // A stored value that is no longer valid (edited data.json) is shown as such, never dropped.
-        check(this.textValue(key));
+        check(this.#textValue(key));
         if (control.type === "folder") new FolderSuggest(this.app, input.inputEl);
         if (control.type === "file") new MarkdownFileSuggest(this.app, input.inputEl);
       });
     } else if (control.type === "textarea") {
       setting.addTextArea((input) => {
-        input.setValue(this.textValue(key));
+        input.setValue(this.#textValue(key));
         input.inputEl.rows = 6;
         input.inputEl.addClass("study-session-notes-setting-list");
         labelControl(setting, input.inputEl);
@@ -342,7 +329,7 @@ export class SessionSettingTab extends PluginSettingTab {
       });
     } else if (control.type === "dropdown") {
       setting.addDropdown((dropdown) => {
-        dropdown.addOptions(control.options).setValue(this.textValue(key)).onChange(save);
+        dropdown.addOptions(control.options).setValue(this.#textValue(key)).onChange(save);
         labelControl(setting, dropdown.selectEl);
       });
     }

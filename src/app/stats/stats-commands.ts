@@ -13,12 +13,16 @@ import { STATS_VIEW_TYPE, StatsView } from "./stats-view";
 const PRODID_MARK = "PRODID:-//Study Session Notes//";
 
 export class StatsCommands {
+  readonly #app: App;
+
   constructor(
-    private readonly app: App,
+    app: App,
     readonly service: IndexService,
     readonly settings: () => Settings,
     readonly t: Translate,
-  ) {}
+  ) {
+    this.#app = app;
+  }
 
   /** The statistics as Markdown tables at the cursor (one change through the editor: one undo step). */
   async insert(editor: Editor): Promise<void> {
@@ -28,7 +32,7 @@ export class StatsCommands {
       new Notice(this.t("stats.insert.empty"));
       return;
     }
-    const report = statsReport(stats, this.labels());
+    const report = statsReport(stats, this.#labels());
     const cursor = editor.getCursor();
     const before = cursor.ch > 0 ? "\n\n" : "";
     editor.replaceSelection(`${before}${report}`);
@@ -58,22 +62,22 @@ export class StatsCommands {
     const folder = settings.sessionsFolder.replace(/^\/+|\/+$/g, "");
     const path = normalizePath(folder ? `${folder}/schedule.ics` : "schedule.ics");
     try {
-      const existing = this.app.vault.getAbstractFileByPath(path);
+      const existing = this.#app.vault.getAbstractFileByPath(path);
       if (existing instanceof TFile) {
-        const old = await this.app.vault.read(existing);
+        const old = await this.#app.vault.read(existing);
         // Our own earlier export is replaced; a file of the user's with that name is never touched.
         if (!old.startsWith("BEGIN:VCALENDAR") || !old.includes(PRODID_MARK)) {
           new Notice(this.t("stats.export.foreign", { path }));
           return null;
         }
-        await this.app.vault.process(existing, () => text);
+        await this.#app.vault.process(existing, () => text);
       } else if (existing) {
         new Notice(this.t("stats.export.foreign", { path }));
         return null;
       } else {
-        if (folder && !this.app.vault.getAbstractFileByPath(normalizePath(folder)))
-          await this.app.vault.createFolder(normalizePath(folder));
-        await this.app.vault.create(path, text);
+        if (folder && !this.#app.vault.getAbstractFileByPath(normalizePath(folder)))
+          await this.#app.vault.createFolder(normalizePath(folder));
+        await this.#app.vault.create(path, text);
       }
     } catch (error) {
       new Notice(this.t("stats.export.failed", { reason: error instanceof Error ? error.message : String(error) }));
@@ -83,7 +87,7 @@ export class StatsCommands {
     return path;
   }
 
-  private labels(): ReportLabels {
+  #labels(): ReportLabels {
     const t = this.t;
     return {
       presenters: t("stats.presenters.heading"),

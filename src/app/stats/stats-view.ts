@@ -19,22 +19,31 @@ export const STATS_VIEW_ICON = "bar-chart-2";
 const PALETTE_SIZE = 8;
 
 export class StatsView extends ItemView {
-  private from = "";
-  private to = "";
-  private series = "";
-  private bodyEl: HTMLElement | null = null;
-  private refreshTimer: number | null = null;
+  #from = "";
+  #to = "";
+  #series = "";
+  #bodyEl: HTMLElement | null = null;
+  #refreshTimer: number | null = null;
   /** Today as `YYYY-MM-DD` (tests fix it). */
   today: () => string = () => toIso(new Date());
 
+  readonly #service: IndexService;
+  readonly #settings: () => Settings;
+  readonly #t: Translate;
+  readonly #exportSchedule: () => void;
+
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly service: IndexService,
-    private readonly settings: () => Settings,
-    private readonly t: Translate,
-    private readonly exportSchedule: () => void,
+    service: IndexService,
+    settings: () => Settings,
+    t: Translate,
+    exportSchedule: () => void,
   ) {
     super(leaf);
+    this.#service = service;
+    this.#settings = settings;
+    this.#t = t;
+    this.#exportSchedule = exportSchedule;
   }
 
   getViewType(): string {
@@ -42,7 +51,7 @@ export class StatsView extends ItemView {
   }
 
   getDisplayText(): string {
-    return this.t("stats.title");
+    return this.#t("stats.title");
   }
 
   override getIcon(): string {
@@ -53,142 +62,142 @@ export class StatsView extends ItemView {
     const root = this.contentEl;
     root.empty();
     root.addClass("study-session-notes-stats");
-    root.createEl("h2", { text: this.t("stats.title") });
+    root.createEl("h2", { text: this.#t("stats.title") });
     const toolbar = root.createDiv({ cls: "study-session-notes-stats-filters" });
     const dateInput = (label: MessageKey, set: (value: string) => void): void => {
       const field = toolbar.createEl("label", { cls: "study-session-notes-field" });
-      field.createSpan({ text: this.t(label) });
+      field.createSpan({ text: this.#t(label) });
       const input = field.createEl("input", { attr: { type: "date" } });
       this.registerDomEvent(input, "change", () => {
         set(fromIso(input.value) ? input.value : "");
         this.refresh();
       });
     };
-    dateInput("stats.filter.from", (v) => (this.from = v));
-    dateInput("stats.filter.to", (v) => (this.to = v));
+    dateInput("stats.filter.from", (v) => (this.#from = v));
+    dateInput("stats.filter.to", (v) => (this.#to = v));
     const seriesField = toolbar.createEl("label", { cls: "study-session-notes-field" });
-    seriesField.createSpan({ text: this.t("stats.filter.series") });
+    seriesField.createSpan({ text: this.#t("stats.filter.series") });
     const select = seriesField.createEl("select", { cls: "dropdown study-session-notes-series" });
     this.registerDomEvent(select, "change", () => {
-      this.series = select.value;
+      this.#series = select.value;
       this.refresh();
     });
-    const exportButton = toolbar.createEl("button", { text: this.t("stats.command.export") });
-    this.registerDomEvent(exportButton, "click", () => this.exportSchedule());
-    this.bodyEl = root.createDiv({ cls: "study-session-notes-stats-body" });
-    this.service.onChange(() => this.scheduleRefresh());
+    const exportButton = toolbar.createEl("button", { text: this.#t("stats.command.export") });
+    this.registerDomEvent(exportButton, "click", () => this.#exportSchedule());
+    this.#bodyEl = root.createDiv({ cls: "study-session-notes-stats-body" });
+    this.#service.onChange(() => this.#scheduleRefresh());
     this.register(() => {
-      if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
+      if (this.#refreshTimer !== null) window.clearTimeout(this.#refreshTimer);
     });
     this.refresh();
     await Promise.resolve();
   }
 
   override async onClose(): Promise<void> {
-    this.bodyEl = null;
+    this.#bodyEl = null;
     this.contentEl.empty();
     await Promise.resolve();
   }
 
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== null) return;
-    this.refreshTimer = window.setTimeout(() => {
-      this.refreshTimer = null;
+  #scheduleRefresh(): void {
+    if (this.#refreshTimer !== null) return;
+    this.#refreshTimer = window.setTimeout(() => {
+      this.#refreshTimer = null;
       this.refresh();
     }, 300);
   }
 
   /** Draw everything again from the index (tests and the live update call this). */
   refresh(): void {
-    const body = this.bodyEl;
+    const body = this.#bodyEl;
     if (!body) return;
     body.empty();
-    if (!this.service.isReady) {
-      body.createEl("p", { text: this.t("view.loading") });
+    if (!this.#service.isReady) {
+      body.createEl("p", { text: this.#t("view.loading") });
       return;
     }
-    const settings = this.settings();
-    const stats = computeStats(this.service.index, settings, {
-      from: this.from || null,
-      to: this.to || null,
-      series: this.series || null,
+    const settings = this.#settings();
+    const stats = computeStats(this.#service.index, settings, {
+      from: this.#from || null,
+      to: this.#to || null,
+      series: this.#series || null,
     });
-    this.fillSeries(stats.series);
+    this.#fillSeries(stats.series);
     body.createEl("p", {
       cls: "study-session-notes-stats-summary",
-      text: this.t("stats.summary", {
+      text: this.#t("stats.summary", {
         sessions: stats.sessions,
         topics: stats.topics,
         presenters: stats.presenters.filter((p) => p.topics > 0).length,
       }),
     });
-    this.rotation(body, stats, settings);
+    this.#rotation(body, stats, settings);
     if (stats.sessions === 0) {
-      body.createEl("p", { cls: "study-session-notes-empty", text: this.t("stats.empty") });
+      body.createEl("p", { cls: "study-session-notes-empty", text: this.#t("stats.empty") });
       return;
     }
-    this.charts(body, stats);
-    this.presenterTable(body, stats);
+    this.#charts(body, stats);
+    this.#presenterTable(body, stats);
   }
 
-  private fillSeries(all: readonly string[]): void {
+  #fillSeries(all: readonly string[]): void {
     const select = this.contentEl.querySelector<HTMLSelectElement>(".study-session-notes-series");
     if (!select || select.options.length === all.length + 1) return;
     select.empty();
-    select.createEl("option", { value: "", text: this.t("stats.filter.allSeries") });
+    select.createEl("option", { value: "", text: this.#t("stats.filter.allSeries") });
     for (const name of all) select.createEl("option", { value: name, text: name });
-    select.value = all.includes(this.series) ? this.series : "";
+    select.value = all.includes(this.#series) ? this.#series : "";
   }
 
-  private rotation(parent: HTMLElement, stats: Stats, settings: Settings): void {
+  #rotation(parent: HTMLElement, stats: Stats, settings: Settings): void {
     const section = parent.createEl("section", { cls: "study-session-notes-rotation" });
-    section.createEl("h3", { text: this.t("stats.rotation.heading") });
+    section.createEl("h3", { text: this.#t("stats.rotation.heading") });
     const r = stats.rotation;
     if (r.order.length === 0) {
-      section.createEl("p", { text: this.t("stats.rotation.none") });
+      section.createEl("p", { text: this.#t("stats.rotation.none") });
     } else {
       section.createEl("p", {
         cls: "study-session-notes-next",
-        text: this.t("stats.rotation.next", { name: r.next ?? this.t("stats.none") }),
+        text: this.#t("stats.rotation.next", { name: r.next ?? this.#t("stats.none") }),
       });
-      if (r.last !== null) section.createEl("p", { text: this.t("stats.rotation.last", { name: r.last }) });
+      if (r.last !== null) section.createEl("p", { text: this.#t("stats.rotation.last", { name: r.last }) });
       const list = section.createEl("ol", {
         cls: "study-session-notes-order",
-        attr: { "aria-label": this.t("stats.rotation.order") },
+        attr: { "aria-label": this.#t("stats.rotation.order") },
       });
       for (const name of r.order) {
         const li = list.createEl("li", { text: name });
         if (name === r.next) {
           li.addClass("is-next");
-          li.createSpan({ cls: "study-session-notes-mark", text: this.t("stats.rotation.markNext") });
+          li.createSpan({ cls: "study-session-notes-mark", text: this.#t("stats.rotation.markNext") });
         }
         if (name === r.last) {
           li.addClass("is-last");
-          li.createSpan({ cls: "study-session-notes-mark", text: this.t("stats.rotation.markLast") });
+          li.createSpan({ cls: "study-session-notes-mark", text: this.#t("stats.rotation.markLast") });
         }
       }
       if (r.skipped.length > 0)
-        section.createEl("p", { text: this.t("stats.rotation.skipped", { names: r.skipped.join(", ") }) });
+        section.createEl("p", { text: this.#t("stats.rotation.skipped", { names: r.skipped.join(", ") }) });
     }
-    const meetings = upcomingMeetings(this.service.index, settings, this.today(), settings.scheduleCount);
-    section.createEl("h4", { text: this.t("stats.plan.heading") });
-    const table = scrollBox(section, this.t("stats.plan.heading")).createEl("table");
+    const meetings = upcomingMeetings(this.#service.index, settings, this.today(), settings.scheduleCount);
+    section.createEl("h4", { text: this.#t("stats.plan.heading") });
+    const table = scrollBox(section, this.#t("stats.plan.heading")).createEl("table");
     const head = table.createEl("thead").createEl("tr");
-    head.createEl("th", { text: this.t("stats.plan.date"), attr: { scope: "col" } });
-    head.createEl("th", { text: this.t("stats.plan.main"), attr: { scope: "col" } });
+    head.createEl("th", { text: this.#t("stats.plan.date"), attr: { scope: "col" } });
+    head.createEl("th", { text: this.#t("stats.plan.main"), attr: { scope: "col" } });
     const tbody = table.createEl("tbody");
     for (const m of meetings) {
       const tr = tbody.createEl("tr");
       tr.createEl("td", { text: m.date });
-      tr.createEl("td", { text: m.mainPresenter ?? this.t("stats.plan.unknown") });
+      tr.createEl("td", { text: m.mainPresenter ?? this.#t("stats.plan.unknown") });
     }
   }
 
-  private charts(parent: HTMLElement, stats: Stats): void {
+  #charts(parent: HTMLElement, stats: Stats): void {
     const section = parent.createEl("section", { cls: "study-session-notes-charts" });
     const series: ChartSeries[] = stats.kinds.map((kind) => ({
       key: kind,
-      label: this.kindName(kind),
+      label: this.#kindName(kind),
       cls: kindClass(kind),
     }));
     let year = "";
@@ -202,20 +211,20 @@ export class StatsView extends ItemView {
       section,
       {
         id: "months",
-        title: this.t("stats.chart.months"),
-        itemHeading: this.t("stats.col.month"),
+        title: this.#t("stats.chart.months"),
+        itemHeading: this.#t("stats.col.month"),
         series,
         items: months,
       },
-      this.t,
+      this.#t,
     );
     const people = stats.presenters.filter((p) => p.topics > 0);
     barChart(
       section,
       {
         id: "presenters",
-        title: this.t("stats.chart.presenters"),
-        itemHeading: this.t("stats.col.presenter"),
+        title: this.#t("stats.chart.presenters"),
+        itemHeading: this.#t("stats.col.presenter"),
         series,
         items: people.map((p) => ({
           key: p.name,
@@ -224,26 +233,26 @@ export class StatsView extends ItemView {
           values: stats.kinds.map((k) => p.byKind[k] ?? 0),
         })),
       },
-      this.t,
+      this.#t,
     );
     heatStrip(
       section,
       {
         id: "heat",
-        title: this.t("stats.chart.heat"),
-        rowHeading: this.t("stats.col.presenter"),
+        title: this.#t("stats.chart.heat"),
+        rowHeading: this.#t("stats.col.presenter"),
         rows: people.map((p) => p.name),
         columns: months.map((m) => ({ key: m.key, label: m.label, sub: m.sub })),
         values: people.map((p) => months.map((m) => p.byMonth[m.key] ?? 0)),
       },
-      this.t,
+      this.#t,
     );
   }
 
-  private presenterTable(parent: HTMLElement, stats: Stats): void {
+  #presenterTable(parent: HTMLElement, stats: Stats): void {
     const section = parent.createEl("section", { cls: "study-session-notes-presenters" });
-    section.createEl("h3", { text: this.t("stats.presenters.heading") });
-    const table = scrollBox(section, this.t("stats.presenters.heading")).createEl("table");
+    section.createEl("h3", { text: this.#t("stats.presenters.heading") });
+    const table = scrollBox(section, this.#t("stats.presenters.heading")).createEl("table");
     const head = table.createEl("thead").createEl("tr");
     for (const key of [
       "stats.col.presenter",
@@ -252,15 +261,15 @@ export class StatsView extends ItemView {
       "stats.col.last",
       "stats.col.missed",
     ])
-      head.createEl("th", { text: this.t(key as MessageKey), attr: { scope: "col" } });
+      head.createEl("th", { text: this.#t(key as MessageKey), attr: { scope: "col" } });
     const tbody = table.createEl("tbody");
-    const none = this.t("stats.none");
+    const none = this.#t("stats.none");
     for (const p of stats.presenters) {
       const tr = tbody.createEl("tr");
       tr.createEl("th", { text: p.name, attr: { scope: "row" } });
       const kinds = stats.kinds
         .filter((k) => (p.byKind[k] ?? 0) > 0)
-        .map((k) => `${this.kindName(k)} ${p.byKind[k] ?? 0}`)
+        .map((k) => `${this.#kindName(k)} ${p.byKind[k] ?? 0}`)
         .join(", ");
       tr.createEl("td", { text: kinds ? `${p.topics} (${kinds})` : String(p.topics) });
       const main = tr.createEl("td");
@@ -271,10 +280,10 @@ export class StatsView extends ItemView {
     }
   }
 
-  private kindName(kind: string): string {
-    if (kind === NO_KIND) return this.t("view.none.kind");
+  #kindName(kind: string): string {
+    if (kind === NO_KIND) return this.#t("view.none.kind");
     const key = `kind.${kind}` as MessageKey;
-    const name = this.t(key);
+    const name = this.#t(key);
     return name === key ? kind : name;
   }
 }

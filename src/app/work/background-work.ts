@@ -45,45 +45,48 @@ export interface ProgressNotice {
 }
 
 export class BackgroundWork extends Component {
-  private alive = false;
+  #alive = false;
   /** Bumped on every `modify` of a note: catches edits that leave mtime and size as they were. */
-  private readonly versions = new WeakMap<TFile, number>();
-  private readonly runs = new Map<string, AbortController>();
+  readonly #versions = new WeakMap<TFile, number>();
+  readonly #runs = new Map<string, AbortController>();
 
-  constructor(
-    private readonly app: App,
-    private readonly t: Translate,
-    private readonly clock: () => number = () => performance.now(),
-  ) {
+  readonly #app: App;
+  readonly #t: Translate;
+  readonly #clock: () => number;
+
+  constructor(app: App, t: Translate, clock: () => number = () => performance.now()) {
     super();
+    this.#app = app;
+    this.#t = t;
+    this.#clock = clock;
   }
 
   /** False once the plugin unloaded: every job checks it after each await. */
   get loaded(): boolean {
-    return this.alive;
+    return this.#alive;
   }
 
   override onload(): void {
-    this.alive = true;
+    this.#alive = true;
     this.registerEvent(
-      this.app.vault.on("modify", (file) => {
-        if (file instanceof TFile) this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+      this.#app.vault.on("modify", (file) => {
+        if (file instanceof TFile) this.#versions.set(file, (this.#versions.get(file) ?? 0) + 1);
       }),
     );
     this.register(() => {
-      this.alive = false;
-      for (const run of this.runs.values()) run.abort();
-      this.runs.clear();
+      this.#alive = false;
+      for (const run of this.#runs.values()) run.abort();
+      this.#runs.clear();
     });
   }
 
   /** The plugin is loaded and `file` is still a Markdown note of the vault (renamed or not). */
   exists(file: TFile): boolean {
-    return this.alive && file.extension === "md" && this.app.vault.getAbstractFileByPath(file.path) === file;
+    return this.#alive && file.extension === "md" && this.#app.vault.getAbstractFileByPath(file.path) === file;
   }
 
   stamp(file: TFile): FileStamp {
-    return { file, mtime: file.stat.mtime, size: file.stat.size, version: this.versions.get(file) ?? 0 };
+    return { file, mtime: file.stat.mtime, size: file.stat.size, version: this.#versions.get(file) ?? 0 };
   }
 
   /** After an await: still loaded, the note still there, and not modified since `stamp`. */
@@ -93,13 +96,13 @@ export class BackgroundWork extends Component {
       this.exists(file) &&
       file.stat.mtime === stamp.mtime &&
       file.stat.size === stamp.size &&
-      (this.versions.get(file) ?? 0) === stamp.version
+      (this.#versions.get(file) ?? 0) === stamp.version
     );
   }
 
   /** The clock slices are measured by, in milliseconds. */
   now(): number {
-    return this.clock();
+    return this.#clock();
   }
 
   /** Let the app draw and handle input before the work goes on. */
@@ -107,13 +110,9 @@ export class BackgroundWork extends Component {
     return new Promise((resolve) => window.setTimeout(resolve, 0));
   }
 
-  isRunning(kind: string): boolean {
-    return this.runs.has(kind);
-  }
-
   /** Stop a run of `kind` at its next item (the item in hand finishes its own checks). */
   cancel(kind: string): void {
-    this.runs.get(kind)?.abort();
+    this.#runs.get(kind)?.abort();
   }
 
   /**
@@ -121,20 +120,20 @@ export class BackgroundWork extends Component {
    * run of the same kind is under way (nothing is started). Stops when cancelled or on unload.
    */
   run<T>(options: RunOptions<T>): Promise<RunResult<T>> | null {
-    if (!this.alive || this.runs.has(options.kind)) return null;
+    if (!this.#alive || this.#runs.has(options.kind)) return null;
     const controller = new AbortController();
-    this.runs.set(options.kind, controller);
-    return this.work(options, controller).finally(() => {
-      if (this.runs.get(options.kind) === controller) this.runs.delete(options.kind);
+    this.#runs.set(options.kind, controller);
+    return this.#work(options, controller).finally(() => {
+      if (this.#runs.get(options.kind) === controller) this.#runs.delete(options.kind);
     });
   }
 
-  private async work<T>(options: RunOptions<T>, controller: AbortController): Promise<RunResult<T>> {
+  async #work<T>(options: RunOptions<T>, controller: AbortController): Promise<RunResult<T>> {
     const { items, step } = options;
     const signal = controller.signal;
     const parallel = Math.max(1, options.parallel ?? 1);
     const result: RunResult<T> = { done: 0, total: items.length, cancelled: false, errors: [] };
-    const started = this.clock();
+    const started = this.#clock();
     let sliceStart = started;
     let notice: ProgressNotice | null = null;
     const attempt = async (item: T): Promise<void> => {
@@ -148,11 +147,11 @@ export class BackgroundWork extends Component {
     let perItem = 0;
     try {
       while (result.done < items.length) {
-        if (signal.aborted || !this.alive) {
+        if (signal.aborted || !this.#alive) {
           result.cancelled = true;
           break;
         }
-        const before = this.clock();
+        const before = this.#clock();
         const room = SLICE_MS - (before - sliceStart);
         // The first item alone measures the cost; free items (no clock time) go `parallel` at once.
         const size =
@@ -161,16 +160,16 @@ export class BackgroundWork extends Component {
         if (chunk.length === 1) await attempt(chunk[0] as T);
         else await Promise.all(chunk.map(attempt));
         result.done += chunk.length;
-        const now = this.clock();
+        const now = this.#clock();
         perItem = (now - before) / chunk.length;
         // Yield when one more item would take the slice past its budget.
         if (now - sliceStart + perItem > SLICE_MS && result.done < items.length) {
           if (options.progress && now - started > PROGRESS_AFTER_MS) {
             notice ??= this.progressNotice(() => controller.abort());
-            notice.text.setText(this.t(options.progress, { done: result.done, total: result.total }));
+            notice.text.setText(this.#t(options.progress, { done: result.done, total: result.total }));
           }
           await this.yield();
-          sliceStart = this.clock();
+          sliceStart = this.#clock();
         }
       }
     } finally {
@@ -183,7 +182,7 @@ export class BackgroundWork extends Component {
   progressNotice(cancel: () => void): ProgressNotice {
     const notice = new Notice("", 0);
     const text = notice.messageEl.createDiv();
-    const button = notice.messageEl.createEl("button", { text: this.t("work.cancel") });
+    const button = notice.messageEl.createEl("button", { text: this.#t("work.cancel") });
     // The listener lives as long as the notice's element, which goes with the notice.
     button.addEventListener("click", (event) => {
       event.stopPropagation();

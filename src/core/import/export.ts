@@ -107,23 +107,30 @@ interface NamedPage extends ReadPage {
  * runs it in slices, the CLI straight through.
  */
 export class ExportPlanner implements PhasedJob<ExportPlan> {
-  private readonly columns = new Map<string, Columns>();
-  private readonly byPath: Map<string, ExportFile>;
-  private readonly read: ReadPage[] = [];
-  private readonly notes: PlannedNote[] = [];
-  private readonly skipped: Skipped[] = [];
-  private readonly attachments = new Map<string, PlannedAttachment>();
-  private readonly attachmentNames = new Set<string>();
-  private noteOf = new Map<string, string>();
-  private phase = 0;
+  readonly #columns = new Map<string, Columns>();
+  readonly #byPath: Map<string, ExportFile>;
+  readonly #read: ReadPage[] = [];
+  readonly #notes: PlannedNote[] = [];
+  readonly #skipped: Skipped[] = [];
+  readonly #attachments = new Map<string, PlannedAttachment>();
+  readonly #attachmentNames = new Set<string>();
+  #noteOf = new Map<string, string>();
+  #phase = 0;
+
+  readonly #pages: readonly PageFile[];
+  readonly #tables: readonly ExportFile[];
+  readonly #options: ExportOptions;
 
   private constructor(
     files: readonly ExportFile[],
-    private readonly pages: readonly PageFile[],
-    private readonly tables: readonly ExportFile[],
-    private readonly options: ExportOptions,
+    pages: readonly PageFile[],
+    tables: readonly ExportFile[],
+    options: ExportOptions,
   ) {
-    this.byPath = new Map(files.map((f) => [f.path, f]));
+    this.#pages = pages;
+    this.#tables = tables;
+    this.#options = options;
+    this.#byPath = new Map(files.map((f) => [f.path, f]));
   }
 
   /** A planner for `files`, or the problem that they are not a Notion export. */
@@ -159,29 +166,29 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
   }
 
   next(): Phase | null {
-    switch (this.phase++) {
+    switch (this.#phase++) {
       case 0:
-        return { name: "tables", items: this.tables, step: (csv: ExportFile) => this.readTable(csv) };
+        return { name: "tables", items: this.#tables, step: (csv: ExportFile) => this.#readTable(csv) };
       case 1:
-        return { name: "read", items: this.pages, step: (page: PageFile) => this.readPage(page) };
+        return { name: "read", items: this.#pages, step: (page: PageFile) => this.#readPage(page) };
       case 2:
-        return { name: "convert", items: this.name(), step: (page: NamedPage) => this.convert(page) };
+        return { name: "convert", items: this.#name(), step: (page: NamedPage) => this.#convert(page) };
       default:
         return null;
     }
   }
 
   result(): ExportPlan {
-    return { notes: this.notes, attachments: [...this.attachments.values()], skipped: this.skipped };
+    return { notes: this.#notes, attachments: [...this.#attachments.values()], skipped: this.#skipped };
   }
 
   /** A database's rows live in the folder named like its CSV. */
-  private readTable(csv: ExportFile): void {
+  #readTable(csv: ExportFile): void {
     const folder = csv.path.replace(/(_all)?\.csv$/i, "");
-    if (this.columns.has(folder)) return;
+    if (this.#columns.has(folder)) return;
     const table = readCsv(decode(csv.bytes));
     if (!table.ok) {
-      this.skipped.push({
+      this.#skipped.push({
         source: csv.path,
         reason: `${table.problem.message}; its pages' properties were read without it`,
       });
@@ -194,27 +201,27 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
     const lists = new Set(
       names.filter((name, i) => i > 0 && rows.some((r) => textProperty(name, r[i] ?? "").type === "list")),
     );
-    this.columns.set(folder, { names: new Set(names.slice(1)), lists });
+    this.#columns.set(folder, { names: new Set(names.slice(1)), lists });
   }
 
-  private readPage(file: PageFile): void {
+  #readPage(file: PageFile): void {
     const fallback = file.stem.trim() || "Untitled";
     try {
       const text = decode(file.file.bytes);
       let page: NotionPage | null;
       if (file.html) {
-        if (!this.options.parseHtml) {
-          this.skipped.push({ source: file.file.path, reason: "HTML pages cannot be read here" });
+        if (!this.#options.parseHtml) {
+          this.#skipped.push({ source: file.file.path, reason: "HTML pages cannot be read here" });
           return;
         }
-        page = readHtmlPage(this.options.parseHtml(text), fallback);
+        page = readHtmlPage(this.#options.parseHtml(text), fallback);
       } else {
-        page = readMarkdownPage(text, fallback, this.columns.get(parentOf(file.file.path)) ?? null);
+        page = readMarkdownPage(text, fallback, this.#columns.get(parentOf(file.file.path)) ?? null);
       }
-      if (!page) this.skipped.push({ source: file.file.path, reason: "not a Notion page" });
-      else this.read.push({ page, file, shape: sessionShape(page) });
+      if (!page) this.#skipped.push({ source: file.file.path, reason: "not a Notion page" });
+      else this.#read.push({ page, file, shape: sessionShape(page) });
     } catch (error) {
-      this.skipped.push({
+      this.#skipped.push({
         source: file.file.path,
         reason: `unreadable: ${error instanceof Error ? error.message : String(error)}`,
       });
@@ -222,46 +229,46 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
   }
 
   /** Names first (links need every page's), sessions and pages in one name space, in export order. */
-  private name(): NamedPage[] {
-    const series = commonSeries(this.read.map((r) => r.shape));
+  #name(): NamedPage[] {
+    const series = commonSeries(this.#read.map((r) => r.shape));
     // Lower-cased: names that differ only in case are one file on macOS and Windows.
     const taken = new Set<string>();
     const isTaken = (name: string): boolean => taken.has(name.toLowerCase());
-    const named = this.read.map((read) => {
+    const named = this.#read.map((read) => {
       const { page, shape } = read;
       const base = shape.session
-        ? sessionFileName(this.options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
+        ? sessionFileName(this.#options.fileNamePattern, shape.date, shape.series ?? series) || safeFileName(page.title)
         : safeFileName(page.title);
       const stem = uniqueName(base || "Untitled", isTaken);
       taken.add(stem.toLowerCase());
       return { ...read, name: `${stem}.md` };
     });
-    this.noteOf = new Map(named.map((n) => [n.file.file.path, n.name.replace(/\.md$/, "")]));
+    this.#noteOf = new Map(named.map((n) => [n.file.file.path, n.name.replace(/\.md$/, "")]));
     return named;
   }
 
-  private resolveLink(from: string, href: string, embed: boolean): string | null {
+  #resolveLink(from: string, href: string, embed: boolean): string | null {
     const target = resolveHref(parentOf(from), href);
     if (target === null) return null;
-    const note = this.noteOf.get(target);
+    const note = this.#noteOf.get(target);
     if (note !== undefined) return `[[${note}]]`;
-    const file = this.byPath.get(target);
+    const file = this.#byPath.get(target);
     if (!file || PAGE.test(baseName(target)) || /\.csv$/i.test(target)) return embed ? null : "";
-    let planned = this.attachments.get(target);
+    let planned = this.#attachments.get(target);
     if (!planned) {
-      const name = uniqueAttachmentName(baseName(target), this.attachmentNames);
-      this.attachmentNames.add(name.toLowerCase());
+      const name = uniqueAttachmentName(baseName(target), this.#attachmentNames);
+      this.#attachmentNames.add(name.toLowerCase());
       planned = { name, bytes: file.bytes, source: target };
-      this.attachments.set(target, planned);
+      this.#attachments.set(target, planned);
     }
-    const folder = this.options.attachmentFolder;
+    const folder = this.#options.attachmentFolder;
     return `[[${folder ? `${folder}/${planned.name}` : planned.name}]]`;
   }
 
-  private convert({ page, file, name, shape }: NamedPage): void {
+  #convert({ page, file, name, shape }: NamedPage): void {
     const source = file.file.path;
     const linked = rewriteLinks(page.body, (href, text, embed) => {
-      const link = this.resolveLink(source, href, embed);
+      const link = this.#resolveLink(source, href, embed);
       if (link === null) return null;
       if (link === "") return text;
       const inner = link.slice(2, -2);
@@ -271,7 +278,7 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
     const body = escapeTableLinks(linked);
     const properties = page.properties.map((p) => ({
       ...p,
-      value: propertyLinks(p.value, (href) => this.resolveLink(source, href, false)),
+      value: propertyLinks(p.value, (href) => this.#resolveLink(source, href, false)),
     }));
     const text = noteText({
       page: { ...page, body, properties },
@@ -280,15 +287,15 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
       date: shape.date,
     });
     if (!shape.session) {
-      this.notes.push({ name, text, session: false, source, id: file.id });
+      this.#notes.push({ name, text, session: false, source, id: file.id });
       return;
     }
     const synced = syncFrontmatter(text, parseNote(text, { path: name }));
     if (!synced.ok) {
-      this.skipped.push({ source, reason: synced.problem.message });
+      this.#skipped.push({ source, reason: synced.problem.message });
       return;
     }
-    this.notes.push({ name, text: synced.value.text, session: true, source, id: file.id });
+    this.#notes.push({ name, text: synced.value.text, session: true, source, id: file.id });
   }
 }
 

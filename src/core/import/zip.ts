@@ -69,80 +69,83 @@ const BATCH_BYTES = 4 * 1024 * 1024;
  * A refusal or a damaged entry ends the work; `result` tells it.
  */
 export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode>> {
-  private readonly budget: { bytes: number; files: number };
-  private files: ExportFile[] = [];
-  private batches: Batch[] = [];
-  private inner: Batch[] = [];
-  private problem: Problem<UnpackCode> | null = null;
+  readonly #budget: { bytes: number; files: number };
+  #files: ExportFile[] = [];
+  #batches: Batch[] = [];
+  #inner: Batch[] = [];
+  #problem: Problem<UnpackCode> | null = null;
 
-  private constructor(private readonly limits: UnpackLimits) {
-    this.budget = { bytes: limits.maxBytes, files: limits.maxFiles };
+  readonly #limits: UnpackLimits;
+
+  private constructor(limits: UnpackLimits) {
+    this.#limits = limits;
+    this.#budget = { bytes: limits.maxBytes, files: limits.maxFiles };
   }
 
   /** Lists the downloaded zip; refused at once when it is damaged, too large or holds an unsafe name. */
   static open(bytes: Uint8Array, limits: UnpackLimits = DEFAULT_LIMITS): Result<ExportUnpacker, UnpackCode> {
     const unpacker = new ExportUnpacker(limits);
-    unpacker.guard(() => {
-      const entries = unpacker.list(bytes);
+    unpacker.#guard(() => {
+      const entries = unpacker.#list(bytes);
       // The download wraps the export in one zip per part; everything is inside those.
       if (entries.length > 0 && entries.every((e) => INNER_ZIP.test(e.name))) {
-        unpacker.inner = entries.map((e) => ({ archive: bytes, names: new Set([e.name]) }));
-      } else unpacker.batches = batchesOf(bytes, entries);
+        unpacker.#inner = entries.map((e) => ({ archive: bytes, names: new Set([e.name]) }));
+      } else unpacker.#batches = batchesOf(bytes, entries);
     });
-    return unpacker.problem ? fail(unpacker.problem) : ok(unpacker);
+    return unpacker.#problem ? fail(unpacker.#problem) : ok(unpacker);
   }
 
   next(): Phase | null {
-    if (this.problem) return null;
-    if (this.inner.length > 0) {
-      const inner = this.inner;
-      this.inner = [];
-      return { name: "unpack", items: inner, step: (part: Batch) => this.guard(() => this.openPart(part)) };
+    if (this.#problem) return null;
+    if (this.#inner.length > 0) {
+      const inner = this.#inner;
+      this.#inner = [];
+      return { name: "unpack", items: inner, step: (part: Batch) => this.#guard(() => this.#openPart(part)) };
     }
-    if (this.batches.length > 0) {
-      const batches = this.batches;
-      this.batches = [];
-      return { name: "unpack", items: batches, step: (batch: Batch) => this.guard(() => this.inflate(batch)) };
+    if (this.#batches.length > 0) {
+      const batches = this.#batches;
+      this.#batches = [];
+      return { name: "unpack", items: batches, step: (batch: Batch) => this.#guard(() => this.#inflate(batch)) };
     }
     return null;
   }
 
   result(): Result<ExportFile[], UnpackCode> {
-    if (this.problem) return fail(this.problem);
-    return ok(stripExportRoot(this.files.filter((f) => !NOISE.test(f.path))));
+    if (this.#problem) return fail(this.#problem);
+    return ok(stripExportRoot(this.#files.filter((f) => !NOISE.test(f.path))));
   }
 
-  private openPart(part: Batch): void {
+  #openPart(part: Batch): void {
     for (const bytes of Object.values(unzipSync(part.archive, { filter: (e) => part.names.has(e.name) }))) {
-      this.batches.push(...batchesOf(bytes, this.list(bytes)));
+      this.#batches.push(...batchesOf(bytes, this.#list(bytes)));
     }
   }
 
-  private inflate(batch: Batch): void {
+  #inflate(batch: Batch): void {
     const entries = unzipSync(batch.archive, { filter: (e) => batch.names.has(e.name) });
     for (const [name, data] of Object.entries(entries))
-      this.files.push({ path: safeName(utf8Name(name)), bytes: data });
+      this.#files.push({ path: safeName(utf8Name(name)), bytes: data });
   }
 
   /** The archive's files but the noise, every name checked and counted against the limits; nothing inflated. */
-  private list(archive: Uint8Array): Entry[] {
+  #list(archive: Uint8Array): Entry[] {
     const entries: Entry[] = [];
     unzipSync(archive, {
       filter: (entry) => {
         if (entry.name.endsWith("/")) return false;
         safeName(utf8Name(entry.name));
-        this.budget.bytes -= entry.originalSize;
-        this.budget.files -= 1;
-        if (this.budget.bytes < 0) {
-          const mb = String(Math.round(this.limits.maxBytes / 1024 / 1024));
+        this.#budget.bytes -= entry.originalSize;
+        this.#budget.files -= 1;
+        if (this.#budget.bytes < 0) {
+          const mb = String(Math.round(this.#limits.maxBytes / 1024 / 1024));
           throw new Refused(
             "too-large",
             `the export would unpack to more than ${mb} MB: refused (a zip bomb, or an export to split into parts)`,
             mb,
           );
         }
-        if (this.budget.files < 0) {
-          const max = String(this.limits.maxFiles);
+        if (this.#budget.files < 0) {
+          const max = String(this.#limits.maxFiles);
           throw new Refused("too-many-files", `the export holds more than ${max} files`, max);
         }
         if (!NOISE.test(entry.name)) entries.push({ name: entry.name, size: entry.originalSize });
@@ -153,15 +156,15 @@ export class ExportUnpacker implements PhasedJob<Result<ExportFile[], UnpackCode
   }
 
   /** Runs `work`; a refusal or fflate's own error (bad signature, unexpected end, invalid block) ends the job. */
-  private guard(work: () => void): void {
-    if (this.problem) return;
+  #guard(work: () => void): void {
+    if (this.#problem) return;
     try {
       work();
     } catch (error) {
-      if (error instanceof Refused) this.problem = { code: error.code, message: error.message, detail: error.detail };
+      if (error instanceof Refused) this.#problem = { code: error.code, message: error.message, detail: error.detail };
       else {
         const reason = error instanceof Error ? error.message : String(error);
-        this.problem = {
+        this.#problem = {
           code: "corrupt-zip",
           message: `the zip file is damaged or incomplete (${reason})`,
           detail: reason,

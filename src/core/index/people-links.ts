@@ -96,21 +96,24 @@ export function aliasList(value: unknown): string[] {
  * anyone else to a note named after them.
  */
 export class PeopleLinker {
-  private readonly notes = new Map<string, string>();
+  readonly #notes = new Map<string, string>();
+
+  readonly #resolve: (spelling: string) => Person;
 
   constructor(
-    private readonly resolve: (spelling: string) => Person,
+    resolve: (spelling: string) => Person,
     readonly folder: string,
     notes: readonly PeopleNote[] = [],
   ) {
-    for (const note of notes) if (!this.notes.has(foldKey(note.name))) this.notes.set(foldKey(note.name), note.name);
+    this.#resolve = resolve;
+    for (const note of notes) if (!this.#notes.has(foldKey(note.name))) this.#notes.set(foldKey(note.name), note.name);
   }
 
   /** The people note's name for a spelling. */
   target(spelling: string): string {
-    const person = this.resolve(spelling);
+    const person = this.#resolve(spelling);
     for (const form of [person.name, ...person.aliases]) {
-      const note = this.notes.get(foldKey(form));
+      const note = this.#notes.get(foldKey(form));
       if (note !== undefined) return note;
     }
     return person.name;

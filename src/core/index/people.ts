@@ -69,33 +69,33 @@ export interface Person {
  * names them together. Feed every presenter seen, then ask `resolve(spelling)`.
  */
 export class PeopleMerger {
-  private readonly parent = new Map<string, string>();
+  readonly #parent = new Map<string, string>();
   /** Per folded key: how often it was written as the main name, and its surface forms. */
-  private readonly nameCount = new Map<string, number>();
+  readonly #nameCount = new Map<string, number>();
   /** Times a key was the full name of a line that also gave an alias (`Name / alias`). */
-  private readonly fullCount = new Map<string, number>();
-  private readonly surface = new Map<string, Map<string, number>>();
-  private readonly rosterName = new Map<string, string>();
-  private people: Map<string, Person> | null = null;
+  readonly #fullCount = new Map<string, number>();
+  readonly #surface = new Map<string, Map<string, number>>();
+  readonly #rosterName = new Map<string, string>();
+  #people: Map<string, Person> | null = null;
 
   constructor(roster: readonly RosterMember[] = []) {
     for (const member of roster) {
       const spellings = [member.name, ...member.aliases];
-      this.link(spellings);
-      this.rosterName.set(foldKey(member.name), member.name);
-      for (const spelling of spellings) this.count(spelling, 0);
+      this.#link(spellings);
+      this.#rosterName.set(foldKey(member.name), member.name);
+      for (const spelling of spellings) this.#count(spelling, 0);
     }
   }
 
   add(presenter: Presenter): void {
-    this.people = null;
-    this.link([presenter.name, ...presenter.aliases]);
-    this.count(presenter.name, 1);
+    this.#people = null;
+    this.#link([presenter.name, ...presenter.aliases]);
+    this.#count(presenter.name, 1);
     if (presenter.aliases.length > 0) {
       const key = foldKey(presenter.name);
-      this.fullCount.set(key, (this.fullCount.get(key) ?? 0) + 1);
+      this.#fullCount.set(key, (this.#fullCount.get(key) ?? 0) + 1);
     }
-    for (const alias of presenter.aliases) this.count(alias, 0);
+    for (const alias of presenter.aliases) this.#count(alias, 0);
   }
 
   /**
@@ -103,93 +103,93 @@ export class PeopleMerger {
    * without counting either as written, so links never change which spelling names the person.
    */
   addLink(spelling: string, note: string): void {
-    this.people = null;
-    this.link([spelling, note]);
-    for (const form of [spelling, note]) this.count(form, 0, false);
+    this.#people = null;
+    this.#link([spelling, note]);
+    for (const form of [spelling, note]) this.#count(form, 0, false);
   }
 
   /** The merged person for a spelling (unknown spellings are their own person). */
   resolve(spelling: string): Person {
-    const people = this.build();
-    const root = this.find(foldKey(spelling));
+    const people = this.#build();
+    const root = this.#find(foldKey(spelling));
     return people.get(root) ?? { name: collapseWhitespace(spelling), aliases: [] };
   }
 
   /** Every merged person, in the order their first spelling was seen. */
   all(): Person[] {
-    return [...this.build().values()];
+    return [...this.#build().values()];
   }
 
-  private count(spelling: string, asName: number, seen = true): void {
+  #count(spelling: string, asName: number, seen = true): void {
     const key = foldKey(spelling);
     if (!key) return;
-    this.nameCount.set(key, (this.nameCount.get(key) ?? 0) + asName);
-    let forms = this.surface.get(key);
+    this.#nameCount.set(key, (this.#nameCount.get(key) ?? 0) + asName);
+    let forms = this.#surface.get(key);
     if (!forms) {
       forms = new Map();
-      this.surface.set(key, forms);
+      this.#surface.set(key, forms);
     }
     const form = collapseWhitespace(spelling);
     forms.set(form, (forms.get(form) ?? 0) + (seen ? 1 : 0));
   }
 
-  private link(spellings: readonly string[]): void {
-    this.people = null;
+  #link(spellings: readonly string[]): void {
+    this.#people = null;
     const keys = spellings.map(foldKey).filter((key) => key.length > 0);
     const [first, ...rest] = keys;
     if (first === undefined) return;
-    const root = this.find(first);
+    const root = this.#find(first);
     for (const key of rest) {
-      const other = this.find(key);
-      if (other !== root) this.parent.set(other, root);
+      const other = this.#find(key);
+      if (other !== root) this.#parent.set(other, root);
     }
   }
 
-  private find(key: string): string {
+  #find(key: string): string {
     let node = key;
-    let up = this.parent.get(node);
+    let up = this.#parent.get(node);
     if (up === undefined) {
-      this.parent.set(key, key);
+      this.#parent.set(key, key);
       return key;
     }
     while (up !== node) {
       node = up;
-      up = this.parent.get(node) ?? node;
+      up = this.#parent.get(node) ?? node;
     }
     // Path compression keeps later look-ups flat.
     let walk = key;
     while (walk !== node) {
-      const next = this.parent.get(walk) ?? node;
-      this.parent.set(walk, node);
+      const next = this.#parent.get(walk) ?? node;
+      this.#parent.set(walk, node);
       walk = next;
     }
     return node;
   }
 
-  private build(): Map<string, Person> {
-    if (this.people) return this.people;
+  #build(): Map<string, Person> {
+    if (this.#people) return this.#people;
     const groups = new Map<string, string[]>();
-    for (const key of this.surface.keys()) {
-      const root = this.find(key);
+    for (const key of this.#surface.keys()) {
+      const root = this.#find(key);
       const group = groups.get(root);
       if (group) group.push(key);
       else groups.set(root, [key]);
     }
     const people = new Map<string, Person>();
     for (const [root, keys] of groups) {
-      people.set(root, this.personOf(keys));
+      people.set(root, this.#personOf(keys));
     }
-    this.people = people;
+    this.#people = people;
     return people;
   }
 
-  private personOf(keys: string[]): Person {
+  #personOf(keys: string[]): Person {
     const forms: Array<{ form: string; full: number; asName: number; seen: number; roster: boolean }> = [];
     for (const key of keys) {
-      const asName = this.nameCount.get(key) ?? 0;
-      const full = this.fullCount.get(key) ?? 0;
-      const roster = this.rosterName.get(key);
-      for (const [form, seen] of this.surface.get(key) ?? []) {
+      const asName = this.#nameCount.get(key) ?? 0;
+      const full = this.#fullCount.get(key) ?? 0;
+      const roster = this.#rosterName.get(key);
+      for (const [form, seen] of this.#surface.get(key) ?? []) {
         forms.push({ form, full, asName, seen, roster: roster !== undefined && roster === form });
       }
     }

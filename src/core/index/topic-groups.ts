@@ -31,47 +31,47 @@ export interface RowHeights {
 }
 
 export class TopicGroups {
-  private readonly groups = new Map<string, Group>();
+  readonly #groups = new Map<string, Group>();
   /** Groups in display order. */
-  private order: Group[] = [];
+  #order: Group[] = [];
   /** Row index of each group's header, in display order (recomputed lazily). */
-  private starts: number[] | null = null;
-  private rows = 0;
+  #starts: number[] | null = null;
+  #rows = 0;
   /** The listed topics of each note and the groups they went into (to take them out again). */
-  private readonly byFile = new Map<string, ReadonlyArray<{ topic: IndexedTopic; ids: string[] }>>();
-  private readonly collapsed = new Set<string>();
-  private listed = 0;
+  readonly #byFile = new Map<string, ReadonlyArray<{ topic: IndexedTopic; ids: string[] }>>();
+  readonly #collapsed = new Set<string>();
+  #listed = 0;
 
-  constructor(private readonly options: TopicGroupsOptions) {}
+  readonly #options: TopicGroupsOptions;
+
+  constructor(options: TopicGroupsOptions) {
+    this.#options = options;
+  }
 
   /** Topics listed (each once, even when it sits in several tag groups). */
   get matched(): number {
-    return this.listed;
+    return this.#listed;
   }
 
   get rowCount(): number {
-    this.layout();
-    return this.rows;
-  }
-
-  get groupCount(): number {
-    return this.order.length;
+    this.#layout();
+    return this.#rows;
   }
 
   /** Everything again from the index's sessions (a new search, grouping or scope). */
   rebuild(sessions: Iterable<SessionEntry>): void {
-    this.groups.clear();
-    this.byFile.clear();
-    this.listed = 0;
+    this.#groups.clear();
+    this.#byFile.clear();
+    this.#listed = 0;
     const sorted = [...sessions].sort(bySessionDateDesc);
     const lists = new Map<string, { key: string | null; topics: IndexedTopic[] }>();
     for (const session of sorted) {
-      const listed = this.listedTopics(session);
+      const listed = this.#listedTopics(session);
       if (listed.length === 0) continue;
       const placed: Array<{ topic: IndexedTopic; ids: string[] }> = [];
       for (const topic of listed) {
         const ids: string[] = [];
-        for (const key of this.keysOf(topic)) {
+        for (const key of this.#keysOf(topic)) {
           const id = groupId(key);
           let list = lists.get(id);
           if (!list) lists.set(id, (list = { key, topics: [] }));
@@ -80,40 +80,40 @@ export class TopicGroups {
         }
         placed.push({ topic, ids });
       }
-      this.byFile.set(session.file, placed);
-      this.listed += listed.length;
+      this.#byFile.set(session.file, placed);
+      this.#listed += listed.length;
     }
-    for (const [id, list] of lists) this.groups.set(id, new Group(list.key, SortedChunks.from(list.topics)));
-    this.order = [...this.groups.values()].sort((a, b) => compareGroups(this.options.by, a, b));
-    this.starts = null;
+    for (const [id, list] of lists) this.#groups.set(id, new Group(list.key, SortedChunks.from(list.topics)));
+    this.#order = [...this.#groups.values()].sort((a, b) => compareGroups(this.#options.by, a, b));
+    this.#starts = null;
   }
 
   /** One note changed (`session`), appeared, or went (`null`): move only its topics. */
   update(file: string, session: SessionEntry | null): void {
     const touched = new Set<Group>();
-    const before = this.byFile.get(file);
+    const before = this.#byFile.get(file);
     if (before) {
-      this.byFile.delete(file);
-      this.listed -= before.length;
+      this.#byFile.delete(file);
+      this.#listed -= before.length;
       for (const { topic, ids } of before) {
         for (const id of ids) {
-          const group = this.groups.get(id);
+          const group = this.#groups.get(id);
           if (group && group.topics.remove(topic)) touched.add(group);
         }
       }
     }
     if (session) {
-      const listed = this.listedTopics(session);
+      const listed = this.#listedTopics(session);
       if (listed.length > 0) {
         const placed: Array<{ topic: IndexedTopic; ids: string[] }> = [];
         for (const topic of listed) {
           const ids: string[] = [];
-          for (const key of this.keysOf(topic)) {
+          for (const key of this.#keysOf(topic)) {
             const id = groupId(key);
-            let group = this.groups.get(id);
+            let group = this.#groups.get(id);
             if (!group) {
               group = new Group(key, SortedChunks.from([]));
-              this.groups.set(id, group);
+              this.#groups.set(id, group);
             }
             group.topics.insert(topic);
             touched.add(group);
@@ -121,41 +121,32 @@ export class TopicGroups {
           }
           placed.push({ topic, ids });
         }
-        this.byFile.set(file, placed);
-        this.listed += listed.length;
+        this.#byFile.set(file, placed);
+        this.#listed += listed.length;
       }
     }
-    if (touched.size > 0) this.reposition(touched);
-    this.starts = null;
+    if (touched.size > 0) this.#reposition(touched);
+    this.#starts = null;
   }
 
   setCollapsed(key: string | null, collapsed: boolean): void {
-    if (collapsed) this.collapsed.add(groupId(key));
-    else this.collapsed.delete(groupId(key));
-    this.starts = null;
-  }
-
-  isCollapsed(key: string | null): boolean {
-    return this.collapsed.has(groupId(key));
-  }
-
-  clearCollapsed(): void {
-    this.collapsed.clear();
-    this.starts = null;
+    if (collapsed) this.#collapsed.add(groupId(key));
+    else this.#collapsed.delete(groupId(key));
+    this.#starts = null;
   }
 
   /** The row at index `i` (a header or a topic), or null past the end. */
   rowAt(i: number): Row | null {
-    const starts = this.layout();
-    if (i < 0 || i >= this.rows) return null;
+    const starts = this.#layout();
+    if (i < 0 || i >= this.#rows) return null;
     const g = lastAtMost(starts, i);
-    const group = this.order[g];
+    const group = this.#order[g];
     if (!group) return null;
     const offset = i - (starts[g] ?? 0);
-    const collapsed = this.collapsed.has(groupId(group.key));
+    const collapsed = this.#collapsed.has(groupId(group.key));
     if (offset === 0) {
       const count = group.topics.size;
-      return { type: "group", key: group.key, count, collapsed, position: g, groups: this.order.length };
+      return { type: "group", key: group.key, count, collapsed, position: g, groups: this.#order.length };
     }
     const topic = group.topics.at(offset - 1);
     if (!topic) return null;
@@ -164,116 +155,116 @@ export class TopicGroups {
 
   /** The row of a group's header, or -1. */
   groupRow(key: string | null): number {
-    const starts = this.layout();
-    const group = this.groups.get(groupId(key));
-    const g = group ? this.order.indexOf(group) : -1;
+    const starts = this.#layout();
+    const group = this.#groups.get(groupId(key));
+    const g = group ? this.#order.indexOf(group) : -1;
     return g < 0 ? -1 : (starts[g] ?? -1);
   }
 
   /** The row of a topic in a group (tag groups may list a topic more than once), or -1. */
   topicRow(topic: IndexedTopic, key: string | null): number {
-    const starts = this.layout();
-    const group = this.groups.get(groupId(key));
-    if (!group || this.collapsed.has(groupId(key))) return -1;
+    const starts = this.#layout();
+    const group = this.#groups.get(groupId(key));
+    if (!group || this.#collapsed.has(groupId(key))) return -1;
     const at = group.topics.indexOf(topic);
-    const g = this.order.indexOf(group);
+    const g = this.#order.indexOf(group);
     return at < 0 || g < 0 ? -1 : (starts[g] ?? 0) + 1 + at;
   }
 
   /** Top of row `i` in pixels. */
   rowTop(i: number, heights: RowHeights): number {
-    const starts = this.layout();
+    const starts = this.#layout();
     if (i <= 0 || starts.length === 0) return 0;
-    if (i >= this.rows) return this.totalHeight(heights);
+    if (i >= this.#rows) return this.totalHeight(heights);
     const g = lastAtMost(starts, i);
     const offset = i - (starts[g] ?? 0);
-    return this.groupTop(g, heights) + (offset === 0 ? 0 : heights.group + (offset - 1) * heights.topic);
+    return this.#groupTop(g, heights) + (offset === 0 ? 0 : heights.group + (offset - 1) * heights.topic);
   }
 
   /** The row at a vertical offset in pixels (clamped to the rows there are). */
   rowAtOffset(y: number, heights: RowHeights): number {
-    const starts = this.layout();
-    if (this.rows === 0 || y <= 0) return 0;
+    const starts = this.#layout();
+    if (this.#rows === 0 || y <= 0) return 0;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.groupTop(mid, heights) <= y) lo = mid;
+      if (this.#groupTop(mid, heights) <= y) lo = mid;
       else hi = mid - 1;
     }
     const start = starts[lo] ?? 0;
-    const end = lo + 1 < starts.length ? (starts[lo + 1] ?? this.rows) : this.rows;
-    const inside = y - this.groupTop(lo, heights);
+    const end = lo + 1 < starts.length ? (starts[lo + 1] ?? this.#rows) : this.#rows;
+    const inside = y - this.#groupTop(lo, heights);
     if (inside < heights.group) return start;
     return Math.min(end - 1, start + 1 + Math.floor((inside - heights.group) / heights.topic));
   }
 
   totalHeight(heights: RowHeights): number {
-    this.layout();
-    const groups = this.order.length;
-    return groups * heights.group + (this.rows - groups) * heights.topic;
+    this.#layout();
+    const groups = this.#order.length;
+    return groups * heights.group + (this.#rows - groups) * heights.topic;
   }
 
   /** Group keys in display order. */
   keys(): Array<string | null> {
-    return this.order.map((group) => group.key);
+    return this.#order.map((group) => group.key);
   }
 
-  private groupTop(g: number, heights: RowHeights): number {
-    const start = this.layout()[g] ?? 0;
+  #groupTop(g: number, heights: RowHeights): number {
+    const start = this.#layout()[g] ?? 0;
     return g * heights.group + (start - g) * heights.topic;
   }
 
-  private layout(): number[] {
-    if (this.starts) return this.starts;
-    const starts = new Array<number>(this.order.length);
+  #layout(): number[] {
+    if (this.#starts) return this.#starts;
+    const starts = new Array<number>(this.#order.length);
     let row = 0;
-    for (let g = 0; g < this.order.length; g++) {
-      const group = this.order[g] as Group;
+    for (let g = 0; g < this.#order.length; g++) {
+      const group = this.#order[g] as Group;
       starts[g] = row;
-      row += 1 + (this.collapsed.has(groupId(group.key)) ? 0 : group.topics.size);
+      row += 1 + (this.#collapsed.has(groupId(group.key)) ? 0 : group.topics.size);
     }
-    this.rows = row;
-    this.starts = starts;
+    this.#rows = row;
+    this.#starts = starts;
     return starts;
   }
 
   /** Put groups whose sizes changed back in their places (the others stay sorted meanwhile). */
-  private reposition(touched: ReadonlySet<Group>): void {
-    this.order = this.order.filter((group) => !touched.has(group));
+  #reposition(touched: ReadonlySet<Group>): void {
+    this.#order = this.#order.filter((group) => !touched.has(group));
     for (const group of touched) {
       if (group.topics.size === 0) {
-        this.groups.delete(groupId(group.key));
+        this.#groups.delete(groupId(group.key));
         continue;
       }
       let lo = 0;
-      let hi = this.order.length;
+      let hi = this.#order.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (compareGroups(this.options.by, this.order[mid] as Group, group) <= 0) lo = mid + 1;
+        if (compareGroups(this.#options.by, this.#order[mid] as Group, group) <= 0) lo = mid + 1;
         else hi = mid;
       }
-      this.order.splice(lo, 0, group);
+      this.#order.splice(lo, 0, group);
     }
   }
 
-  private listedTopics(session: SessionEntry): IndexedTopic[] {
+  #listedTopics(session: SessionEntry): IndexedTopic[] {
     const listed: IndexedTopic[] = [];
     session.topics.forEach((topic, k) => {
       ordinals.set(topic, k);
-      if (this.options.accept(topic)) listed.push(topic);
+      if (this.#options.accept(topic)) listed.push(topic);
     });
     return listed;
   }
 
-  private keysOf(topic: IndexedTopic): Array<string | null> {
-    switch (this.options.by) {
+  #keysOf(topic: IndexedTopic): Array<string | null> {
+    switch (this.#options.by) {
       case "kind":
         return [topic.kind];
       case "month":
         return [topic.date ? topic.date.slice(0, 7) : null];
       case "presenter":
-        return [topic.presenter === null ? null : this.options.displayName(topic.presenter)];
+        return [topic.presenter === null ? null : this.#options.displayName(topic.presenter)];
       case "tag": {
         if (topic.tags.length === 0) return [null];
         return [...new Set(topic.tags.map((tag) => tag.toLowerCase()))];
@@ -332,40 +323,40 @@ const CHUNK = 256;
 
 /** Topics in index order, stored in chunks: insert, remove and find by position in about log n. */
 class SortedChunks {
-  private chunks: IndexedTopic[][] = [];
-  private counts: number[] | null = null;
+  #chunks: IndexedTopic[][] = [];
+  #counts: number[] | null = null;
   size = 0;
 
   static from(sorted: readonly IndexedTopic[]): SortedChunks {
     const list = new SortedChunks();
-    for (let i = 0; i < sorted.length; i += CHUNK) list.chunks.push(sorted.slice(i, i + CHUNK));
+    for (let i = 0; i < sorted.length; i += CHUNK) list.#chunks.push(sorted.slice(i, i + CHUNK));
     list.size = sorted.length;
     return list;
   }
 
   insert(topic: IndexedTopic): void {
     this.size++;
-    this.counts = null;
-    if (this.chunks.length === 0) {
-      this.chunks.push([topic]);
+    this.#counts = null;
+    if (this.#chunks.length === 0) {
+      this.#chunks.push([topic]);
       return;
     }
-    const c = Math.min(this.chunkFor(topic), this.chunks.length - 1);
-    const chunk = this.chunks[c] as IndexedTopic[];
+    const c = Math.min(this.#chunkFor(topic), this.#chunks.length - 1);
+    const chunk = this.#chunks[c] as IndexedTopic[];
     chunk.splice(lowerBound(chunk, topic), 0, topic);
-    if (chunk.length > 2 * CHUNK) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
+    if (chunk.length > 2 * CHUNK) this.#chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
   }
 
   remove(topic: IndexedTopic): boolean {
-    const c = this.chunkFor(topic);
-    const chunk = this.chunks[c];
+    const c = this.#chunkFor(topic);
+    const chunk = this.#chunks[c];
     if (!chunk) return false;
     for (let i = lowerBound(chunk, topic); i < chunk.length; i++) {
       if (chunk[i] === topic) {
         chunk.splice(i, 1);
-        if (chunk.length === 0) this.chunks.splice(c, 1);
+        if (chunk.length === 0) this.#chunks.splice(c, 1);
         this.size--;
-        this.counts = null;
+        this.#counts = null;
         return true;
       }
       if (compareTopics(chunk[i] as IndexedTopic, topic) > 0) break;
@@ -374,32 +365,32 @@ class SortedChunks {
   }
 
   at(i: number): IndexedTopic | undefined {
-    const counts = this.prefix();
+    const counts = this.#prefix();
     const c = lastAtMost(counts, i);
-    return this.chunks[c]?.[i - (counts[c] ?? 0)];
+    return this.#chunks[c]?.[i - (counts[c] ?? 0)];
   }
 
   indexOf(topic: IndexedTopic): number {
-    const c = this.chunkFor(topic);
-    const chunk = this.chunks[c];
+    const c = this.#chunkFor(topic);
+    const chunk = this.#chunks[c];
     if (!chunk) return -1;
     for (
       let i = lowerBound(chunk, topic);
       i < chunk.length && compareTopics(chunk[i] as IndexedTopic, topic) <= 0;
       i++
     ) {
-      if (chunk[i] === topic) return (this.prefix()[c] ?? 0) + i;
+      if (chunk[i] === topic) return (this.#prefix()[c] ?? 0) + i;
     }
     return -1;
   }
 
   /** The first chunk whose last topic sorts at or after `topic` (or one past the end). */
-  private chunkFor(topic: IndexedTopic): number {
+  #chunkFor(topic: IndexedTopic): number {
     let lo = 0;
-    let hi = this.chunks.length;
+    let hi = this.#chunks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const chunk = this.chunks[mid] as IndexedTopic[];
+      const chunk = this.#chunks[mid] as IndexedTopic[];
       if (compareTopics(chunk[chunk.length - 1] as IndexedTopic, topic) < 0) lo = mid + 1;
       else hi = mid;
     }
@@ -407,15 +398,15 @@ class SortedChunks {
   }
 
   /** Topics before each chunk. */
-  private prefix(): number[] {
-    if (this.counts) return this.counts;
-    const counts = new Array<number>(this.chunks.length);
+  #prefix(): number[] {
+    if (this.#counts) return this.#counts;
+    const counts = new Array<number>(this.#chunks.length);
     let n = 0;
-    for (let c = 0; c < this.chunks.length; c++) {
+    for (let c = 0; c < this.#chunks.length; c++) {
       counts[c] = n;
-      n += (this.chunks[c] as IndexedTopic[]).length;
+      n += (this.#chunks[c] as IndexedTopic[]).length;
     }
-    this.counts = counts;
+    this.#counts = counts;
     return counts;
   }
 }

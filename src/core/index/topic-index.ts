@@ -36,107 +36,111 @@ export interface TopicGroup {
 }
 
 export class TopicIndex {
-  private readonly sessions = new Map<string, SessionEntry>();
-  private merger: PeopleMerger | null = null;
-  private names = new Map<string, string>();
-  private sorted: IndexedTopic[] | null = null;
-  private topicTotal = 0;
-  private peopleChanges = 0;
-  private peopleNotes: readonly RosterMember[] = [];
+  readonly #sessions = new Map<string, SessionEntry>();
+  #merger: PeopleMerger | null = null;
+  #names = new Map<string, string>();
+  #sorted: IndexedTopic[] | null = null;
+  #topicTotal = 0;
+  #peopleChanges = 0;
+  #peopleNotes: readonly RosterMember[] = [];
 
-  constructor(private roster: readonly RosterMember[] = []) {}
+  #roster: readonly RosterMember[];
+
+  constructor(roster: readonly RosterMember[] = []) {
+    this.#roster = roster;
+  }
 
   get size(): number {
-    return this.sessions.size;
+    return this.#sessions.size;
   }
 
   /** Topics in the index (kept as notes change: no list is built to count them). */
   get topicCount(): number {
-    return this.topicTotal;
+    return this.#topicTotal;
   }
 
   /** Changes whenever people may have merged or split (a view grouping by person regroups then). */
   get peopleVersion(): number {
-    return this.peopleChanges;
+    return this.#peopleChanges;
   }
 
   setRoster(roster: readonly RosterMember[]): void {
-    this.roster = roster;
-    this.forgetPeople();
+    this.#roster = roster;
+    this.#forgetPeople();
   }
 
   /** People notes (name and aliases), merged like members after them; none while links are off. */
   setPeopleNotes(notes: readonly RosterMember[]): void {
-    if (sameMembers(this.peopleNotes, notes)) return;
-    this.peopleNotes = notes;
-    this.forgetPeople();
+    if (sameMembers(this.#peopleNotes, notes)) return;
+    this.#peopleNotes = notes;
+    this.#forgetPeople();
   }
 
   upsert(entry: SessionEntry): void {
-    const previous = this.sessions.get(entry.file);
-    this.sessions.set(entry.file, entry);
-    this.topicTotal += entry.topics.length - (previous?.topics.length ?? 0);
+    const previous = this.#sessions.get(entry.file);
+    this.#sessions.set(entry.file, entry);
+    this.#topicTotal += entry.topics.length - (previous?.topics.length ?? 0);
     if (!previous || !samePresenters(previous.presenters, entry.presenters) || !sameLinks(previous.links, entry.links))
-      this.forgetPeople();
-    else this.forgetOrder();
+      this.#forgetPeople();
+    else this.#forgetOrder();
   }
 
   remove(file: string): boolean {
-    const previous = this.sessions.get(file);
+    const previous = this.#sessions.get(file);
     if (!previous) return false;
-    this.sessions.delete(file);
-    this.topicTotal -= previous.topics.length;
-    this.forgetPeople();
+    this.#sessions.delete(file);
+    this.#topicTotal -= previous.topics.length;
+    this.#forgetPeople();
     return true;
   }
 
   rename(oldFile: string, newFile: string): void {
-    const entry = this.sessions.get(oldFile);
+    const entry = this.#sessions.get(oldFile);
     if (!entry) return;
-    this.sessions.delete(oldFile);
-    this.sessions.set(newFile, {
+    this.#sessions.delete(oldFile);
+    this.#sessions.set(newFile, {
       ...entry,
       file: newFile,
       topics: entry.topics.map((topic) => ({ ...topic, file: newFile })),
     });
-    this.forgetOrder();
+    this.#forgetOrder();
   }
 
   get(file: string): SessionEntry | undefined {
-    return this.sessions.get(file);
+    return this.#sessions.get(file);
   }
 
   /** Every session, in no particular order (nothing is sorted or copied). */
   sessionEntries(): IterableIterator<SessionEntry> {
-    return this.sessions.values();
+    return this.#sessions.values();
   }
 
   allSessions(): SessionEntry[] {
-    return [...this.sessions.values()].sort(bySessionDateDesc);
+    return [...this.#sessions.values()].sort(bySessionDateDesc);
   }
 
   /** Every topic, newest session first. `presenter` is as the note wrote it: see `displayName`. */
   topics(): IndexedTopic[] {
-    if (this.sorted) return this.sorted;
+    if (this.#sorted) return this.#sorted;
     const out: IndexedTopic[] = [];
     for (const session of this.allSessions()) for (const topic of session.topics) out.push(topic);
-    this.sorted = out;
+    this.#sorted = out;
     return out;
   }
 
   /** The merged person's display name for a spelling (cached: a vault has few spellings). */
   displayName(spelling: string): string {
-    let name = this.names.get(spelling);
+    let name = this.#names.get(spelling);
     if (name === undefined) {
-      name = this.people().resolve(spelling).name;
-      this.names.set(spelling, name);
+      name = this.#people().resolve(spelling).name;
+      this.#names.set(spelling, name);
     }
     return name;
   }
 
   /** A person by any of their spellings. */
   person(spelling: string): Person {
-    return this.people().resolve(spelling);
+    return this.#people().resolve(spelling);
   }
 
   /** People who presented at least one topic, with their merged spellings, most topics first. */
@@ -174,28 +178,30 @@ export class TopicIndex {
     return [...groups.entries()].map(([key, topics]) => ({ key, topics })).sort((a, b) => compareGroups(by, a, b));
   }
 
-  private people(): PeopleMerger {
-    if (this.merger) return this.merger;
-    const merger = new PeopleMerger(this.peopleNotes.length > 0 ? [...this.roster, ...this.peopleNotes] : this.roster);
-    for (const session of this.sessions.values()) {
+  #people(): PeopleMerger {
+    if (this.#merger) return this.#merger;
+    const merger = new PeopleMerger(
+      this.#peopleNotes.length > 0 ? [...this.#roster, ...this.#peopleNotes] : this.#roster,
+    );
+    for (const session of this.#sessions.values()) {
       for (const presenter of session.presenters) merger.add(presenter);
       for (const [spelling, note] of session.links ?? []) merger.addLink(spelling, note);
     }
-    this.merger = merger;
+    this.#merger = merger;
     return merger;
   }
 
   /** The sorted topic list is rebuilt when next asked for. */
-  private forgetOrder(): void {
-    this.sorted = null;
+  #forgetOrder(): void {
+    this.#sorted = null;
   }
 
   /** People are merged again when next asked for (and the order rebuilt). */
-  private forgetPeople(): void {
-    this.forgetOrder();
-    this.merger = null;
-    this.names = new Map();
-    this.peopleChanges++;
+  #forgetPeople(): void {
+    this.#forgetOrder();
+    this.#merger = null;
+    this.#names = new Map();
+    this.#peopleChanges++;
   }
 }
 

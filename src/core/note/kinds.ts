@@ -22,16 +22,16 @@ export interface ResolvedKind {
 
 /** Alias (folded) → kind id, built once per set of user aliases. */
 export class KindTable {
-  private readonly byAlias = new Map<string, string>();
+  readonly #byAlias = new Map<string, string>();
 
   constructor(userAliases: Readonly<Record<string, string>> = {}) {
     for (const [id, aliases] of Object.entries(BUILTIN_KINDS)) {
-      for (const alias of aliases) this.byAlias.set(foldKey(alias), id);
+      for (const alias of aliases) this.#byAlias.set(foldKey(alias), id);
     }
     for (const [alias, id] of Object.entries(userAliases)) {
       const key = foldKey(alias);
       const target = foldKey(id);
-      if (key && target) this.byAlias.set(key, this.byAlias.get(target) ?? target);
+      if (key && target) this.#byAlias.set(key, this.#byAlias.get(target) ?? target);
     }
   }
 
@@ -39,16 +39,16 @@ export class KindTable {
    * The last tag resolved in each of a few slots (by length and first character): a vault's notes
    * use a handful of tags, and one comparison of two short strings is cheaper than hashing one.
    */
-  private readonly recent: Array<{ tag: string; resolved: ResolvedKind } | undefined> = [];
+  readonly #recent: Array<{ tag: string; resolved: ResolvedKind } | undefined> = [];
 
   resolve(tag: string): ResolvedKind {
     const slot = (tag.length * 31 + tag.charCodeAt(0)) & (RECENT_SLOTS - 1);
-    const recent = this.recent[slot];
+    const recent = this.#recent[slot];
     if (recent?.tag === tag) return recent.resolved;
     const key = foldKey(tag);
-    const id = this.byAlias.get(key);
+    const id = this.#byAlias.get(key);
     const resolved = id !== undefined ? { kind: id, known: true } : { kind: key, known: false };
-    this.recent[slot] = { tag, resolved };
+    this.#recent[slot] = { tag, resolved };
     return resolved;
   }
 }

@@ -83,16 +83,20 @@ const UNSEARCHED = -2;
  */
 export class NextMatch {
   /** The next occurrence at or after the last search's start; -1: none; `UNSEARCHED` before the first. */
-  private at = UNSEARCHED;
+  #at = UNSEARCHED;
 
-  constructor(
-    private readonly text: string,
-    private readonly needle: string,
-  ) {}
+  readonly #text: string;
+  readonly #needle: string;
+
+  constructor(text: string, needle: string) {
+    this.#text = text;
+    this.#needle = needle;
+  }
 
   /** Whether `needle` starts in `[from, to)`; `from` never less than in the previous call. */
   within(from: number, to: number): boolean {
-    if (this.at === UNSEARCHED || (this.at >= 0 && this.at < from)) this.at = this.text.indexOf(this.needle, from);
-    return this.at >= 0 && this.at < to;
+    if (this.#at === UNSEARCHED || (this.#at >= 0 && this.#at < from))
+      this.#at = this.#text.indexOf(this.#needle, from);
+    return this.#at >= 0 && this.#at < to;
   }
 }

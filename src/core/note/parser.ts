@@ -55,40 +55,40 @@ export function parseNote(text: string, options: ParseOptions = {}): ParsedNote 
 }
 
 class NoteParser {
-  private readonly source: string;
-  private readonly kinds: KindTable;
-  private readonly topics: Topic[] = [];
-  private readonly presenters = new NotePresenters();
-  private readonly warnings: ParseWarning[] = [];
+  readonly #source: string;
+  readonly #kinds: KindTable;
+  readonly #topics: Topic[] = [];
+  readonly #presenters = new NotePresenters();
+  readonly #warnings: ParseWarning[] = [];
   /** The current line (outside code), by offsets into `source`. */
-  private lineStart = 0;
-  private lineEnd = 0;
-  private readonly hashes: NextMatch;
-  private readonly schemes: NextMatch;
+  #lineStart = 0;
+  #lineEnd = 0;
+  readonly #hashes: NextMatch;
+  readonly #schemes: NextMatch;
 
-  private section: "none" | "topics" | "main" = "none";
+  #section: "none" | "topics" | "main" = "none";
   /** The current section was opened by a marker line, not by a bare `@Name`. */
-  private sectionMarked = false;
-  private sectionTopics = 0;
-  private sectionLevel = 0;
-  private presenter: Presenter | null = null;
-  private presenterLine = -1;
-  private presenterLevel = 0;
-  private blockTopics = 0;
-  private draft: Draft | null = null;
-  private awaitingMainTitle = false;
-  private mainPresenter: Presenter | null = null;
+  #sectionMarked = false;
+  #sectionTopics = 0;
+  #sectionLevel = 0;
+  #presenter: Presenter | null = null;
+  #presenterLine = -1;
+  #presenterLevel = 0;
+  #blockTopics = 0;
+  #draft: Draft | null = null;
+  #awaitingMainTitle = false;
+  #mainPresenter: Presenter | null = null;
   /** A main topic's presenter may still follow (nothing but its title since the marker). */
-  private mainPresenterOpen = false;
+  #mainPresenterOpen = false;
 
-  constructor(
-    source: string,
-    private readonly options: ParseOptions,
-  ) {
-    this.source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
-    this.kinds = kindTableFor(options.kindAliases);
-    this.hashes = new NextMatch(this.source, "#");
-    this.schemes = new NextMatch(this.source, "://");
+  readonly #options: ParseOptions;
+
+  constructor(source: string, options: ParseOptions) {
+    this.#options = options;
+    this.#source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    this.#kinds = kindTableFor(options.kindAliases);
+    this.#hashes = new NextMatch(this.#source, "#");
+    this.#schemes = new NextMatch(this.#source, "://");
   }
 
   /**
@@ -97,7 +97,7 @@ class NoteParser {
    * substring; `#` is found by one `indexOf` walk over the whole text rather than per line.
    */
   run(): ParsedNote {
-    const src = this.source;
+    const src = this.#source;
     const length = src.length;
     const frontmatter: string[] = [];
     let firstText: string | null = null;
@@ -129,43 +129,43 @@ class NoteParser {
           if (first === 0x60 || first === 0x7e) {
             if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
           }
-          this.touch(i);
+          this.#touch(i);
         } else {
           firstText ??= src.slice(s, trimEnd(src, s, end));
-          this.lineStart = s;
-          this.lineEnd = end;
-          if (!opensStructureAt(src, s) && this.isPlainState()) {
-            this.plainLine(i, s, end);
+          this.#lineStart = s;
+          this.#lineEnd = end;
+          if (!opensStructureAt(src, s) && this.#isPlainState()) {
+            this.#plainLine(i, s, end);
           } else {
             const e = trimEnd(src, s, end);
             const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
             if (opening) {
               fence = opening;
-              this.touch(i);
+              this.#touch(i);
             } else {
-              this.line(i, s, e);
+              this.#line(i, s, e);
             }
           }
         }
       } else if (fence) {
-        this.touch(i);
+        this.#touch(i);
       }
       pos = end + 1;
       i++;
     }
     if (fence)
-      this.warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
-    this.closeBlock();
-    const { date, series, type } = readHeader(frontmatter, firstText ?? "", this.options.path ?? "");
+      this.#warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
+    this.#closeBlock();
+    const { date, series, type } = readHeader(frontmatter, firstText ?? "", this.#options.path ?? "");
     return {
-      path: this.options.path ?? "",
+      path: this.#options.path ?? "",
       date,
       series,
-      presenters: this.presenters.list,
-      topics: this.topics,
-      warnings: this.warnings.sort((a, b) => a.line - b.line),
+      presenters: this.#presenters.list,
+      topics: this.#topics,
+      warnings: this.#warnings.sort((a, b) => a.line - b.line),
       type,
-      sectionTopics: this.sectionTopics,
+      sectionTopics: this.#sectionTopics,
     };
   }
 
@@ -173,32 +173,32 @@ class NoteParser {
    * Whether a line that is no marker, presenter, heading, fence or tag by its first characters can
    * only be body text of the current topic (or of nothing): no title is awaited.
    */
-  private isPlainState(): boolean {
-    return !this.awaitingMainTitle && !(this.presenter !== null && this.blockTopics === 0);
+  #isPlainState(): boolean {
+    return !this.#awaitingMainTitle && !(this.#presenter !== null && this.#blockTopics === 0);
   }
 
   /**
    * A plain body line from `s` to `end`: it extends the current topic, and is cut out of the text
    * only when it can hold the summary, a URL or a tag.
    */
-  private plainLine(i: number, s: number, end: number): void {
-    this.mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
-    const draft = this.draft;
+  #plainLine(i: number, s: number, end: number): void {
+    this.#mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
+    const draft = this.#draft;
     if (!draft) return;
-    const src = this.source;
+    const src = this.#source;
     const topic = draft.topic;
     if (topic.summary === "") {
       const text = src.slice(s, trimEnd(src, s, end));
-      this.body(i, text, listMarkerLength(text), false);
+      this.#body(i, text, listMarkerLength(text), false);
       return;
     }
     draft.lastLine = i;
     const wantsUrl = draft.bodyLines < URL_BODY_LINES && topic.url === null;
     draft.bodyLines++;
-    const hasHash = this.hashes.within(s, end);
+    const hasHash = this.#hashes.within(s, end);
     // `firstHttpUrl` finds nothing without `://`. It is asked on a line with a tag or a lower-case
     // `http` (so an `HTTP://` alone is not taken here, as it never was).
-    const mayHoldUrl = wantsUrl && this.schemes.within(s, end);
+    const mayHoldUrl = wantsUrl && this.#schemes.within(s, end);
     if (!hasHash && !mayHoldUrl) return;
     const text = src.slice(s, trimEnd(src, s, end));
     if (mayHoldUrl && (hasHash || text.includes("http"))) topic.url = firstHttpUrl(text);
@@ -206,114 +206,114 @@ class NoteParser {
   }
 
   /** A line that may be structure: `src[s, e)`, trimmed. */
-  private line(i: number, s: number, e: number): void {
-    const src = this.source;
+  #line(i: number, s: number, e: number): void {
+    const src = this.#source;
     const level = headingLevelAt(src, s, e);
     // The heading's text: after its marks and the blanks that follow them.
     let t = s + level;
     if (level > 0) while (t < e && isTrimmed(src.charCodeAt(t))) t++;
     const marker = t < e && mayOpenMarkerAt(src, t) ? readMarker(src.slice(t, e)) : null;
     if (marker) {
-      this.closeBlock();
-      this.sectionLevel = level;
-      this.sectionMarked = true;
+      this.#closeBlock();
+      this.#sectionLevel = level;
+      this.#sectionMarked = true;
       if (marker.type === "topics") {
-        this.section = "topics";
+        this.#section = "topics";
         return;
       }
-      this.section = "main";
-      this.mainPresenter = null;
-      this.mainPresenterOpen = true;
-      this.awaitingMainTitle = marker.title === null;
-      if (marker.title !== null) this.startTopic(i, { text: marker.title, tag: readTag(marker.title), main: true });
+      this.#section = "main";
+      this.#mainPresenter = null;
+      this.#mainPresenterOpen = true;
+      this.#awaitingMainTitle = marker.title === null;
+      if (marker.title !== null) this.#startTopic(i, { text: marker.title, tag: readTag(marker.title), main: true });
       return;
     }
     const name = readPresenterAt(src, t, e);
     if (name !== null) {
-      this.openPresenter(i, name, level);
+      this.#openPresenter(i, name, level);
       return;
     }
-    if (level > 0 && this.closesByHeading(level)) return;
+    if (level > 0 && this.#closesByHeading(level)) return;
     const listMarker = listMarkerLengthAt(src, t, e);
     const isList = listMarker > 0;
-    if (this.section === "main") {
-      if (this.awaitingMainTitle && !isList && !isNeverTitleAt(src, t, e)) {
-        this.awaitingMainTitle = false;
-        this.startTopic(i, { text: src.slice(t, e), tag: readTagAt(src, t, e), main: true });
+    if (this.#section === "main") {
+      if (this.#awaitingMainTitle && !isList && !isNeverTitleAt(src, t, e)) {
+        this.#awaitingMainTitle = false;
+        this.#startTopic(i, { text: src.slice(t, e), tag: readTagAt(src, t, e), main: true });
         return;
       }
-      this.mainPresenterOpen = false;
-      this.body(i, src.slice(t, e), listMarker, level > 0);
+      this.#mainPresenterOpen = false;
+      this.#body(i, src.slice(t, e), listMarker, level > 0);
       return;
     }
-    if (!this.presenter) return;
+    if (!this.#presenter) return;
     if (!isList && !isNeverTitleAt(src, t, e)) {
       const tag = readTagAt(src, t, e);
-      if (this.blockTopics === 0 || tag !== null) {
-        this.startTopic(i, { text: src.slice(t, e), tag, main: false });
+      if (this.#blockTopics === 0 || tag !== null) {
+        this.#startTopic(i, { text: src.slice(t, e), tag, main: false });
         return;
       }
     }
-    this.body(i, src.slice(t, e), listMarker, level > 0);
+    this.#body(i, src.slice(t, e), listMarker, level > 0);
   }
 
-  private openPresenter(i: number, name: string, level: number): void {
+  #openPresenter(i: number, name: string, level: number): void {
     const person = parsePresenterName(name);
-    if (this.section === "main" && this.mainPresenterOpen) {
+    if (this.#section === "main" && this.#mainPresenterOpen) {
       // One presenter directly under the main topic; a second @ line starts a presenter block.
-      this.mainPresenterOpen = false;
-      this.mainPresenter = person;
-      this.presenters.add(person);
-      if (this.draft?.topic.main) this.draft.topic.presenter = person.name;
+      this.#mainPresenterOpen = false;
+      this.#mainPresenter = person;
+      this.#presenters.add(person);
+      if (this.#draft?.topic.main) this.#draft.topic.presenter = person.name;
       return;
     }
-    this.closeBlock();
-    this.section = "topics";
-    this.presenter = person;
-    this.presenterLine = i;
-    this.presenterLevel = level;
-    this.blockTopics = 0;
-    this.presenters.add(person);
+    this.#closeBlock();
+    this.#section = "topics";
+    this.#presenter = person;
+    this.#presenterLine = i;
+    this.#presenterLevel = level;
+    this.#blockTopics = 0;
+    this.#presenters.add(person);
   }
 
   /** A heading no deeper than the section's or presenter's own heading ends that block. */
-  private closesByHeading(level: number): boolean {
-    if (this.section !== "none" && this.sectionLevel > 0 && level <= this.sectionLevel) {
-      this.closeBlock();
-      this.section = "none";
-      this.sectionMarked = false;
+  #closesByHeading(level: number): boolean {
+    if (this.#section !== "none" && this.#sectionLevel > 0 && level <= this.#sectionLevel) {
+      this.#closeBlock();
+      this.#section = "none";
+      this.#sectionMarked = false;
       return true;
     }
-    if (this.presenter && this.presenterLevel > 0 && level <= this.presenterLevel) {
-      this.closeBlock();
+    if (this.#presenter && this.#presenterLevel > 0 && level <= this.#presenterLevel) {
+      this.#closeBlock();
       return true;
     }
     return false;
   }
 
   /** A topic's title line: its text (heading marks aside), its kind tag, and whether it is the main topic. */
-  private startTopic(i: number, { text, tag, main }: { text: string; tag: Tag | null; main: boolean }): void {
-    this.finishDraft();
+  #startTopic(i: number, { text, tag, main }: { text: string; tag: Tag | null; main: boolean }): void {
+    this.#finishDraft();
     let kind: string | null = null;
     let kindLabel: string | null = null;
     if (tag) {
-      const resolved = this.kinds.resolve(tag.tag);
+      const resolved = this.#kinds.resolve(tag.tag);
       kind = resolved.kind;
       kindLabel = tag.tag;
-      if (!resolved.known) this.warn(i, "unknown-kind", `Unknown kind tag [${tag.tag}]; kept as "${resolved.kind}".`);
+      if (!resolved.known) this.#warn(i, "unknown-kind", `Unknown kind tag [${tag.tag}]; kept as "${resolved.kind}".`);
     }
     const { title, url } = readTitle(tag ? tag.rest : text);
     if (title === "") {
       // An empty topic heading (`#### ` or `[blog]` alone, as a new note from the template has it)
       // holds the place of a topic yet to be written: it takes the slot, but is no topic.
-      this.draft = null;
-      if (!main) this.blockTopics++;
+      this.#draft = null;
+      if (!main) this.#blockTopics++;
       return;
     }
     const tags: string[] = [];
-    if (this.lineHas(this.hashes)) readHashtags(text, tags);
-    const presenter = main ? this.mainPresenter : this.presenter;
-    this.draft = {
+    if (this.#lineHas(this.#hashes)) readHashtags(text, tags);
+    const presenter = main ? this.#mainPresenter : this.#presenter;
+    this.#draft = {
       topic: {
         presenter: presenter?.name ?? null,
         kind,
@@ -328,19 +328,19 @@ class NoteParser {
       },
       lastLine: i,
       bodyLines: 0,
-      marked: this.sectionMarked,
+      marked: this.#sectionMarked,
     };
-    if (!main) this.blockTopics++;
+    if (!main) this.#blockTopics++;
   }
 
   /** A body line of the current topic; `listMarker` is the length of its list marker (0: none). */
-  private body(i: number, text: string, listMarker: number, isHeading: boolean): void {
-    const draft = this.draft;
+  #body(i: number, text: string, listMarker: number, isHeading: boolean): void {
+    const draft = this.#draft;
     if (!draft) return;
     draft.lastLine = i;
     const topic = draft.topic;
-    if (this.lineHas(this.hashes)) readHashtags(text, topic.tags);
-    if (draft.bodyLines < URL_BODY_LINES && topic.url === null && this.lineHas(this.schemes)) {
+    if (this.#lineHas(this.#hashes)) readHashtags(text, topic.tags);
+    if (draft.bodyLines < URL_BODY_LINES && topic.url === null && this.#lineHas(this.#schemes)) {
       topic.url = firstHttpUrl(text);
     }
     draft.bodyLines++;
@@ -357,37 +357,37 @@ class NoteParser {
    * Whether the current line holds what `cursor` looks for: a cheap test before reading its text
    * (the part of the line that a recognizer reads holds no more than the line).
    */
-  private lineHas(cursor: NextMatch): boolean {
-    return cursor.within(this.lineStart, this.lineEnd);
+  #lineHas(cursor: NextMatch): boolean {
+    return cursor.within(this.#lineStart, this.#lineEnd);
   }
 
   /** Lines inside a fenced code block belong to the current topic's body and nothing else. */
-  private touch(i: number): void {
-    if (this.draft) this.draft.lastLine = i;
+  #touch(i: number): void {
+    if (this.#draft) this.#draft.lastLine = i;
   }
 
-  private finishDraft(): void {
-    const draft = this.draft;
+  #finishDraft(): void {
+    const draft = this.#draft;
     if (!draft) return;
     draft.topic.endLine = draft.lastLine;
-    this.topics.push(draft.topic);
-    if (draft.marked) this.sectionTopics++;
-    this.draft = null;
+    this.#topics.push(draft.topic);
+    if (draft.marked) this.#sectionTopics++;
+    this.#draft = null;
   }
 
-  private closeBlock(): void {
-    this.finishDraft();
-    if (this.presenter && this.blockTopics === 0) {
-      this.warn(this.presenterLine, "presenter-without-topic", `@${this.presenter.name} has no topic.`);
+  #closeBlock(): void {
+    this.#finishDraft();
+    if (this.#presenter && this.#blockTopics === 0) {
+      this.#warn(this.#presenterLine, "presenter-without-topic", `@${this.#presenter.name} has no topic.`);
     }
-    this.presenter = null;
-    this.presenterLevel = 0;
-    this.blockTopics = 0;
-    this.awaitingMainTitle = false;
-    this.mainPresenterOpen = false;
+    this.#presenter = null;
+    this.#presenterLevel = 0;
+    this.#blockTopics = 0;
+    this.#awaitingMainTitle = false;
+    this.#mainPresenterOpen = false;
   }
 
-  private warn(line: number, code: ParseWarning["code"], message: string): void {
-    this.warnings.push({ line: Math.max(0, line), message, code });
+  #warn(line: number, code: ParseWarning["code"], message: string): void {
+    this.#warnings.push({ line: Math.max(0, line), message, code });
   }
 }

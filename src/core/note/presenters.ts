@@ -4,20 +4,20 @@ import { foldKey } from "../text";
 
 export class NotePresenters {
   readonly list: Presenter[] = [];
-  private readonly byKey = new Map<string, Presenter>();
+  readonly #byKey = new Map<string, Presenter>();
 
   add(person: Presenter): void {
     const { spellings, keys } = spellingsOf(person);
     let known: Presenter | undefined;
-    for (const key of keys) known ??= this.byKey.get(key);
+    for (const key of keys) known ??= this.#byKey.get(key);
     if (!known) {
       known = { name: person.name, aliases: [] };
       this.list.push(known);
     }
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] ?? "";
-      if (this.byKey.has(key)) continue;
-      this.byKey.set(key, known);
+      if (this.#byKey.has(key)) continue;
+      this.#byKey.set(key, known);
       const spelling = spellings[k];
       if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
     }

@@ -55,31 +55,35 @@ export const DEFAULT_FETCHER_OPTIONS: FetcherOptions = {
 };
 
 export class Fetcher {
-  private readonly nextAt = new Map<Service, number>();
-  private readonly down = new Map<Service, FetchProblem>();
+  readonly #nextAt = new Map<Service, number>();
+  readonly #down = new Map<Service, FetchProblem>();
   /** Requests made, by service (for summaries and tests). */
   readonly counts: Record<Service, number> = { arxiv: 0, semanticScholar: 0, crossref: 0 };
 
-  constructor(
-    private readonly transport: Transport,
-    private readonly clock: Clock,
-    private readonly options: FetcherOptions = DEFAULT_FETCHER_OPTIONS,
-  ) {}
+  readonly #transport: Transport;
+  readonly #clock: Clock;
+  readonly #options: FetcherOptions;
+
+  constructor(transport: Transport, clock: Clock, options: FetcherOptions = DEFAULT_FETCHER_OPTIONS) {
+    this.#transport = transport;
+    this.#clock = clock;
+    this.#options = options;
+  }
 
   async request(
     service: Service,
     request: HttpRequest,
   ): Promise<{ ok: true; value: HttpResponse } | { ok: false; problem: FetchProblem }> {
     const host = hostOf(request.url);
-    const known = this.down.get(service);
+    const known = this.#down.get(service);
     if (known) return { ok: false, problem: known };
     let backoff = 2_000;
     for (let attempt = 0; ; attempt++) {
-      const wait = (this.nextAt.get(service) ?? 0) - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait);
-      this.nextAt.set(service, this.clock.now() + this.options.intervalMs[service]);
+      const wait = (this.#nextAt.get(service) ?? 0) - this.#clock.now();
+      if (wait > 0) await this.#clock.sleep(wait);
+      this.#nextAt.set(service, this.#clock.now() + this.#options.intervalMs[service]);
       this.counts[service]++;
-      const answer = await this.once(request);
+      const answer = await this.#once(request);
       if (answer === "offline" || answer === "timeout") {
         const problem: FetchProblem = {
           code: answer,
@@ -88,33 +92,33 @@ export class Fetcher {
           message:
             answer === "offline"
               ? `Could not reach ${host}: check the connection (offline?) or the API address in the settings.`
-              : `${host} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s.`,
+              : `${host} did not answer within ${Math.round(this.#options.timeoutMs / 1000)} s.`,
         };
-        this.down.set(service, problem);
+        this.#down.set(service, problem);
         return { ok: false, problem };
       }
       if (answer.status !== 429 && answer.status !== 503) return { ok: true, value: answer };
-      const after = retryAfterMs(answer.headers["retry-after"], this.clock.now()) ?? backoff;
+      const after = retryAfterMs(answer.headers["retry-after"], this.#clock.now()) ?? backoff;
       backoff *= 2;
-      if (attempt >= this.options.retries || after > this.options.maxWaitMs) {
+      if (attempt >= this.#options.retries || after > this.#options.maxWaitMs) {
         const problem: FetchProblem = {
           code: "rate-limited",
           service,
           host,
           message: `${host} asks to slow down (HTTP ${answer.status}); try again later.`,
         };
-        this.down.set(service, problem);
+        this.#down.set(service, problem);
         return { ok: false, problem };
       }
-      this.nextAt.set(service, this.clock.now() + after);
+      this.#nextAt.set(service, this.#clock.now() + after);
     }
   }
 
-  private async once(request: HttpRequest): Promise<HttpResponse | "offline" | "timeout"> {
-    const timer = this.clock.timer(this.options.timeoutMs);
+  async #once(request: HttpRequest): Promise<HttpResponse | "offline" | "timeout"> {
+    const timer = this.#clock.timer(this.#options.timeoutMs);
     try {
       return await Promise.race([
-        this.transport(request).catch(() => "offline" as const),
+        this.#transport(request).catch(() => "offline" as const),
         timer.done.then(() => "timeout" as const),
       ]);
     } finally {

@@ -92,22 +92,26 @@ export async function resolvePapers(
 
 /** One run's answers, so a paper named by ten topics is asked for once. */
 class Lookup {
-  private readonly arxiv = new Map<string, PaperDetails | null>();
-  private readonly s2 = new Map<string, PaperDetails | null>();
-  private readonly crossref = new Map<string, PaperDetails | null>();
-  private readonly problems = new Map<string, ResolveProblem>();
+  readonly #arxiv = new Map<string, PaperDetails | null>();
+  readonly #s2 = new Map<string, PaperDetails | null>();
+  readonly #crossref = new Map<string, PaperDetails | null>();
+  readonly #problems = new Map<string, ResolveProblem>();
 
-  constructor(private readonly apis: PaperApis) {}
+  readonly #apis: PaperApis;
+
+  constructor(apis: PaperApis) {
+    this.#apis = apis;
+  }
 
   async byIds(queries: readonly PaperQuery[]): Promise<void> {
     const arxivIds = unique(queries.flatMap((q) => q.ids.filter((id) => id.scheme === "arxiv").map((id) => id.value)));
-    for (let i = 0; i < arxivIds.length; i += ARXIV_BATCH) await this.arxivBatch(arxivIds.slice(i, i + ARXIV_BATCH));
+    for (let i = 0; i < arxivIds.length; i += ARXIV_BATCH) await this.#arxivBatch(arxivIds.slice(i, i + ARXIV_BATCH));
     const s2Ids = unique(queries.flatMap((q) => q.ids.map(s2Id).filter((id): id is string => id !== null)));
-    for (let i = 0; i < s2Ids.length; i += S2_BATCH) await this.s2Batch(s2Ids.slice(i, i + S2_BATCH));
+    for (let i = 0; i < s2Ids.length; i += S2_BATCH) await this.#s2Batch(s2Ids.slice(i, i + S2_BATCH));
     for (const query of queries) {
       const doi = query.ids.find((id) => id.scheme === "doi")?.value;
-      if (doi && !this.s2.get(`DOI:${doi}`) && !query.ids.some((id) => this.arxiv.get(id.value)))
-        await this.crossrefWork(doi);
+      if (doi && !this.#s2.get(`DOI:${doi}`) && !query.ids.some((id) => this.#arxiv.get(id.value)))
+        await this.#crossrefWork(doi);
     }
   }
 
@@ -116,10 +120,10 @@ class Lookup {
     const found: PaperDetails[] = [];
     const failures: ResolveProblem[] = [];
     for (const id of query.ids) {
-      if (id.scheme === "arxiv") this.collect(this.arxiv, id.value, `arxiv:${id.value}`, found, failures);
+      if (id.scheme === "arxiv") this.#collect(this.#arxiv, id.value, `arxiv:${id.value}`, found, failures);
       const s2 = s2Id(id);
-      if (s2) this.collect(this.s2, s2, `s2:${s2}`, found, failures);
-      if (id.scheme === "doi") this.collect(this.crossref, id.value, `crossref:${id.value}`, found, failures);
+      if (s2) this.#collect(this.#s2, s2, `s2:${s2}`, found, failures);
+      if (id.scheme === "doi") this.#collect(this.#crossref, id.value, `crossref:${id.value}`, found, failures);
     }
     const [primary, ...rest] = found;
     if (primary) {
@@ -139,15 +143,15 @@ class Lookup {
     const title = withoutVenueSuffix(written);
     if (foldTitle(title).length < 6) return { status: "unresolved" };
     let failure: ResolveProblem | null = null;
-    const s2 = await this.json("semanticScholar", {
-      url: s2MatchUrl(this.apis.semanticScholarApi, title),
+    const s2 = await this.#json("semanticScholar", {
+      url: s2MatchUrl(this.#apis.semanticScholarApi, title),
       method: "GET",
-      headers: s2Headers(this.apis.semanticScholarKey),
+      headers: s2Headers(this.#apis.semanticScholarKey),
     });
     if (s2.ok && s2.value !== NOT_FOUND) {
       const match = parseS2Match(s2.value);
       if (match && titlesAgree(title, match.title)) {
-        const more = match.arxiv ? await this.arxivDetails(match.arxiv) : null;
+        const more = match.arxiv ? await this.#arxivDetails(match.arxiv) : null;
         const details = more ? mergeDetails(more, match) : match;
         if (more && match.venue) details.venue = match.venue;
         details.url = canonicalUrl(details);
@@ -156,7 +160,7 @@ class Lookup {
     } else if (!s2.ok) {
       failure = s2.problem;
     }
-    const feed = await this.feed(arxivTitleSearchUrl(this.apis.arxivApi, title));
+    const feed = await this.#feed(arxivTitleSearchUrl(this.#apis.arxivApi, title));
     if (feed.ok) {
       const hit = feed.value.find((paper) => titlesAgree(title, paper.title));
       if (hit) return { status: "found", details: { ...hit, url: canonicalUrl(hit) } };
@@ -166,7 +170,7 @@ class Lookup {
     return failure ? { status: "failed", problem: failure } : { status: "unresolved" };
   }
 
-  private collect(
+  #collect(
     answers: Map<string, PaperDetails | null>,
     key: string,
     problemKey: string,
@@ -175,36 +179,36 @@ class Lookup {
   ): void {
     const answer = answers.get(key);
     if (answer) found.push(answer);
-    const problem = this.problems.get(problemKey);
+    const problem = this.#problems.get(problemKey);
     if (answer === undefined && problem) failures.push(problem);
   }
 
-  private async arxivDetails(id: string): Promise<PaperDetails | null> {
-    if (!this.arxiv.has(id)) await this.arxivBatch([id]);
-    return this.arxiv.get(id) ?? null;
+  async #arxivDetails(id: string): Promise<PaperDetails | null> {
+    if (!this.#arxiv.has(id)) await this.#arxivBatch([id]);
+    return this.#arxiv.get(id) ?? null;
   }
 
-  private async arxivBatch(ids: readonly string[]): Promise<void> {
-    const feed = await this.feed(arxivIdListUrl(this.apis.arxivApi, ids));
+  async #arxivBatch(ids: readonly string[]): Promise<void> {
+    const feed = await this.#feed(arxivIdListUrl(this.#apis.arxivApi, ids));
     if (!feed.ok) {
-      for (const id of ids) this.problems.set(`arxiv:${id}`, feed.problem);
+      for (const id of ids) this.#problems.set(`arxiv:${id}`, feed.problem);
       return;
     }
-    for (const id of ids) this.arxiv.set(id, null);
-    for (const paper of feed.value) if (paper.arxiv) this.arxiv.set(paper.arxiv, paper);
+    for (const id of ids) this.#arxiv.set(id, null);
+    for (const paper of feed.value) if (paper.arxiv) this.#arxiv.set(paper.arxiv, paper);
   }
 
-  private async s2Batch(ids: readonly string[]): Promise<void> {
-    const headers = s2Headers(this.apis.semanticScholarKey);
-    const base = this.apis.semanticScholarApi;
+  async #s2Batch(ids: readonly string[]): Promise<void> {
+    const headers = s2Headers(this.#apis.semanticScholarKey);
+    const base = this.#apis.semanticScholarApi;
     if (ids.length === 1) {
       const id = ids[0] ?? "";
-      const answer = await this.json("semanticScholar", { url: s2PaperUrl(base, id), method: "GET", headers });
-      if (answer.ok) this.s2.set(id, answer.value === NOT_FOUND ? null : parseS2Paper(answer.value));
-      else this.problems.set(`s2:${id}`, answer.problem);
+      const answer = await this.#json("semanticScholar", { url: s2PaperUrl(base, id), method: "GET", headers });
+      if (answer.ok) this.#s2.set(id, answer.value === NOT_FOUND ? null : parseS2Paper(answer.value));
+      else this.#problems.set(`s2:${id}`, answer.problem);
       return;
     }
-    const answer = await this.json("semanticScholar", {
+    const answer = await this.#json("semanticScholar", {
       url: s2BatchUrl(base),
       method: "POST",
       headers: { ...headers, "content-type": "application/json" },
@@ -212,38 +216,36 @@ class Lookup {
     });
     if (answer.ok && (answer.value === NOT_FOUND || Array.isArray(answer.value))) {
       const list: unknown[] = Array.isArray(answer.value) ? (answer.value as unknown[]) : [];
-      ids.forEach((id, i) => this.s2.set(id, parseS2Paper(list[i])));
+      ids.forEach((id, i) => this.#s2.set(id, parseS2Paper(list[i])));
       return;
     }
     const problem = answer.ok ? malformed("semanticScholar", base, "not a list of papers") : answer.problem;
-    for (const id of ids) this.problems.set(`s2:${id}`, problem);
+    for (const id of ids) this.#problems.set(`s2:${id}`, problem);
   }
 
-  private async crossrefWork(doi: string): Promise<void> {
-    if (this.crossref.has(doi)) return;
-    const answer = await this.json("crossref", { url: crossrefWorkUrl(this.apis.crossrefApi, doi), method: "GET" });
-    if (answer.ok) this.crossref.set(doi, answer.value === NOT_FOUND ? null : parseCrossrefWork(answer.value));
-    else this.problems.set(`crossref:${doi}`, answer.problem);
+  async #crossrefWork(doi: string): Promise<void> {
+    if (this.#crossref.has(doi)) return;
+    const answer = await this.#json("crossref", { url: crossrefWorkUrl(this.#apis.crossrefApi, doi), method: "GET" });
+    if (answer.ok) this.#crossref.set(doi, answer.value === NOT_FOUND ? null : parseCrossrefWork(answer.value));
+    else this.#problems.set(`crossref:${doi}`, answer.problem);
   }
 
-  private async feed(
-    url: string,
-  ): Promise<{ ok: true; value: PaperDetails[] } | { ok: false; problem: ResolveProblem }> {
-    const answer = await this.apis.fetcher.request("arxiv", { url, method: "GET" });
+  async #feed(url: string): Promise<{ ok: true; value: PaperDetails[] } | { ok: false; problem: ResolveProblem }> {
+    const answer = await this.#apis.fetcher.request("arxiv", { url, method: "GET" });
     if (!answer.ok) return answer;
     if (answer.value.status !== 200) return { ok: false, problem: httpProblem("arxiv", url, answer.value.status) };
-    const parsed = parseArxivFeed(safeParse(this.apis.parseXml, answer.value.text));
+    const parsed = parseArxivFeed(safeParse(this.#apis.parseXml, answer.value.text));
     return parsed.ok
       ? { ok: true, value: parsed.papers }
       : { ok: false, problem: malformed("arxiv", url, parsed.detail) };
   }
 
   /** A JSON answer; `NOT_FOUND` for 404 (an unknown id, no title match). */
-  private async json(
+  async #json(
     service: Service,
     request: Parameters<Fetcher["request"]>[1],
   ): Promise<{ ok: true; value: unknown } | { ok: false; problem: ResolveProblem }> {
-    const answer = await this.apis.fetcher.request(service, request);
+    const answer = await this.#apis.fetcher.request(service, request);
     if (!answer.ok) return answer;
     const { status, text } = answer.value;
     if (status === 404) return { ok: true, value: NOT_FOUND };
