@@ -22,6 +22,8 @@ useYamlParser((text) => parseYaml(text, { uniqueKeys: true, logLevel: "error" })
 const json = process.argv.includes("--json");
 /** `npm run bench -- --parse`: only the parser's rows (throughput, markdown-it, hostile lines). */
 const parseOnly = process.argv.includes("--parse");
+/** `npm run bench -- --related`: only the related-topics rows (quality, first build, queries, CLI). */
+const relatedOnly = process.argv.includes("--related");
 const log = (text: string): void => {
   if (!json) process.stderr.write(`${text}\n`);
 };
@@ -280,6 +282,11 @@ function hostileFigure(): void {
 }
 
 async function main(): Promise<void> {
+  if (relatedOnly) {
+    await relatedFigures(figure, log);
+    report();
+    return;
+  }
   log("Generating vaults (100, 1,000 and 10,000 notes)…");
   const corpus = generateCorpus(10000);
   let vault10k: GeneratedNote[] | null = corpus.notes;

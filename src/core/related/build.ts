@@ -29,6 +29,8 @@ const SUMMARY_SECTIONS = new Set(
     "conclusion",
   ].map((s) => s.normalize("NFKC").toLowerCase()),
 );
+/** The longest line that could be one of those headings: `###### ` before it, a colon and spaces after. */
+const SECTION_LINE_MAX = Math.max(...[...SUMMARY_SECTIONS].map((s) => s.length)) + 24;
 /** A summary heading this close to the title is the topic's own. */
 const OWN_SECTION_LINES = 4;
 /** How far above such a heading the other work's title may stand (its authors, venue between). */
@@ -55,7 +57,10 @@ export function bodyLines(lines: readonly string[], topic: Pick<IndexedTopic, "l
   if (topic.line < 0) return [];
   const body = lines.slice(topic.line + 1, topic.endLine + 1);
   for (let i = OWN_SECTION_LINES; i < body.length; i++) {
-    if (!SUMMARY_SECTIONS.has(sectionName(body[i] ?? ""))) continue;
+    const line = body[i] ?? "";
+    // Longer than any heading of the list (marks and spaces allowed for): no need to fold it.
+    if (line.length > SECTION_LINE_MAX && line.trim().length > SECTION_LINE_MAX) continue;
+    if (!SUMMARY_SECTIONS.has(sectionName(line))) continue;
     // The other work's title: the highest non-list line among the few lines above its first heading.
     let cut = i;
     let seen = 0;

@@ -28,17 +28,17 @@ export class Postings {
   /** Topics with ids below this are in the packed part; the others in tails. */
   private packedBelow = 0;
   private tails: Array<Tail | undefined> = [];
-  private dfs = new Int32Array(1024);
-  private maxTfs = new Float32Array(1024);
+  /** Per term, side by side (a query reads both): its live topics (df) and its highest count. */
+  private stats = new Float32Array(2 * 1024);
 
   /** Topics holding `term` (live ones). */
   df(term: number): number {
-    return this.dfs[term] ?? 0;
+    return this.stats[2 * term] ?? 0;
   }
 
   /** The highest count of `term` in any topic ever added: with the shortest length, its upper bound. */
   maxTf(term: number): number {
-    return this.maxTfs[term] ?? 0;
+    return this.stats[2 * term + 1] ?? 0;
   }
 
   /** Postings stored for `term`, dead ones included: what a walk costs. */
@@ -62,8 +62,8 @@ export class Postings {
     for (let k = 0; k < ids.length; k++) {
       const term = ids[k] ?? 0;
       const tf = tfs[k] ?? 0;
-      this.dfs[term] = (this.dfs[term] ?? 0) + 1;
-      if (tf > (this.maxTfs[term] ?? 0)) this.maxTfs[term] = tf;
+      this.stats[2 * term] = (this.stats[2 * term] ?? 0) + 1;
+      if (tf > (this.stats[2 * term + 1] ?? 0)) this.stats[2 * term + 1] = tf;
       if (!post) continue;
       while (this.tails.length <= term) this.tails.push(undefined);
       let tail = this.tails[term];
@@ -76,7 +76,7 @@ export class Postings {
   /** Forget a removed topic's postings (`live` tells the topics still there, for compaction). */
   remove(doc: number, terms: TermVector, live: (doc: number) => boolean): void {
     for (const term of terms.ids) {
-      this.dfs[term] = (this.dfs[term] ?? 1) - 1;
+      this.stats[2 * term] = (this.stats[2 * term] ?? 1) - 1;
       if (doc < this.packedBelow) {
         this.packedDead++;
         continue;
@@ -97,14 +97,10 @@ export class Postings {
    * topics so a caller can pause between steps; tails are emptied. Counts (`df`) stay as they are.
    */
   *pack(docs: ReadonlyArray<{ terms: TermVector } | undefined>): Generator<void> {
-    const terms = this.dfs.length;
+    // Each term's live count (df) is its room: the starts are their running sums.
+    const terms = this.stats.length / 2;
     const counts = new Int32Array(terms + 1);
-    for (let doc = 0; doc < docs.length; doc++) {
-      const found = docs[doc];
-      if (found) for (const term of found.terms.ids) counts[term + 1] = (counts[term + 1] ?? 0) + 1;
-      if (doc % PACK_STEP === PACK_STEP - 1) yield;
-    }
-    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t + 1] ?? 0) + (counts[t] ?? 0);
+    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t] ?? 0) + (this.stats[2 * t] ?? 0);
     const start = counts.slice();
     const total = counts[terms] ?? 0;
     const ids = new Int32Array(total);
@@ -140,14 +136,10 @@ export class Postings {
   }
 
   private reserve(terms: number): void {
-    if (terms <= this.dfs.length) return;
-    const size = Math.max(terms, this.dfs.length * 2);
-    const dfs = new Int32Array(size);
-    dfs.set(this.dfs);
-    this.dfs = dfs;
-    const maxTfs = new Float32Array(size);
-    maxTfs.set(this.maxTfs);
-    this.maxTfs = maxTfs;
+    if (2 * terms <= this.stats.length) return;
+    const stats = new Float32Array(Math.max(2 * terms, this.stats.length * 2));
+    stats.set(this.stats);
+    this.stats = stats;
   }
 }
 

@@ -6,7 +6,7 @@
  * upper bounds (MaxScore), so a query never walks the long postings lists of common terms.
  * May import core/index, core/note, core/papers, result, text helpers and i18n's Translate type.
  */
-import { paperIdKey, paperIds, titleKey, type PaperId } from "../papers/paper-id";
+import { paperIds, titleKey, type PaperId } from "../papers/paper-id";
 import { foldKey } from "../text";
 import { isShown, termText } from "./term-ids";
 import { Postings, runAll } from "./postings";
@@ -50,7 +50,7 @@ const MEANING_WEIGHT = 12;
 /** Below this cosine two texts are not "similar in meaning" worth a reason. */
 const MEANING_REASON = 0.8;
 /** The query is a topic's most telling terms; more add little but cost postings walks. */
-const QUERY_TERMS = 16;
+const QUERY_TERMS = 12;
 /** Scored in full (title containment, meaning) before the cut, beyond those asked for. */
 const SHORTLIST_EXTRA = 5;
 /** Topics sharing fewer terms than this (and no paper or tag) are not related by one stray word. */
@@ -85,19 +85,13 @@ export function termScore(idf: number, tf: number, length: number, avg: number):
   return (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
 }
 
-/** What comparing a topic with others needs beyond its terms. */
-interface Facts {
-  /** Tags folded for comparison. */
-  tags: string[];
-  titleKey: string;
-  /** Folded presenter name, or "" for none. */
-  presenterKey: string;
-  language: "en" | "ja";
-}
-
-/** A topic in the index: its terms and papers, and its facts worked out on first use (most never are). */
+/**
+ * A topic in the index: its terms and papers, and what comparing it needs beyond them, each worked
+ * out on first use (most topics are only ever met as postings).
+ */
 class Doc {
-  private known: Facts | null = null;
+  private foldedTags: string[] | null = null;
+  private folded: { titleKey: string; presenterKey: string; language: "en" | "ja" } | null = null;
 
   constructor(
     readonly topic: IndexedTopic,
@@ -105,15 +99,33 @@ class Doc {
     readonly papers: PaperId[],
   ) {}
 
-  get facts(): Facts {
+  /** Tags folded for comparison. */
+  get tags(): string[] {
+    this.foldedTags ??= this.topic.tags.map(foldKey);
+    return this.foldedTags;
+  }
+
+  get titleKey(): string {
+    return this.facts().titleKey;
+  }
+
+  /** Folded presenter name, or "" for none. */
+  get presenterKey(): string {
+    return this.facts().presenterKey;
+  }
+
+  get language(): "en" | "ja" {
+    return this.facts().language;
+  }
+
+  private facts(): { titleKey: string; presenterKey: string; language: "en" | "ja" } {
     const { topic } = this;
-    this.known ??= {
-      tags: topic.tags.map(foldKey),
+    this.folded ??= {
       titleKey: titleKey(topic.title),
       presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
       language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
     };
-    return this.known;
+    return this.folded;
   }
 }
 
@@ -130,8 +142,8 @@ export class RelatedIndex {
   private readonly postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
   private filling = false;
-  private readonly papers = new Map<string, Set<number>>();
-  private readonly ids = new Map<IndexedTopic, number>();
+  /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
+  private readonly papers = new Map<string, Map<string, number[]>>();
   private nextId = 0;
   private totalLength = 0;
   /**
@@ -139,7 +151,7 @@ export class RelatedIndex {
    * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
    * query's score and shared-term count (zeroed after each query).
    */
-  private hot = new Float64Array(0);
+  private hot = new Float32Array(0);
   private lengths = new Float64Array(0);
   private normsAvg = NaN;
   private normsUpTo = 0;
@@ -164,8 +176,10 @@ export class RelatedIndex {
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
     const old = this.byFile.get(file) ?? [];
+    let fileId = this.fileIds.get(file);
+    if (fileId === undefined) this.fileIds.set(file, (fileId = this.fileIds.size));
     const ids: number[] = [];
-    for (const item of documents) ids.push(this.add(item));
+    for (const item of documents) ids.push(this.add(item, fileId));
     for (const id of old) this.remove(id);
     if (ids.length > 0) this.byFile.set(file, ids);
     else this.byFile.delete(file);
@@ -188,6 +202,12 @@ export class RelatedIndex {
     yield* this.postings.pack(this.docs);
   }
 
+  /** The id of an indexed topic (found among its file's few), or undefined. */
+  private idOf(topic: IndexedTopic): number | undefined {
+    for (const id of this.byFile.get(topic.file) ?? []) if (this.docs[id]?.topic === topic) return id;
+    return undefined;
+  }
+
   removeSession(file: string): void {
     for (const id of this.byFile.get(file) ?? []) this.remove(id);
     this.byFile.delete(file);
@@ -203,7 +223,7 @@ export class RelatedIndex {
    * or one title holding the other whole. The "presented before" badge and the panel both ask this.
    */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
-    const id = this.ids.get(topic);
+    const id = this.idOf(topic);
     const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     if (!doc) return [];
     const out: IndexedTopic[] = [];
@@ -216,7 +236,7 @@ export class RelatedIndex {
 
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
-    const id = this.ids.get(topic);
+    const id = this.idOf(topic);
     const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
     return doc ? this.query(doc, top) : [];
   }
@@ -305,8 +325,8 @@ export class RelatedIndex {
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
       const candidate = this.docs[entry.id] as Doc;
-      for (const tag of doc.facts.tags) if (candidate.facts.tags.includes(tag)) entry.score += TAG_SCORE;
-      if (!samePaper.has(entry.id) && containsTitle(doc.facts.titleKey, candidate.facts.titleKey)) {
+      for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
+      if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
       }
@@ -342,7 +362,7 @@ export class RelatedIndex {
    */
   private queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
-    const own = this.ids.has(doc.topic) ? 1 : 0;
+    const own = this.idOf(doc.topic) === undefined ? 0 : 1;
     const out: QueryTerm[] = [];
     const { ids, tfs } = doc.terms;
     for (let k = 0; k < ids.length; k++) {
@@ -364,7 +384,7 @@ export class RelatedIndex {
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
-  private normsFor(avg: number): Float64Array {
+  private normsFor(avg: number): Float32Array {
     const { hot, lengths } = this;
     if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
     for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
@@ -389,15 +409,16 @@ export class RelatedIndex {
     const { doc, candidate, query, avg } = args;
     const out: Reason[] = [];
     if (args.samePaper) {
-      const keys = new Set(candidate.papers.map(paperIdKey));
-      const shared = doc.papers.find((paper) => keys.has(paperIdKey(paper)));
+      const shared = doc.papers.find((paper) =>
+        candidate.papers.some((other) => other.scheme === paper.scheme && other.value === paper.value),
+      );
       out.push({
         type: "same-paper",
         paper: shared ?? { scheme: "title", value: candidate.topic.title },
       });
     }
-    doc.facts.tags.forEach((tag, i) => {
-      if (candidate.facts.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
+    doc.tags.forEach((tag, i) => {
+      if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
     });
     if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
     // The three shared terms that weigh most in this match, as a person would write them.
@@ -407,28 +428,28 @@ export class RelatedIndex {
       if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
       insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
     }
-    const words = shared.map((w) => termLabel(termText(w.id), doc.facts.language));
+    const words = shared.map((w) => termLabel(termText(w.id), doc.language));
     if (words.length > 0) out.push({ type: "words", words });
-    if (doc.facts.presenterKey !== "" && doc.facts.presenterKey === candidate.facts.presenterKey)
-      out.push({ type: "presenter" });
+    if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
     return out;
   }
 
   private sharesTag(doc: Doc, other: number): boolean {
     if (doc.topic.tags.length === 0) return false;
-    const tags = (this.docs[other] as Doc).facts.tags;
-    return doc.facts.tags.some((tag) => tags.includes(tag));
+    const tags = (this.docs[other] as Doc).tags;
+    return doc.tags.some((tag) => tags.includes(tag));
   }
 
   private samePaperIds(doc: Doc): Set<number> {
     const out = new Set<number>();
-    for (const paper of doc.papers) for (const other of this.papers.get(paperIdKey(paper)) ?? []) out.add(other);
-    const own = this.ids.get(doc.topic);
+    for (const paper of doc.papers)
+      for (const other of this.papers.get(paper.scheme)?.get(paper.value) ?? []) out.add(other);
+    const own = this.idOf(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
   }
 
-  private add(item: TopicDocument): number {
+  private add(item: TopicDocument, fileId: number): number {
     const id = this.nextId++;
     const doc = this.makeDoc(item);
     if (this.lengths.length <= id) {
@@ -436,20 +457,18 @@ export class RelatedIndex {
       this.lengths = grow(this.lengths, size);
       this.hot = grow(this.hot, size * HOT);
     }
-    let fileId = this.fileIds.get(item.topic.file);
-    if (fileId === undefined) this.fileIds.set(item.topic.file, (fileId = this.fileIds.size));
     this.lengths[id] = Math.max(doc.terms.length, 1e-9);
     this.hot[id * HOT] = fileId;
     this.docs[id] = doc;
     this.count++;
-    this.ids.set(item.topic, id);
     this.totalLength += doc.terms.length;
     this.postings.add(id, doc.terms, !this.filling);
-    for (const paper of doc.papers) {
-      const key = paperIdKey(paper);
-      let set = this.papers.get(key);
-      if (!set) this.papers.set(key, (set = new Set()));
-      set.add(id);
+    for (const { scheme, value } of doc.papers) {
+      let byValue = this.papers.get(scheme);
+      if (!byValue) this.papers.set(scheme, (byValue = new Map<string, number[]>()));
+      const ids = byValue.get(value);
+      if (ids) ids.push(id);
+      else byValue.set(value, [id]);
     }
     return id;
   }
@@ -461,15 +480,16 @@ export class RelatedIndex {
     this.lengths[id] = 0;
     this.hot[id * HOT] = -1;
     this.count--;
-    if (this.ids.get(doc.topic) === id) this.ids.delete(doc.topic);
     this.totalLength -= doc.terms.length;
     this.postings.remove(id, doc.terms, (other) => this.docs[other] !== undefined);
     if (this.postings.wasteful) runAll(this.postings.pack(this.docs));
-    for (const paper of doc.papers) {
-      const key = paperIdKey(paper);
-      const set = this.papers.get(key);
-      set?.delete(id);
-      if (set?.size === 0) this.papers.delete(key);
+    for (const { scheme, value } of doc.papers) {
+      const byValue = this.papers.get(scheme);
+      const ids = byValue?.get(value);
+      if (!byValue || !ids) continue;
+      const at = ids.indexOf(id);
+      if (at >= 0) ids.splice(at, 1);
+      if (ids.length === 0) byValue.delete(value);
     }
   }
 
@@ -488,7 +508,7 @@ const SCORE = 2;
 const HITS = 3;
 
 /** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthLargest(hot: Float64Array, ids: readonly number[], k: number): number {
+function kthLargest(hot: Float32Array, ids: readonly number[], k: number): number {
   if (scratch.length < ids.length) scratch = new Float64Array(Math.max(ids.length, scratch.length * 2));
   const values = scratch.subarray(0, ids.length);
   for (let i = 0; i < ids.length; i++) values[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
@@ -518,14 +538,14 @@ function kthLargest(hot: Float64Array, ids: readonly number[], k: number): numbe
   return values[target] ?? 0;
 }
 
-function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
 }
 
 /** The `most` ids of highest score (ties at the cut included), highest first. */
-function bestFirst(hot: Float64Array, ids: readonly number[], most: number): number[] {
+function bestFirst(hot: Float32Array, ids: readonly number[], most: number): number[] {
   let out = ids as number[];
   if (ids.length > most) {
     const cut = kthLargest(hot, ids, most);

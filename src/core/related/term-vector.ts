@@ -51,11 +51,19 @@ function addText(text: string, weight: number): void {
 function collect(keep = Infinity): TermVector {
   let ids = met;
   if (met.length > keep) {
-    // Most frequent first; ties keep the first met (Array.prototype.sort is stable).
-    ids = [...met].sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
-    ids.length = keep;
+    // The `keep` most frequent; at the cut, the first met. No sort: the cut is found in linear time.
+    const cut = kthCount(keep);
+    let room = keep;
+    for (const id of met) if ((counts[id] ?? 0) > cut) room--;
+    ids = met.filter((id) => {
+      const count = counts[id] ?? 0;
+      return count > cut || (count === cut && room-- > 0);
+    });
   }
-  const sorted = Int32Array.from(ids).sort();
+  // Copied by hand: `Int32Array.from` walks an array through the iterator protocol, many times slower.
+  const sorted = new Int32Array(ids.length);
+  for (let k = 0; k < ids.length; k++) sorted[k] = ids[k] ?? 0;
+  sorted.sort();
   const tfs = new Float32Array(sorted.length);
   let length = 0;
   for (let k = 0; k < sorted.length; k++) {
@@ -66,6 +74,36 @@ function collect(keep = Infinity): TermVector {
   for (const id of met) counts[id] = 0;
   met.length = 0;
   return { ids: sorted, tfs, length };
+}
+
+let values = new Float64Array(256);
+
+/** The `k`-th largest count among the terms met (k ≤ met.length), by quickselect. */
+function kthCount(k: number): number {
+  if (values.length < met.length) values = new Float64Array(met.length * 2);
+  const n = met.length;
+  for (let i = 0; i < n; i++) values[i] = counts[met[i] ?? 0] ?? 0;
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) > pivot) i++;
+      while ((values[j] ?? 0) < pivot) j--;
+      if (i <= j) {
+        const t = values[i] ?? 0;
+        values[i++] = values[j] ?? 0;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target] ?? 0;
 }
 
 /** A body's most frequent terms, counted: what the index keeps of a body. */
@@ -84,10 +122,23 @@ export function topicTerms(
 ): TermVector {
   const bodyTerms = typeof body === "string" ? bodyTermCounts(body) : body;
   addText(topic.title, TITLE_WEIGHT);
-  for (const tag of topic.tags) add(termId(`#${foldKey(tag)}`), TAG_WEIGHT);
+  for (const tag of topic.tags) add(tagTerm(tag), TAG_WEIGHT);
   addText(topic.summary, 1);
   if (bodyTerms) bodyTerms.ids.forEach((id, k) => add(id, bodyTerms.tfs[k] ?? 0));
   return collect();
+}
+
+/** Tag terms by the tag as written: a vault has a few hundred tags, met on every topic. */
+const tagTerms = new Map<string, number>();
+
+function tagTerm(tag: string): number {
+  let id = tagTerms.get(tag);
+  if (id === undefined) {
+    id = termId(`#${foldKey(tag)}`);
+    if (tagTerms.size >= 10_000) tagTerms.clear();
+    tagTerms.set(tag, id);
+  }
+  return id;
 }
 
 /** The count of term `id` in `terms`, or 0 (binary search). */
