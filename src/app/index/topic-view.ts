@@ -28,6 +28,7 @@ import type { RelatedService } from "../related/related-service";
 import { VirtualList } from "./virtual-list";
 import { openStatsView } from "../stats/stats-commands";
 import { STATS_VIEW_ICON } from "../stats/stats-view";
+import { css } from "../css";
 
 export const TOPIC_VIEW_TYPE = "study-session-notes-topics";
 export const TOPIC_VIEW_ICON = "library";
@@ -101,10 +102,10 @@ export class TopicIndexView extends ItemView {
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
     root.empty();
-    root.addClass("study-session-notes-view");
-    this.#buildToolbar(root.createDiv({ cls: "study-session-notes-toolbar" }));
-    this.#statusEl = root.createDiv({ cls: "study-session-notes-status", attr: { role: "status" } });
-    this.#emptyEl = root.createDiv({ cls: "study-session-notes-empty is-hidden" });
+    root.addClass(css("view"));
+    this.#buildToolbar(root.createDiv({ cls: css("toolbar") }));
+    this.#statusEl = root.createDiv({ cls: css("status"), attr: { role: "status" } });
+    this.#emptyEl = root.createDiv({ cls: [css("empty"), "is-hidden"] });
     const list = new VirtualList(root, {
       layout: {
         count: () => this.#groups.rowCount,
@@ -220,7 +221,7 @@ export class TopicIndexView extends ItemView {
   }
 
   #buildToolbar(toolbar: HTMLElement): void {
-    const searchBox = toolbar.createDiv({ cls: "study-session-notes-search" });
+    const searchBox = toolbar.createDiv({ cls: css("search") });
     const search = new SearchComponent(searchBox);
     search.setPlaceholder(this.#t("view.search.placeholder"));
     search.inputEl.setAttrs({ "aria-label": this.#t("view.search.label"), title: this.#t("view.search.hint") });
@@ -245,7 +246,7 @@ export class TopicIndexView extends ItemView {
       this.#onSearch("");
     });
     const select = toolbar.createEl("select", {
-      cls: "dropdown study-session-notes-group-by",
+      cls: ["dropdown", css("group-by")],
       attr: { "aria-label": this.#t("view.groupBy.label") },
     });
     for (const by of GROUPINGS) select.createEl("option", { value: by, text: this.#t(`view.groupBy.${by}`) });
@@ -256,7 +257,7 @@ export class TopicIndexView extends ItemView {
       this.#regroup();
     });
     const thisNote = toolbar.createDiv({
-      cls: "clickable-icon study-session-notes-this-note",
+      cls: ["clickable-icon", css("this-note")],
       attr: { "aria-label": this.#t("view.thisNote"), role: "button", tabindex: "0", "aria-pressed": "false" },
     });
     setIcon(thisNote, "file-search");
@@ -269,7 +270,7 @@ export class TopicIndexView extends ItemView {
       }
     });
     const stats = toolbar.createDiv({
-      cls: "clickable-icon study-session-notes-open-stats",
+      cls: ["clickable-icon", css("open-stats")],
       attr: { "aria-label": this.#t("stats.command.open"), role: "button", tabindex: "0" },
     });
     setIcon(stats, STATS_VIEW_ICON);
@@ -333,14 +334,14 @@ export class TopicIndexView extends ItemView {
   #measure(): void {
     const list = this.#list;
     if (!list) return;
-    const probe = list.scrollEl.createDiv({ cls: "study-session-notes-probe", attr: { "aria-hidden": "true" } });
-    const group = probe.createDiv({ cls: "study-session-notes-row study-session-notes-group" });
+    const probe = list.scrollEl.createDiv({ cls: css("probe"), attr: { "aria-hidden": "true" } });
+    const group = probe.createDiv({ cls: css("row", "group") });
     this.#renderGroup(group, { type: "group", key: "Ag", count: 1, collapsed: false, position: 0, groups: 1 });
-    const topic = probe.createDiv({ cls: "study-session-notes-row study-session-notes-topic" });
-    topic.createDiv({ cls: "study-session-notes-title", text: "Ag 漢字" });
-    const meta = topic.createDiv({ cls: "study-session-notes-meta" });
-    meta.createSpan({ cls: "study-session-notes-chip", text: "Ag 漢字" });
-    meta.createSpan({ cls: "study-session-notes-date", text: "2024-01-01" });
+    const topic = probe.createDiv({ cls: css("row", "topic") });
+    topic.createDiv({ cls: css("title"), text: "Ag 漢字" });
+    const meta = topic.createDiv({ cls: css("meta") });
+    meta.createSpan({ cls: css("chip"), text: "Ag 漢字" });
+    meta.createSpan({ cls: css("date"), text: "2024-01-01" });
     // Layout heights (offsetHeight), not drawn ones: under a zoomed body the drawn box is scaled, while
     // the rows are placed in the list's own, unzoomed pixels.
     const measured = { group: group.offsetHeight, topic: topic.offsetHeight };
@@ -382,25 +383,25 @@ export class TopicIndexView extends ItemView {
       return;
     }
     const topic = row.topic;
-    el.addClass("study-session-notes-topic");
+    el.addClass(css("topic"));
     el.setAttrs({ "aria-level": "2", "aria-setsize": String(row.count), "aria-posinset": String(row.position + 1) });
     el.setAttr("title", topic.title);
-    el.createDiv({ cls: "study-session-notes-title", text: topic.title });
-    const meta = el.createDiv({ cls: "study-session-notes-meta" });
+    el.createDiv({ cls: css("title"), text: topic.title });
+    const meta = el.createDiv({ cls: css("meta") });
     // What the group already says is not repeated on every row.
     if (topic.kind !== null && this.#groupBy !== "kind")
-      meta.createSpan({ cls: "study-session-notes-chip", text: kindName(topic.kind, this.#t) });
-    if (topic.main) meta.createSpan({ cls: "study-session-notes-chip is-main", text: this.#t("view.main") });
+      meta.createSpan({ cls: css("chip"), text: kindName(topic.kind, this.#t) });
+    if (topic.main) meta.createSpan({ cls: [css("chip"), "is-main"], text: this.#t("view.main") });
     if (this.#presentedBefore(topic))
-      meta.createSpan({ cls: "study-session-notes-chip is-again", text: this.#t("view.badge.again") });
+      meta.createSpan({ cls: [css("chip"), "is-again"], text: this.#t("view.badge.again") });
     if (topic.presenter !== null && this.#groupBy !== "presenter") {
-      meta.createSpan({ cls: "study-session-notes-presenter", text: this.#service.index.displayName(topic.presenter) });
+      meta.createSpan({ cls: css("presenter"), text: this.#service.index.displayName(topic.presenter) });
     }
-    if (topic.date !== null) meta.createSpan({ cls: "study-session-notes-date", text: topic.date });
+    if (topic.date !== null) meta.createSpan({ cls: css("date"), text: topic.date });
   }
 
   #renderGroup(el: HTMLElement, row: Extract<Row, { type: "group" }>): void {
-    el.addClass("study-session-notes-group");
+    el.addClass(css("group"));
     el.toggleClass("is-collapsed", row.collapsed);
     el.setAttrs({
       "aria-level": "1",
@@ -408,12 +409,12 @@ export class TopicIndexView extends ItemView {
       "aria-setsize": String(row.groups),
       "aria-posinset": String(row.position + 1),
     });
-    const icon = el.createDiv({ cls: "collapse-icon study-session-notes-collapse", attr: { "aria-hidden": "true" } });
+    const icon = el.createDiv({ cls: ["collapse-icon", css("collapse")], attr: { "aria-hidden": "true" } });
     setIcon(icon, "right-triangle");
-    el.createSpan({ cls: "study-session-notes-group-name", text: this.#groupLabel(row.key) });
+    el.createSpan({ cls: css("group-name"), text: this.#groupLabel(row.key) });
     // The count is shown as a number and read as "7 topics" ("7 件").
-    el.createSpan({ cls: "study-session-notes-group-count", text: String(row.count), attr: { "aria-hidden": "true" } });
-    el.createSpan({ cls: "study-session-notes-sr-only", text: this.#t("view.group.count", { count: row.count }) });
+    el.createSpan({ cls: css("group-count"), text: String(row.count), attr: { "aria-hidden": "true" } });
+    el.createSpan({ cls: css("sr-only"), text: this.#t("view.group.count", { count: row.count }) });
   }
 
   #groupLabel(key: string | null): string {
@@ -631,22 +632,22 @@ class RelatedPanel {
   constructor(parent: HTMLElement, t: Translate) {
     const headingId = `ssn-related-${++views}`;
     this.el = parent.createDiv({
-      cls: "study-session-notes-related is-hidden",
+      cls: [css("related"), "is-hidden"],
       attr: { role: "region", "aria-labelledby": headingId },
     });
-    const header = this.el.createDiv({ cls: "study-session-notes-related-header" });
+    const header = this.el.createDiv({ cls: css("related-header") });
     header.createDiv({
-      cls: "study-session-notes-related-heading",
+      cls: css("related-heading"),
       text: t("view.related.heading"),
       attr: { id: headingId, role: "heading", "aria-level": "2" },
     });
     this.closeEl = header.createDiv({
-      cls: "clickable-icon study-session-notes-related-close",
+      cls: ["clickable-icon", css("related-close")],
       attr: { role: "button", tabindex: "0", "aria-label": t("view.related.close") },
     });
     setIcon(this.closeEl, "x");
-    this.#titleEl = this.el.createDiv({ cls: "study-session-notes-related-title" });
-    this.bodyEl = this.el.createDiv({ cls: "study-session-notes-related-body" });
+    this.#titleEl = this.el.createDiv({ cls: css("related-title") });
+    this.bodyEl = this.el.createDiv({ cls: css("related-body") });
   }
 
   get hidden(): boolean {

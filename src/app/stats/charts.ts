@@ -5,6 +5,7 @@
  * stop a chart; arrow keys move between points).
  */
 import type { Translate } from "../../i18n";
+import { css } from "../css";
 
 export interface ChartSeries {
   key: string;
@@ -60,7 +61,7 @@ export function columnChart(parent: HTMLElement, chart: StackedChart, t: Transla
     const x = COLUMN_GAP + i * (COLUMN + COLUMN_GAP);
     const g = datum(svg, describe(item, chart.series, t), i);
     g.createSvg("rect", {
-      cls: "study-session-notes-hit",
+      cls: css("hit"),
       attr: { x: x - 3, y: 0, width: COLUMN + 6, height: PLOT + 20 },
     });
     let y = PLOT + 20;
@@ -73,9 +74,9 @@ export function columnChart(parent: HTMLElement, chart: StackedChart, t: Transla
         attr: { x, y, width: COLUMN, height: h },
       });
     });
-    text(g, String(total(item)), x + COLUMN / 2, y - 4, "study-session-notes-value");
-    text(svg, item.label, x + COLUMN / 2, PLOT + 34, "study-session-notes-axis");
-    if (item.sub) text(svg, item.sub, x + COLUMN / 2, PLOT + 48, "study-session-notes-axis");
+    text(g, String(total(item)), x + COLUMN / 2, y - 4, css("value"));
+    text(svg, item.label, x + COLUMN / 2, PLOT + 34, css("axis"));
+    if (item.sub) text(svg, item.sub, x + COLUMN / 2, PLOT + 48, css("axis"));
   });
   legend(figure.figure, chart.series, t);
   tableFor(figure.figure, chart, t);
@@ -92,8 +93,8 @@ export function barChart(parent: HTMLElement, chart: StackedChart, t: Translate)
   chart.items.forEach((item, i) => {
     const top = i * row;
     const g = datum(svg, describe(item, chart.series, t), i);
-    g.createSvg("rect", { cls: "study-session-notes-hit", attr: { x: 0, y: top, width, height: row } });
-    text(g, item.label, 2, top + 13, "study-session-notes-name", "start");
+    g.createSvg("rect", { cls: css("hit"), attr: { x: 0, y: top, width, height: row } });
+    text(g, item.label, 2, top + 13, css("name"), "start");
     let x = 2;
     item.values.forEach((value, s) => {
       if (value === 0) return;
@@ -104,7 +105,7 @@ export function barChart(parent: HTMLElement, chart: StackedChart, t: Translate)
       });
       x += w;
     });
-    text(g, String(total(item)), x + 4, top + 27, "study-session-notes-value", "start");
+    text(g, String(total(item)), x + 4, top + 27, css("value"), "start");
   });
   tableFor(figure.figure, chart, t);
   interact(figure.figure, svg, () => 1);
@@ -120,13 +121,13 @@ export function heatStrip(parent: HTMLElement, chart: HeatChart, t: Translate): 
   const svg = svgFor(figure.scroll, width, head + chart.rows.length * row, figure.captionId);
   chart.columns.forEach((column, c) => {
     const x = c * (CELL + CELL_GAP) + CELL / 2;
-    text(svg, column.label, x, 12, "study-session-notes-axis");
-    if (column.sub) text(svg, column.sub, x, 25, "study-session-notes-axis");
+    text(svg, column.label, x, 12, css("axis"));
+    if (column.sub) text(svg, column.sub, x, 25, css("axis"));
   });
   let i = 0;
   chart.rows.forEach((name, r) => {
     const top = head + r * row;
-    text(svg, name, 0, top + 12, "study-session-notes-name", "start");
+    text(svg, name, 0, top + 12, css("name"), "start");
     chart.columns.forEach((column, c) => {
       const value = chart.values[r]?.[c] ?? 0;
       const level = value === 0 ? 0 : Math.min(4, Math.ceil((value / max) * 4));
@@ -174,15 +175,15 @@ function figureFor(
   id: string,
 ): { figure: HTMLElement; scroll: HTMLElement; captionId: string } {
   const captionId = `study-session-notes-chart-${id}-${++chartCount}`;
-  const figure = parent.createEl("figure", { cls: "study-session-notes-chart" });
+  const figure = parent.createEl("figure", { cls: css("chart") });
   figure.createEl("figcaption", { text: title, attr: { id: captionId } });
-  const scroll = figure.createDiv({ cls: "study-session-notes-chart-scroll" });
+  const scroll = figure.createDiv({ cls: css("chart-scroll") });
   return { figure, scroll, captionId };
 }
 
 function svgFor(parent: HTMLElement, width: number, height: number, labelledBy: string, fluid = false): SVGSVGElement {
   return parent.createSvg("svg", {
-    cls: fluid ? "study-session-notes-svg is-fluid" : "study-session-notes-svg",
+    cls: fluid ? [css("svg"), "is-fluid"] : css("svg"),
     attr: {
       viewBox: `0 0 ${width} ${height}`,
       ...(fluid ? {} : { width, height }),
@@ -197,7 +198,7 @@ function svgFor(parent: HTMLElement, width: number, height: number, labelledBy: 
 /** A data point: focusable (one at a time, see `interact`), named with its numbers for screen readers. */
 function datum(svg: SVGSVGElement, label: string, index: number): SVGGElement {
   return svg.createSvg("g", {
-    cls: "study-session-notes-datum",
+    cls: css("datum"),
     attr: { role: "img", "aria-label": label, tabindex: index === 0 ? "0" : "-1", "data-index": index },
   });
 }
@@ -216,7 +217,7 @@ function text(
 
 function legend(parent: HTMLElement, series: readonly ChartSeries[], t: Translate): void {
   const list = parent.createEl("ul", {
-    cls: "study-session-notes-legend",
+    cls: css("legend"),
     attr: { "aria-label": t("stats.chart.legend") },
   });
   for (const s of series) {
@@ -227,7 +228,7 @@ function legend(parent: HTMLElement, series: readonly ChartSeries[], t: Translat
 }
 
 function tableShell(parent: HTMLElement, t: Translate, headings: readonly string[]): HTMLElement {
-  const details = parent.createEl("details", { cls: "study-session-notes-chart-table" });
+  const details = parent.createEl("details", { cls: css("chart-table") });
   details.createEl("summary", { text: t("stats.chart.table") });
   const table = scrollBox(details, parent.querySelector("figcaption")?.textContent ?? "").createEl("table");
   const tr = table.createEl("thead").createEl("tr");
@@ -238,7 +239,7 @@ function tableShell(parent: HTMLElement, t: Translate, headings: readonly string
 /** A box that scrolls sideways on a narrow pane; focusable, so that keyboard users can scroll it too. */
 export function scrollBox(parent: HTMLElement, label: string): HTMLElement {
   return parent.createDiv({
-    cls: "study-session-notes-table-scroll",
+    cls: css("table-scroll"),
     attr: { tabindex: "0", role: "group", "aria-label": label },
   });
 }
@@ -258,7 +259,7 @@ function tableFor(parent: HTMLElement, chart: StackedChart, t: Translate): void 
  * point, up/down one row of `columns()` points), Home and End to the ends.
  */
 function interact(figure: HTMLElement, svg: SVGSVGElement, columns: () => number): void {
-  const tip = figure.createDiv({ cls: "study-session-notes-tooltip is-hidden", attr: { "aria-hidden": "true" } });
+  const tip = figure.createDiv({ cls: [css("tooltip"), "is-hidden"], attr: { "aria-hidden": "true" } });
   const points = (): SVGGElement[] => [...svg.querySelectorAll<SVGGElement>(".study-session-notes-datum")];
   const show = (g: SVGGElement): void => {
     tip.setText(g.getAttribute("aria-label") ?? "");

@@ -11,6 +11,7 @@ import { computeStats, NO_KIND, upcomingMeetings, type Stats } from "../../core/
 import type { MessageKey, Translate } from "../../i18n";
 import type { IndexService } from "../index/index-service";
 import { barChart, columnChart, heatStrip, scrollBox, type ChartSeries } from "./charts";
+import { css } from "../css";
 
 export const STATS_VIEW_TYPE = "study-session-notes-stats";
 export const STATS_VIEW_ICON = "bar-chart-2";
@@ -61,11 +62,11 @@ export class StatsView extends ItemView {
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
     root.empty();
-    root.addClass("study-session-notes-stats");
+    root.addClass(css("stats"));
     root.createEl("h2", { text: this.#t("stats.title") });
-    const toolbar = root.createDiv({ cls: "study-session-notes-stats-filters" });
+    const toolbar = root.createDiv({ cls: css("stats-filters") });
     const dateInput = (label: MessageKey, set: (value: string) => void): void => {
-      const field = toolbar.createEl("label", { cls: "study-session-notes-field" });
+      const field = toolbar.createEl("label", { cls: css("field") });
       field.createSpan({ text: this.#t(label) });
       const input = field.createEl("input", { attr: { type: "date" } });
       this.registerDomEvent(input, "change", () => {
@@ -75,16 +76,16 @@ export class StatsView extends ItemView {
     };
     dateInput("stats.filter.from", (v) => (this.#from = v));
     dateInput("stats.filter.to", (v) => (this.#to = v));
-    const seriesField = toolbar.createEl("label", { cls: "study-session-notes-field" });
+    const seriesField = toolbar.createEl("label", { cls: css("field") });
     seriesField.createSpan({ text: this.#t("stats.filter.series") });
-    const select = seriesField.createEl("select", { cls: "dropdown study-session-notes-series" });
+    const select = seriesField.createEl("select", { cls: ["dropdown", css("series")] });
     this.registerDomEvent(select, "change", () => {
       this.#series = select.value;
       this.refresh();
     });
     const exportButton = toolbar.createEl("button", { text: this.#t("stats.command.export") });
     this.registerDomEvent(exportButton, "click", () => this.#exportSchedule());
-    this.#bodyEl = root.createDiv({ cls: "study-session-notes-stats-body" });
+    this.#bodyEl = root.createDiv({ cls: css("stats-body") });
     this.#service.onChange(() => this.#scheduleRefresh());
     this.register(() => {
       if (this.#refreshTimer !== null) window.clearTimeout(this.#refreshTimer);
@@ -124,7 +125,7 @@ export class StatsView extends ItemView {
     });
     this.#fillSeries(stats.series);
     body.createEl("p", {
-      cls: "study-session-notes-stats-summary",
+      cls: css("stats-summary"),
       text: this.#t("stats.summary", {
         sessions: stats.sessions,
         topics: stats.topics,
@@ -133,7 +134,7 @@ export class StatsView extends ItemView {
     });
     this.#rotation(body, stats, settings);
     if (stats.sessions === 0) {
-      body.createEl("p", { cls: "study-session-notes-empty", text: this.#t("stats.empty") });
+      body.createEl("p", { cls: css("empty"), text: this.#t("stats.empty") });
       return;
     }
     this.#charts(body, stats);
@@ -150,30 +151,30 @@ export class StatsView extends ItemView {
   }
 
   #rotation(parent: HTMLElement, stats: Stats, settings: Settings): void {
-    const section = parent.createEl("section", { cls: "study-session-notes-rotation" });
+    const section = parent.createEl("section", { cls: css("rotation") });
     section.createEl("h3", { text: this.#t("stats.rotation.heading") });
     const r = stats.rotation;
     if (r.order.length === 0) {
       section.createEl("p", { text: this.#t("stats.rotation.none") });
     } else {
       section.createEl("p", {
-        cls: "study-session-notes-next",
+        cls: css("next"),
         text: this.#t("stats.rotation.next", { name: r.next ?? this.#t("stats.none") }),
       });
       if (r.last !== null) section.createEl("p", { text: this.#t("stats.rotation.last", { name: r.last }) });
       const list = section.createEl("ol", {
-        cls: "study-session-notes-order",
+        cls: css("order"),
         attr: { "aria-label": this.#t("stats.rotation.order") },
       });
       for (const name of r.order) {
         const li = list.createEl("li", { text: name });
         if (name === r.next) {
           li.addClass("is-next");
-          li.createSpan({ cls: "study-session-notes-mark", text: this.#t("stats.rotation.markNext") });
+          li.createSpan({ cls: css("mark"), text: this.#t("stats.rotation.markNext") });
         }
         if (name === r.last) {
           li.addClass("is-last");
-          li.createSpan({ cls: "study-session-notes-mark", text: this.#t("stats.rotation.markLast") });
+          li.createSpan({ cls: css("mark"), text: this.#t("stats.rotation.markLast") });
         }
       }
       if (r.skipped.length > 0)
@@ -194,7 +195,7 @@ export class StatsView extends ItemView {
   }
 
   #charts(parent: HTMLElement, stats: Stats): void {
-    const section = parent.createEl("section", { cls: "study-session-notes-charts" });
+    const section = parent.createEl("section", { cls: css("charts") });
     const series: ChartSeries[] = stats.kinds.map((kind) => ({
       key: kind,
       label: this.#kindName(kind),
@@ -250,7 +251,7 @@ export class StatsView extends ItemView {
   }
 
   #presenterTable(parent: HTMLElement, stats: Stats): void {
-    const section = parent.createEl("section", { cls: "study-session-notes-presenters" });
+    const section = parent.createEl("section", { cls: css("presenters") });
     section.createEl("h3", { text: this.#t("stats.presenters.heading") });
     const table = scrollBox(section, this.#t("stats.presenters.heading")).createEl("table");
     const head = table.createEl("thead").createEl("tr");
@@ -275,7 +276,7 @@ export class StatsView extends ItemView {
       const main = tr.createEl("td");
       if (p.main.length === 0) main.setText(none);
       for (const m of p.main) main.createDiv({ text: `${m.date ?? none} ${m.title}` });
-      tr.createEl("td", { cls: "study-session-notes-nowrap", text: p.last ?? none });
+      tr.createEl("td", { cls: css("nowrap"), text: p.last ?? none });
       tr.createEl("td", { text: p.missed === null ? none : String(p.missed) });
     }
   }
@@ -290,7 +291,7 @@ export class StatsView extends ItemView {
 
 /** A kind's colour class: the built-in kinds keep theirs whatever the filter; others by a hash. */
 export function kindClass(kind: string): string {
-  if (kind === NO_KIND) return "study-session-notes-kind-none";
+  if (kind === NO_KIND) return css("kind-none");
   const builtin = Object.keys(BUILTIN_KINDS).indexOf(kind);
   let n = builtin;
   if (n < 0) {

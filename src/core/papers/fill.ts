@@ -4,6 +4,7 @@
  * file in the papers folder), its text, and the `paper` link each presenting topic entry gets.
  */
 import { syncFrontmatter, type SyncResult } from "../properties/frontmatter";
+import { ok } from "../result";
 import type { ParsedNote } from "../note/model";
 import type { Library, LibraryPaper } from "./library";
 import {
@@ -84,8 +85,7 @@ export function presentedLinks(paper: LibraryPaper): string[] {
 /** The paper note's next text: a new note, or the refill of `current`. */
 export function paperNoteText(planned: PlannedPaper, current: string | null, labels: PaperNoteLabels): SyncResult {
   const presented = presentedLinks(planned.paper);
-  if (current === null)
-    return { ok: true, value: { text: newPaperNote(planned.paper.details, presented, labels), changed: true } };
+  if (current === null) return ok({ text: newPaperNote(planned.paper.details, presented, labels), changed: true });
   return refillPaperNote(current, planned.paper.details, presented);
 }
 

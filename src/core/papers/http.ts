@@ -4,7 +4,7 @@
  * service that cannot be reached asked no more in the same run. The transport is the shell's
  * (`requestUrl` in the plugin, Node's fetch in the CLI); waiting is the clock's, so tests run at once.
  */
-import type { Problem } from "../result";
+import { ok, type Problem } from "../result";
 
 export interface HttpRequest {
   url: string;
@@ -97,7 +97,7 @@ export class Fetcher {
         this.#down.set(service, problem);
         return { ok: false, problem };
       }
-      if (answer.status !== 429 && answer.status !== 503) return { ok: true, value: answer };
+      if (answer.status !== 429 && answer.status !== 503) return ok(answer);
       const after = retryAfterMs(answer.headers["retry-after"], this.#clock.now()) ?? backoff;
       backoff *= 2;
       if (attempt >= this.#options.retries || after > this.#options.maxWaitMs) {

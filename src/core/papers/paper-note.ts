@@ -5,6 +5,7 @@
  * `presented` links: what a user typed or changed is never overwritten, and the body is never touched.
  */
 import { readProperties, setProperties, type SyncResult } from "../properties/frontmatter";
+import { ok } from "../result";
 import type { BibPaper } from "./bibtex";
 import type { PaperDetails } from "./details";
 import { normalizeArxivId } from "./paper-id";
@@ -104,7 +105,7 @@ export function refillPaperNote(text: string, details: PaperDetails, presented: 
       wanted.push([key, value]);
     }
   }
-  if (wanted.length === 0) return { ok: true, value: { text, changed: false } };
+  if (wanted.length === 0) return ok({ text, changed: false });
   return setProperties(text, wanted);
 }
 

@@ -3,7 +3,7 @@
  * Crossref for DOIs the others do not know), titles one by one (Semantic Scholar's title match, then an
  * arXiv title search), and a title answer is taken only when its title agrees with the topic's.
  */
-import type { Problem } from "../result";
+import { ok, type Problem } from "../result";
 import { arxivIdListUrl, arxivTitleSearchUrl, parseArxivFeed } from "./arxiv";
 import { canonicalUrl, mergeDetails, type PaperDetails } from "./details";
 import { crossrefWorkUrl, parseCrossrefWork } from "./crossref";
@@ -235,9 +235,7 @@ class Lookup {
     if (!answer.ok) return answer;
     if (answer.value.status !== 200) return { ok: false, problem: httpProblem("arxiv", url, answer.value.status) };
     const parsed = parseArxivFeed(safeParse(this.#apis.parseXml, answer.value.text));
-    return parsed.ok
-      ? { ok: true, value: parsed.papers }
-      : { ok: false, problem: malformed("arxiv", url, parsed.detail) };
+    return parsed.ok ? ok(parsed.papers) : { ok: false, problem: malformed("arxiv", url, parsed.detail) };
   }
 
   /** A JSON answer; `NOT_FOUND` for 404 (an unknown id, no title match). */
@@ -248,10 +246,10 @@ class Lookup {
     const answer = await this.#apis.fetcher.request(service, request);
     if (!answer.ok) return answer;
     const { status, text } = answer.value;
-    if (status === 404) return { ok: true, value: NOT_FOUND };
+    if (status === 404) return ok(NOT_FOUND);
     if (status !== 200) return { ok: false, problem: httpProblem(service, request.url, status) };
     try {
-      return { ok: true, value: JSON.parse(text) as unknown };
+      return ok(JSON.parse(text) as unknown);
     } catch {
       return { ok: false, problem: malformed(service, request.url, "not JSON") };
     }

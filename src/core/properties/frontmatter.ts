@@ -7,7 +7,7 @@ import { MANAGED_ENTRY_KEYS, noteEntries, type NoteEntries, type TopicEntry } fr
 import { presenterName } from "../index/people-links";
 import type { ParsedNote, Presenter } from "../note/model";
 import { SESSION_TYPE } from "../note/vocabulary";
-import type { Problem } from "../result";
+import { ok, type Problem } from "../result";
 import { type ContentProblem, isMap, keyRegions, readFrontmatter, writtenAsNode } from "./frontmatter-locator";
 import { emitEntry, isPlainObject } from "./yaml-emit";
 import { readYaml } from "./yaml-parser";
@@ -81,8 +81,8 @@ function editProperties(
   // An old-Mac note breaks lines with CR alone: edit it as LF, and give it back with CR.
   if (text.includes("\r") && !text.includes("\n")) {
     const result = editProperties(text.replace(/\r/g, "\n"), wantedFor);
-    if (!result.ok || !result.value.changed) return result.ok ? { ok: true, value: { text, changed: false } } : result;
-    return { ok: true, value: { text: result.value.text.replace(/\n/g, "\r"), changed: true } };
+    if (!result.ok || !result.value.changed) return result.ok ? ok({ text, changed: false }) : result;
+    return ok({ text: result.value.text.replace(/\n/g, "\r"), changed: true });
   }
   return editLines(text, wantedFor);
 }
@@ -106,7 +106,7 @@ function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unkno
     const yaml = wantedFor(null)
       .map(([key, value]) => emitEntry(key, value))
       .join("");
-    return { ok: true, value: { text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true } };
+    return ok({ text: `${bom}---${eol}${withEol(yaml, eol)}---${eol}${body}`, changed: true });
   }
   const content = body.slice(block.contentStart, block.contentEnd);
   // New lines take the frontmatter's own line ending (its opening `---` line has one), not the body's.
@@ -135,15 +135,7 @@ function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unkno
 
   const edits: Array<{ from: number; to: number; text: string }> = [];
   const appended: string[] = [];
-  const refuse = (detail: string, line: number): SyncResult => ({
-    ok: false,
-    problem: {
-      code: "unsafe-edit",
-      line,
-      detail,
-      message: `The properties cannot take the topic entries here without changing other properties (${detail}); nothing was written. Line ${line + 1}.`,
-    },
-  });
+  const refuse = (detail: string, line: number): SyncResult => ({ ok: false, problem: unsafeEdit(detail, line) });
   // A YAML 1.1 merge key: a key the plugin adds could override a merged one for readers that merge.
   const merge = located.keys.find((k) => k.key === "<<");
   if (merge) return refuse("a merge key (<<)", block.firstLine + merge.line);
@@ -169,7 +161,7 @@ function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unkno
     if (!region) continue;
     edits.push({ from: region.from, to: region.to, text: withEol(indented(emitEntry(key, value), indent), eol) });
   }
-  if (edits.length === 0 && appended.length === 0) return { ok: true, value: { text, changed: false } };
+  if (edits.length === 0 && appended.length === 0) return ok({ text, changed: false });
 
   let next = content;
   for (const edit of edits.sort((a, b) => b.from - a.from))
@@ -183,17 +175,9 @@ function editLines(text: string, wantedFor: (existing: ReadonlyMap<string, unkno
   const unsafe = checkWrite(data, next, new Map(wanted));
   if (unsafe !== null) {
     const line = block.firstLine + countLines(content.slice(0, firstEdit));
-    return {
-      ok: false,
-      problem: {
-        code: "unsafe-edit",
-        line,
-        detail: unsafe,
-        message: `The properties cannot take the topic entries here without changing other properties (${unsafe}); nothing was written. Line ${line + 1}.`,
-      },
-    };
+    return refuse(unsafe, line);
   }
-  return { ok: true, value: { text: result, changed: result !== text } };
+  return ok({ text: result, changed: result !== text });
 }
 
 function frontmatterProblem(problem: ContentProblem, firstLine: number): FrontmatterError {
@@ -213,13 +197,18 @@ function frontmatterProblem(problem: ContentProblem, firstLine: number): Frontma
         message: "The frontmatter is not a list of properties (key: value lines).",
       };
     case "unsafe-edit":
-      return {
-        code: "unsafe-edit",
-        line,
-        detail: problem.detail,
-        message: `The properties cannot take the topic entries here without changing other properties (${problem.detail}); nothing was written. Line ${line + 1}.`,
-      };
+      return unsafeEdit(problem.detail, line);
   }
+}
+
+/** A write refused because it would change other properties: `detail` says how, `line` where. */
+function unsafeEdit(detail: string, line: number): FrontmatterError {
+  return {
+    code: "unsafe-edit",
+    line,
+    detail,
+    message: `The properties cannot take the topic entries here without changing other properties (${detail}); nothing was written. Line ${line + 1}.`,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The one YAML parser the core reads and checks frontmatter with, set once at start-up: Obsidian's
  * `parseYaml` in the plugin (so `main.js` carries no YAML library), the `yaml` package in the CLI and tests.
  */
+import { ok } from "../result";
 
 /** Parses one YAML document; throws on malformed input (duplicate keys included). */
 export type ParseYaml = (text: string) => unknown;
@@ -27,7 +28,7 @@ export function readYaml(text: string): YamlRead {
   } catch (error) {
     return { ok: false, line: errorLine(error), message: firstLine(errorMessage(error)) };
   }
-  return { ok: true, value: plainYaml(value) ?? null };
+  return ok(plainYaml(value) ?? null);
 }
 
 /** A js-yaml timestamp as the `yaml` package reads it: a date at midnight UTC as `YYYY-MM-DD`, else ISO. */
