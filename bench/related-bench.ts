@@ -14,6 +14,7 @@ import { topicTerms } from "../src/core/related/term-vector";
 import { paperIds } from "../src/core/papers/paper-id";
 import type { IndexedTopic, SessionEntry } from "../src/core/index/topic-index";
 import { hitsAt3, qualityVault } from "../test/quality/related-pairs";
+import { RELATED_SLICE_MS } from "../src/app/related/related-service";
 import { generateCorpus, type GeneratedNote } from "./generate";
 import { gc, median, timePair, type Figure } from "./measure";
 
@@ -80,7 +81,7 @@ async function queryAndBuild(figure: AddFigure, log: (text: string) => void): Pr
         (session) => byFile.get(session.file) ?? [],
       ),
       {
-        budgetMs: 30,
+        budgetMs: RELATED_SLICE_MS,
         now: () => performance.now(),
         pause: () => new Promise((resolve) => setImmediate(resolve)),
         cancelled: () => false,

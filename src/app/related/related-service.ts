@@ -15,8 +15,11 @@ import type { IndexedTopic, SessionEntry } from "../../core/index/topic-index";
 import type { IndexService } from "../index/index-service";
 import type { EmbeddingService } from "./embedding-service";
 
-/** A slice of work between pauses: well under the 50 ms of a long task. */
-const SLICE_MS = 30;
+/**
+ * A slice of work between pauses: well under the 50 ms of a long task, leaving room for a garbage
+ * collection that lands inside one.
+ */
+export const RELATED_SLICE_MS = 20;
 
 interface CachedBody {
   /** The body's terms, and the whole topic's (with the title, tags and summary it was counted with). */
@@ -142,7 +145,7 @@ export class RelatedService extends Component {
     await stepInSlices(
       related.fill(sessions, (session) => this.documents(session)),
       {
-        budgetMs: SLICE_MS,
+        budgetMs: RELATED_SLICE_MS,
         now: () => performance.now(),
         pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
         cancelled: () => !this.active,
@@ -216,7 +219,7 @@ export class RelatedService extends Component {
       }
       this.bodies.set(file, { mtime, topics });
       this.related?.setSession(file, this.documents(session));
-      if (performance.now() - start >= SLICE_MS) {
+      if (performance.now() - start >= RELATED_SLICE_MS) {
         await new Promise((resolve) => window.setTimeout(resolve, 0));
         if (!this.active) return;
         start = performance.now();
