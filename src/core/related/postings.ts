@@ -96,7 +96,7 @@ export class Postings {
    * Pack every live topic's postings (ids ascending) into one flat array, yielding every few thousand
    * topics so a caller can pause between steps; tails are emptied. Counts (`df`) stay as they are.
    */
-  *pack(docs: ReadonlyArray<{ terms: TermVector } | undefined>): Generator<void> {
+  *pack(docs: ReadonlyArray<TermVector | undefined>): Generator<void> {
     // Each term's live count (df) is its room: the starts are their running sums.
     const terms = this.stats.length / 2;
     const counts = new Int32Array(terms + 1);
@@ -106,9 +106,8 @@ export class Postings {
     const ids = new Int32Array(total);
     const tfs = new Float32Array(total);
     for (let doc = 0; doc < docs.length; doc++) {
-      const found = docs[doc];
-      if (found) {
-        const vector = found.terms;
+      const vector = docs[doc];
+      if (vector) {
         for (let k = 0; k < vector.ids.length; k++) {
           const term = vector.ids[k] ?? 0;
           const at = counts[term] ?? 0;

@@ -136,6 +136,13 @@ interface QueryTerm {
 }
 
 export class RelatedIndex {
+  /**
+   * Each topic's entry, terms and papers by id, as given (a first build makes no object per topic:
+   * nothing for the collector to copy while it runs), and its `Doc` once a query needs one.
+   */
+  private readonly topics: Array<IndexedTopic | undefined> = [];
+  private readonly vectors: Array<TermVector | undefined> = [];
+  private readonly paperLists: Array<PaperId[] | undefined> = [];
   private readonly docs: Array<Doc | undefined> = [];
   private count = 0;
   private readonly byFile = new Map<string, number[]>();
@@ -143,7 +150,7 @@ export class RelatedIndex {
   /** While `fill` adds topics: their postings wait for one pack at the end. */
   private filling = false;
   /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
-  private readonly papers = new Map<string, Map<string, number[]>>();
+  private readonly papers = new Map<string, Map<string, number | number[]>>();
   private nextId = 0;
   private totalLength = 0;
   /**
@@ -199,12 +206,12 @@ export class RelatedIndex {
     } finally {
       this.filling = false;
     }
-    yield* this.postings.pack(this.docs);
+    yield* this.postings.pack(this.vectors);
   }
 
   /** The id of an indexed topic (found among its file's few), or undefined. */
   private idOf(topic: IndexedTopic): number | undefined {
-    for (const id of this.byFile.get(topic.file) ?? []) if (this.docs[id]?.topic === topic) return id;
+    for (const id of this.byFile.get(topic.file) ?? []) if (this.topics[id] === topic) return id;
     return undefined;
   }
 
@@ -224,11 +231,10 @@ export class RelatedIndex {
    */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
     const id = this.idOf(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
-    if (!doc) return [];
+    const doc = id === undefined ? this.makeDoc({ topic }) : this.doc(id);
     const out: IndexedTopic[] = [];
     for (const other of this.samePaperIds(doc)) {
-      const found = this.docs[other]?.topic;
+      const found = this.topics[other];
       if (found && found.file !== topic.file) out.push(found);
     }
     return out;
@@ -237,13 +243,15 @@ export class RelatedIndex {
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
     const id = this.idOf(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }) : this.docs[id];
-    return doc ? this.query(doc, top) : [];
+    return this.query(id === undefined ? this.makeDoc({ topic }) : this.doc(id), top);
   }
 
   /** Every indexed topic with its `top` most related, in index order (the CLI's one pass). */
   *relatedAll(top = 10): Generator<{ topic: IndexedTopic; related: Related[] }> {
-    for (const doc of this.docs) if (doc) yield { topic: doc.topic, related: this.query(doc, top) };
+    for (let id = 0; id < this.topics.length; id++) {
+      const topic = this.topics[id];
+      if (topic) yield { topic, related: this.query(this.doc(id), top) };
+    }
   }
 
   private query(doc: Doc, top: number): Related[] {
@@ -310,7 +318,7 @@ export class RelatedIndex {
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
       let shared = hot[other * HOT + HITS] ?? 0;
       if (rest.length > 0) {
-        const terms = (this.docs[other] as Doc).terms;
+        const terms = this.vectors[other] as TermVector;
         for (const q of rest) {
           const tf = countOf(terms, q.id);
           if (tf <= 0) continue;
@@ -324,7 +332,7 @@ export class RelatedIndex {
     for (const other of touched) hot[other * HOT + SCORE] = hot[other * HOT + HITS] = 0;
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
-      const candidate = this.docs[entry.id] as Doc;
+      const candidate = this.doc(entry.id);
       for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
@@ -339,7 +347,7 @@ export class RelatedIndex {
     shortlist.sort((a, b) => b.score - a.score);
     const out: Related[] = [];
     for (const { id: other, score } of shortlist) {
-      const candidate = this.docs[other] as Doc;
+      const candidate = this.doc(other);
       const reasons = this.reasons({
         doc,
         candidate,
@@ -436,57 +444,84 @@ export class RelatedIndex {
 
   private sharesTag(doc: Doc, other: number): boolean {
     if (doc.topic.tags.length === 0) return false;
-    const tags = (this.docs[other] as Doc).tags;
+    const tags = this.doc(other).tags;
     return doc.tags.some((tag) => tags.includes(tag));
   }
 
   private samePaperIds(doc: Doc): Set<number> {
     const out = new Set<number>();
-    for (const paper of doc.papers)
-      for (const other of this.papers.get(paper.scheme)?.get(paper.value) ?? []) out.add(other);
+    for (const paper of doc.papers) {
+      const ids = this.papers.get(paper.scheme)?.get(paper.value);
+      if (typeof ids === "number") out.add(ids);
+      else for (const other of ids ?? []) out.add(other);
+    }
     const own = this.idOf(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
   }
 
+  /** The indexed topic `id` as a query needs it (made on first use, kept while it is indexed). */
+  private doc(id: number): Doc {
+    let doc = this.docs[id];
+    if (!doc)
+      this.docs[id] = doc = new Doc(
+        this.topics[id] as IndexedTopic,
+        this.vectors[id] as TermVector,
+        this.paperLists[id] ?? [],
+      );
+    return doc;
+  }
+
   private add(item: TopicDocument, fileId: number): number {
     const id = this.nextId++;
-    const doc = this.makeDoc(item);
+    const { topic } = item;
+    const terms = item.terms ?? topicTerms(topic, item.body);
+    const papers = item.papers ?? paperIds(topic, item.body ?? "");
     if (this.lengths.length <= id) {
       const size = Math.max(1024, this.lengths.length * 2);
       this.lengths = grow(this.lengths, size);
       this.hot = grow(this.hot, size * HOT);
     }
-    this.lengths[id] = Math.max(doc.terms.length, 1e-9);
+    this.lengths[id] = Math.max(terms.length, 1e-9);
     this.hot[id * HOT] = fileId;
-    this.docs[id] = doc;
+    this.topics.push(topic);
+    this.vectors.push(terms);
+    this.paperLists.push(papers);
+    this.docs.push(undefined);
     this.count++;
-    this.totalLength += doc.terms.length;
-    this.postings.add(id, doc.terms, !this.filling);
-    for (const { scheme, value } of doc.papers) {
+    this.totalLength += terms.length;
+    this.postings.add(id, terms, !this.filling);
+    for (const { scheme, value } of papers) {
       let byValue = this.papers.get(scheme);
-      if (!byValue) this.papers.set(scheme, (byValue = new Map<string, number[]>()));
+      if (!byValue) this.papers.set(scheme, (byValue = new Map<string, number | number[]>()));
+      // One topic is a number; a second makes it a list (most papers are presented once).
       const ids = byValue.get(value);
-      if (ids) ids.push(id);
-      else byValue.set(value, [id]);
+      if (ids === undefined) byValue.set(value, id);
+      else if (typeof ids === "number") byValue.set(value, [ids, id]);
+      else ids.push(id);
     }
     return id;
   }
 
   private remove(id: number): void {
-    const doc = this.docs[id];
-    if (!doc) return;
-    this.docs[id] = undefined;
+    const terms = this.vectors[id];
+    if (!terms) return;
+    const papers = this.paperLists[id] ?? [];
+    this.topics[id] = this.vectors[id] = this.paperLists[id] = this.docs[id] = undefined;
     this.lengths[id] = 0;
     this.hot[id * HOT] = -1;
     this.count--;
-    this.totalLength -= doc.terms.length;
-    this.postings.remove(id, doc.terms, (other) => this.docs[other] !== undefined);
-    if (this.postings.wasteful) runAll(this.postings.pack(this.docs));
-    for (const { scheme, value } of doc.papers) {
+    this.totalLength -= terms.length;
+    this.postings.remove(id, terms, (other) => this.vectors[other] !== undefined);
+    if (this.postings.wasteful) runAll(this.postings.pack(this.vectors));
+    for (const { scheme, value } of papers) {
       const byValue = this.papers.get(scheme);
       const ids = byValue?.get(value);
-      if (!byValue || !ids) continue;
+      if (!byValue || ids === undefined) continue;
+      if (typeof ids === "number") {
+        if (ids === id) byValue.delete(value);
+        continue;
+      }
       const at = ids.indexOf(id);
       if (at >= 0) ids.splice(at, 1);
       if (ids.length === 0) byValue.delete(value);
