@@ -101,23 +101,6 @@ export interface SliceOptions {
   cancelled: () => boolean;
 }
 
-/** Run `step` over `items`, pausing whenever a slice used its budget; the longest slice, or null if cancelled. */
-export async function inSlices<T>(
-  items: readonly T[],
-  step: (item: T) => void,
-  options: SliceOptions,
-): Promise<{ longest: number; slices: number } | null> {
-  return stepInSlices(
-    (function* () {
-      for (const item of items) {
-        step(item);
-        yield;
-      }
-    })(),
-    options,
-  );
-}
-
 /** Run `steps` to the end, pausing whenever a slice used its budget; the longest slice, or null if cancelled. */
 export async function stepInSlices(
   steps: Iterator<void>,

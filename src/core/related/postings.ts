@@ -41,11 +41,6 @@ export class Postings {
     return this.stats[2 * term + 1] ?? 0;
   }
 
-  /** Postings stored for `term`, dead ones included: what a walk costs. */
-  stored(term: number): number {
-    return this.packedEnd(term) - this.packedStart(term) + (this.tails[term]?.ids.length ?? 0);
-  }
-
   /** Call `visit` with every stored posting of `term` (the caller skips removed topics). */
   walk(term: number, visit: (doc: number, tf: number) => void): void {
     const { packedIds, packedTfs } = this;

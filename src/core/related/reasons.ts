@@ -1,7 +1,56 @@
-/** Reasons for people, in their language: the one formatter of the panel, the link command and the CLI. */
+/**
+ * Why two topics are related, worked out from a match, and said for people in their language: the one
+ * formatter of the panel, the link command and the CLI.
+ */
 import { describePaperId } from "../papers/paper-id";
 import type { Translate } from "../../i18n";
+import { termScore, type QueryTerm } from "./bm25";
+import type { Doc } from "./doc";
 import type { Reason } from "./related";
+import { insertTop } from "./select";
+import { isShown, termText } from "./term-ids";
+import { countOf } from "./term-vector";
+import { termLabel } from "./tokenize";
+
+/** Below this cosine two texts are not "similar in meaning" worth a reason. */
+const MEANING_REASON = 0.8;
+
+/** Why `candidate` is related to `doc`, strongest first, in the words of `doc`'s reader. */
+export function reasonsFor(args: {
+  doc: Doc;
+  candidate: Doc;
+  samePaper: boolean;
+  meaning: number | null;
+  query: readonly QueryTerm[];
+  avg: number;
+}): Reason[] {
+  const { doc, candidate, query, avg } = args;
+  const out: Reason[] = [];
+  if (args.samePaper) {
+    const shared = doc.papers.find((paper) =>
+      candidate.papers.some((other) => other.scheme === paper.scheme && other.value === paper.value),
+    );
+    out.push({
+      type: "same-paper",
+      paper: shared ?? { scheme: "title", value: candidate.topic.title },
+    });
+  }
+  doc.tags.forEach((tag, i) => {
+    if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
+  });
+  if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
+  // The three shared terms that weigh most in this match, as a person would write them.
+  const shared: Array<{ id: number; score: number }> = [];
+  for (const q of query) {
+    const tf = countOf(candidate.terms, q.id);
+    if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
+    insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
+  }
+  const words = shared.map((w) => termLabel(termText(w.id), doc.language));
+  if (words.length > 0) out.push({ type: "words", words });
+  if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
+  return out;
+}
 
 export function reasonText(reason: Reason, t: Translate): string {
   switch (reason.type) {

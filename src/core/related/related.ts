@@ -6,12 +6,13 @@
  * upper bounds (MaxScore), so a query never walks the long postings lists of common terms.
  * May import core/index, core/note, core/papers, result, text helpers and i18n's Translate type.
  */
-import { paperIds, titleKey, type PaperId } from "../papers/paper-id";
-import { foldKey } from "../text";
-import { isShown, termText } from "./term-ids";
+import { paperIds, type PaperId } from "../papers/paper-id";
 import { Postings, runAll } from "./postings";
+import { Doc } from "./doc";
+import { B, K1, termScore, type QueryTerm } from "./bm25";
+import { reasonsFor } from "./reasons";
+import { insertTop, kthLargest, scratchOf } from "./select";
 import { countOf, topicTerms, type TermVector } from "./term-vector";
-import { termLabel } from "./tokenize";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
 export type Reason =
@@ -47,8 +48,6 @@ const SAME_PAPER_SCORE = 100;
 const TAG_SCORE = 2;
 /** Weight of a fully similar meaning (cosine 1) against BM25 scores, which run to about 10–40. */
 const MEANING_WEIGHT = 12;
-/** Below this cosine two texts are not "similar in meaning" worth a reason. */
-const MEANING_REASON = 0.8;
 /** The query is a topic's most telling terms; more add little but cost postings walks. */
 const QUERY_TERMS = 12;
 /** Scored in full (title containment, meaning) before the cut, beyond those asked for. */
@@ -77,63 +76,6 @@ const SHORT_POSTING = 64;
 const CORPUS_STOP_SHARE = 1 / 3;
 /** …once there are enough topics for a share to mean something. */
 const CORPUS_STOP_MIN_TOPICS = 12;
-const K1 = 1.2;
-const B = 0.75;
-
-/** BM25's contribution of one term: `idf` of the term, `tf` in a document of `length` (`avg` mean). */
-export function termScore(idf: number, tf: number, length: number, avg: number): number {
-  return (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
-}
-
-/**
- * A topic in the index: its terms and papers, and what comparing it needs beyond them, each worked
- * out on first use (most topics are only ever met as postings).
- */
-class Doc {
-  private foldedTags: string[] | null = null;
-  private folded: { titleKey: string; presenterKey: string; language: "en" | "ja" } | null = null;
-
-  constructor(
-    readonly topic: IndexedTopic,
-    readonly terms: TermVector,
-    readonly papers: PaperId[],
-  ) {}
-
-  /** Tags folded for comparison. */
-  get tags(): string[] {
-    this.foldedTags ??= this.topic.tags.map(foldKey);
-    return this.foldedTags;
-  }
-
-  get titleKey(): string {
-    return this.facts().titleKey;
-  }
-
-  /** Folded presenter name, or "" for none. */
-  get presenterKey(): string {
-    return this.facts().presenterKey;
-  }
-
-  get language(): "en" | "ja" {
-    return this.facts().language;
-  }
-
-  private facts(): { titleKey: string; presenterKey: string; language: "en" | "ja" } {
-    const { topic } = this;
-    this.folded ??= {
-      titleKey: titleKey(topic.title),
-      presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
-      language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
-    };
-    return this.folded;
-  }
-}
-
-interface QueryTerm {
-  id: number;
-  weight: number;
-  bound: number;
-}
 
 export class RelatedIndex {
   /**
@@ -302,7 +244,7 @@ export class RelatedIndex {
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
-        if (best > remaining + slack && kthLargest(hot, touched, keep) > remaining + slack) break;
+        if (best > remaining + slack && kthScore(hot, touched, keep) > remaining + slack) break;
       }
       remaining -= q.bound;
       idf = q.weight;
@@ -348,7 +290,7 @@ export class RelatedIndex {
     const out: Related[] = [];
     for (const { id: other, score } of shortlist) {
       const candidate = this.doc(other);
-      const reasons = this.reasons({
+      const reasons = reasonsFor({
         doc,
         candidate,
         samePaper: samePaper.has(other),
@@ -403,43 +345,6 @@ export class RelatedIndex {
 
   private idf(df: number, n: number): number {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /** Why `candidate` is related to `doc`, strongest first, in the words of `doc`'s reader. */
-  private reasons(args: {
-    doc: Doc;
-    candidate: Doc;
-    samePaper: boolean;
-    meaning: number | null;
-    query: readonly QueryTerm[];
-    avg: number;
-  }): Reason[] {
-    const { doc, candidate, query, avg } = args;
-    const out: Reason[] = [];
-    if (args.samePaper) {
-      const shared = doc.papers.find((paper) =>
-        candidate.papers.some((other) => other.scheme === paper.scheme && other.value === paper.value),
-      );
-      out.push({
-        type: "same-paper",
-        paper: shared ?? { scheme: "title", value: candidate.topic.title },
-      });
-    }
-    doc.tags.forEach((tag, i) => {
-      if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
-    });
-    if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
-    // The three shared terms that weigh most in this match, as a person would write them.
-    const shared: Array<{ id: number; score: number }> = [];
-    for (const q of query) {
-      const tf = countOf(candidate.terms, q.id);
-      if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
-      insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
-    }
-    const words = shared.map((w) => termLabel(termText(w.id), doc.language));
-    if (words.length > 0) out.push({ type: "words", words });
-    if (doc.presenterKey !== "" && doc.presenterKey === candidate.presenterKey) out.push({ type: "presenter" });
-    return out;
   }
 
   private sharesTag(doc: Doc, other: number): boolean {
@@ -543,34 +448,10 @@ const SCORE = 2;
 const HITS = 3;
 
 /** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthLargest(hot: Float32Array, ids: readonly number[], k: number): number {
-  if (scratch.length < ids.length) scratch = new Float64Array(Math.max(ids.length, scratch.length * 2));
-  const values = scratch.subarray(0, ids.length);
-  for (let i = 0; i < ids.length; i++) values[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
-  // Quickselect for the (k-1)-th in descending order.
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] ?? 0) > pivot) i++;
-      while ((values[j] ?? 0) < pivot) j--;
-      if (i <= j) {
-        const t = values[i] ?? 0;
-        values[i] = values[j] ?? 0;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target] ?? 0;
+function kthScore(hot: Float32Array, ids: readonly number[], k: number): number {
+  scratch = scratchOf(scratch, ids.length);
+  for (let i = 0; i < ids.length; i++) scratch[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
+  return kthLargest(scratch, ids.length, k);
 }
 
 function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
@@ -583,19 +464,10 @@ function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size
 function bestFirst(hot: Float32Array, ids: readonly number[], most: number): number[] {
   let out = ids as number[];
   if (ids.length > most) {
-    const cut = kthLargest(hot, ids, most);
+    const cut = kthScore(hot, ids, most);
     out = ids.filter((id) => (hot[id * HOT + SCORE] ?? 0) >= cut);
   } else out = [...ids];
   return out.sort((a, b) => (hot[b * HOT + SCORE] ?? 0) - (hot[a * HOT + SCORE] ?? 0));
-}
-
-/** Keep `best` the `top` highest scores, highest first (a short list: insertion is cheapest). */
-function insertTop(best: Array<{ id: number; score: number }>, item: { id: number; score: number }, top: number): void {
-  if (best.length === top && (best[top - 1]?.score ?? 0) >= item.score) return;
-  let at = best.length;
-  while (at > 0 && (best[at - 1]?.score ?? 0) < item.score) at--;
-  best.splice(at, 0, item);
-  if (best.length > top) best.pop();
 }
 
 /** One title holds the other whole, and the shorter is long enough to name one work. */

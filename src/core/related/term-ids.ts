@@ -25,11 +25,6 @@ export function termId(term: string): number {
   return id;
 }
 
-/** The id of `term` if it was ever met, else -1 (a lookup never numbers anything). */
-export function knownTermId(term: string): number {
-  return ids.get(term) ?? -1;
-}
-
 export function termText(id: number): string {
   return texts[id] ?? "";
 }

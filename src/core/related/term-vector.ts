@@ -6,6 +6,7 @@
  */
 import { foldKey } from "../text";
 import { termCount, termId } from "./term-ids";
+import { kthLargest, scratchOf } from "./select";
 import { tokenIds } from "./tokenize";
 
 export interface TermVector {
@@ -78,32 +79,11 @@ function collect(keep = Infinity): TermVector {
 
 let values = new Float64Array(256);
 
-/** The `k`-th largest count among the terms met (k ≤ met.length), by quickselect. */
+/** The `k`-th largest count among the terms met (k ≤ met.length). */
 function kthCount(k: number): number {
-  if (values.length < met.length) values = new Float64Array(met.length * 2);
-  const n = met.length;
-  for (let i = 0; i < n; i++) values[i] = counts[met[i] ?? 0] ?? 0;
-  let lo = 0;
-  let hi = n - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] ?? 0) > pivot) i++;
-      while ((values[j] ?? 0) < pivot) j--;
-      if (i <= j) {
-        const t = values[i] ?? 0;
-        values[i++] = values[j] ?? 0;
-        values[j--] = t;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target] ?? 0;
+  values = scratchOf(values, met.length);
+  for (let i = 0; i < met.length; i++) values[i] = counts[met[i] ?? 0] ?? 0;
+  return kthLargest(values, met.length, k);
 }
 
 /** A body's most frequent terms, counted: what the index keeps of a body. */
