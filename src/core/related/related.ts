@@ -12,7 +12,7 @@ import { Doc } from "./doc";
 import { B, K1, termScore, type QueryTerm } from "./bm25";
 import { reasonsFor } from "./reasons";
 import { insertTop, kthLargest, scratchOf } from "./select";
-import { countOf, topicTerms, type TermVector } from "./term-vector";
+import { countOf, tagTerm, topicTerms, type TermVector } from "./term-vector";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
 export type Reason =
@@ -175,7 +175,7 @@ export class RelatedIndex {
     const id = this.idOf(topic);
     const doc = id === undefined ? this.makeDoc({ topic }) : this.doc(id);
     const out: IndexedTopic[] = [];
-    for (const other of this.samePaperIds(doc)) {
+    for (const other of this.samePaperIds(doc, id)) {
       const found = this.topics[other];
       if (found && found.file !== topic.file) out.push(found);
     }
@@ -185,34 +185,34 @@ export class RelatedIndex {
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
     const id = this.idOf(topic);
-    return this.query(id === undefined ? this.makeDoc({ topic }) : this.doc(id), top);
+    return this.query(id === undefined ? this.makeDoc({ topic }) : this.doc(id), id, top);
   }
 
   /** Every indexed topic with its `top` most related, in index order (the CLI's one pass). */
   *relatedAll(top = 10): Generator<{ topic: IndexedTopic; related: Related[] }> {
     for (let id = 0; id < this.topics.length; id++) {
       const topic = this.topics[id];
-      if (topic) yield { topic, related: this.query(this.doc(id), top) };
+      if (topic) yield { topic, related: this.query(this.doc(id), id, top) };
     }
   }
 
-  private query(doc: Doc, top: number): Related[] {
+  /** `own`: the id of the topic asked about when it is indexed (its own postings are not a match). */
+  private query(doc: Doc, own: number | undefined, top: number): Related[] {
     const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
     const hot = this.normsFor(avg);
     const ownFile = this.fileIds.get(doc.topic.file) ?? -1;
     const touched: number[] = [];
-    const bump = (other: number, amount: number): void => {
+    const samePaper = this.samePaperIds(doc, own);
+    for (const other of samePaper) {
       const at = other * HOT;
       const file = hot[at] ?? -1;
-      if (file < 0 || file === ownFile) return;
+      if (file < 0 || file === ownFile) continue;
       if (hot[at + SCORE] === 0) touched.push(other);
-      hot[at + SCORE] = (hot[at + SCORE] ?? 0) + amount;
-    };
-    const samePaper = this.samePaperIds(doc);
-    for (const other of samePaper) bump(other, SAME_PAPER_SCORE);
+      hot[at + SCORE] = (hot[at + SCORE] ?? 0) + SAME_PAPER_SCORE;
+    }
 
-    const query = this.queryTerms(doc, n, avg);
+    const query = this.queryTerms(doc, own, n, avg);
     const keep = top + SHORTLIST_EXTRA;
     // Bonuses given after the postings (shared tags, meaning) may lift anyone by this much.
     const slack = TAG_SCORE * doc.topic.tags.length + (this.similarity ? MEANING_WEIGHT : 0);
@@ -253,29 +253,36 @@ export class RelatedIndex {
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
     // until no topic left could reach the shortlist even with every remaining term.
-    const rest = query.slice(i);
+    const found = takeBest(hot, touched, completeAtMost);
+    // The terms not walked, by id: one forward search through each candidate's sorted terms.
+    const rest = query.slice(i).sort((a, b) => a.id - b.id);
+    const tagTerms = doc.topic.tags.map(tagTerm);
     const shortlist: Array<{ id: number; score: number }> = [];
-    for (const other of bestFirst(hot, touched, completeAtMost)) {
-      let score = hot[other * HOT + SCORE] ?? 0;
+    for (let k = 0; k < found; k++) {
+      const other = best_.ids[k] ?? 0;
+      let score = best_.scores[k] ?? 0;
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
-      let shared = hot[other * HOT + HITS] ?? 0;
+      let shared = best_.hits[k] ?? 0;
+      const terms = this.vectors[other] as TermVector;
       if (rest.length > 0) {
-        const terms = this.vectors[other] as TermVector;
+        const { ids, tfs } = terms;
+        let lo = 0;
         for (const q of rest) {
-          const tf = countOf(terms, q.id);
-          if (tf <= 0) continue;
-          score += termScore(q.weight, tf, terms.length, avg);
+          lo = lowerBound(ids, q.id, lo);
+          if (lo >= ids.length) break;
+          if (ids[lo] !== q.id) continue;
+          score += termScore(q.weight, tfs[lo] ?? 0, terms.length, avg);
           shared++;
         }
       }
-      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !this.sharesTag(doc, other)) continue;
+      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !holdsAny(terms, tagTerms)) continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
-    for (const other of touched) hot[other * HOT + SCORE] = hot[other * HOT + HITS] = 0;
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
+      const terms = this.vectors[entry.id] as TermVector;
+      for (const tag of tagTerms) if (countOf(terms, tag) > 0) entry.score += TAG_SCORE;
       const candidate = this.doc(entry.id);
-      for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
@@ -286,7 +293,8 @@ export class RelatedIndex {
         entry.score += MEANING_WEIGHT * Math.max(0, similar);
       }
     }
-    shortlist.sort((a, b) => b.score - a.score);
+    // Equal scores in id order: the same list whichever order the postings were walked in.
+    shortlist.sort((a, b) => b.score - a.score || a.id - b.id);
     const out: Related[] = [];
     for (const { id: other, score } of shortlist) {
       const candidate = this.doc(other);
@@ -310,26 +318,35 @@ export class RelatedIndex {
    * A topic's most telling terms, rarest-weighted first: terms no other topic has, and terms of more
    * than a third of the topics (this corpus's stop words), are left out.
    */
-  private queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
+  private queryTerms(doc: Doc, own: number | undefined, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
-    const own = this.idOf(doc.topic) === undefined ? 0 : 1;
-    const out: QueryTerm[] = [];
+    const self = own === undefined ? 0 : 1;
     const { ids, tfs } = doc.terms;
+    // The `QUERY_TERMS` heaviest, heaviest first, kept by insertion in two flat arrays.
+    const { ids: pickedIds, weights } = picked;
+    let count = 0;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
       const df = this.postings.df(id);
-      if (df - own < 1 || df > cutoff) continue;
+      if (df - self < 1 || df > cutoff) continue;
       const tf = tfs[k] ?? 0;
       // The query's own repeats count, saturated as BM25 saturates a document's.
-      const weight = this.idf(df, n) * ((tf * (K1 + 1)) / (tf + K1));
-      // Kept the `QUERY_TERMS` heaviest, heaviest first (insertion: the list is short).
-      if (out.length === QUERY_TERMS && (out[QUERY_TERMS - 1]?.weight ?? 0) >= weight) continue;
-      let at = out.length;
-      while (at > 0 && (out[at - 1]?.weight ?? 0) < weight) at--;
-      out.splice(at, 0, { id, weight, bound: 0 });
-      if (out.length > QUERY_TERMS) out.pop();
+      const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * ((tf * (K1 + 1)) / (tf + K1));
+      if (count === QUERY_TERMS && (weights[QUERY_TERMS - 1] ?? 0) >= weight) continue;
+      let at = count < QUERY_TERMS ? count++ : QUERY_TERMS - 1;
+      for (; at > 0 && (weights[at - 1] ?? 0) < weight; at--) {
+        weights[at] = weights[at - 1] ?? 0;
+        pickedIds[at] = pickedIds[at - 1] ?? 0;
+      }
+      weights[at] = weight;
+      pickedIds[at] = id;
     }
-    for (const q of out) q.bound = termScore(q.weight, this.postings.maxTf(q.id), 0, avg);
+    const out: QueryTerm[] = [];
+    for (let k = 0; k < count; k++) {
+      const id = pickedIds[k] ?? 0;
+      const weight = weights[k] ?? 0;
+      out.push({ id, weight, bound: termScore(weight, this.postings.maxTf(id), 0, avg) });
+    }
     return out.sort((a, b) => b.bound - a.bound);
   }
 
@@ -343,24 +360,13 @@ export class RelatedIndex {
     return hot;
   }
 
-  private idf(df: number, n: number): number {
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  private sharesTag(doc: Doc, other: number): boolean {
-    if (doc.topic.tags.length === 0) return false;
-    const tags = this.doc(other).tags;
-    return doc.tags.some((tag) => tags.includes(tag));
-  }
-
-  private samePaperIds(doc: Doc): Set<number> {
+  private samePaperIds(doc: Doc, own: number | undefined): Set<number> {
     const out = new Set<number>();
     for (const paper of doc.papers) {
       const ids = this.papers.get(paper.scheme)?.get(paper.value);
       if (typeof ids === "number") out.add(ids);
       else for (const other of ids ?? []) out.add(other);
     }
-    const own = this.idOf(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
   }
@@ -460,14 +466,101 @@ function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size
   return next;
 }
 
-/** The `most` ids of highest score (ties at the cut included), highest first. */
-function bestFirst(hot: Float32Array, ids: readonly number[], most: number): number[] {
-  let out = ids as number[];
-  if (ids.length > most) {
-    const cut = kthScore(hot, ids, most);
-    out = ids.filter((id) => (hot[id * HOT + SCORE] ?? 0) >= cut);
-  } else out = [...ids];
-  return out.sort((a, b) => (hot[b * HOT + SCORE] ?? 0) - (hot[a * HOT + SCORE] ?? 0));
+/** The query's picked terms while choosing them (reused: no allocation per query). */
+const picked = { ids: new Int32Array(QUERY_TERMS), weights: new Float64Array(QUERY_TERMS) };
+
+/** The best candidates of the walk, best first: ids, partial scores, shared terms (reused arrays). */
+const best_ = { ids: new Int32Array(64), scores: new Float64Array(64), hits: new Float64Array(64) };
+
+/** Whether `a` ranks before `b` among candidates: higher score, then lower id (any walk order agrees). */
+function before(scoreA: number, idA: number, scoreB: number, idB: number): boolean {
+  return scoreA > scoreB || (scoreA === scoreB && idA < idB);
+}
+
+/**
+ * The `most` topics of `touched` with the highest scores, best first, into `best_` (a bounded heap
+ * with the worst at its root: one pass, no sort of everything); every touched topic's score and count
+ * are zeroed for the next query. Returns how many.
+ */
+function takeBest(hot: Float32Array, touched: readonly number[], most: number): number {
+  const size = Math.min(most, touched.length);
+  if (best_.ids.length < size) {
+    const room = Math.max(size, best_.ids.length * 2);
+    best_.ids = new Int32Array(room);
+    best_.scores = new Float64Array(room);
+    best_.hits = new Float64Array(room);
+  }
+  const { ids, scores, hits } = best_;
+  let count = 0;
+  for (const other of touched) {
+    const at = other * HOT;
+    const score = hot[at + SCORE] ?? 0;
+    const shared = hot[at + HITS] ?? 0;
+    hot[at + SCORE] = hot[at + HITS] = 0;
+    if (count < size) {
+      // Sift up: the worst stays at the root.
+      let i = count++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(scores[parent] ?? 0, ids[parent] ?? 0, score, other)) break;
+        ids[i] = ids[parent] ?? 0;
+        scores[i] = scores[parent] ?? 0;
+        hits[i] = hits[parent] ?? 0;
+        i = parent;
+      }
+      ids[i] = other;
+      scores[i] = score;
+      hits[i] = shared;
+    } else if (before(score, other, scores[0] ?? 0, ids[0] ?? 0)) siftDown(0, other, score, shared, count);
+  }
+  // Heap sort in place: the worst goes to the end each time, which leaves the best first.
+  for (let end = count - 1; end > 0; end--) {
+    const id = ids[end] ?? 0;
+    const score = scores[end] ?? 0;
+    const shared = hits[end] ?? 0;
+    ids[end] = ids[0] ?? 0;
+    scores[end] = scores[0] ?? 0;
+    hits[end] = hits[0] ?? 0;
+    siftDown(0, id, score, shared, end);
+  }
+  return count;
+}
+
+/** Put (id, score, shared) at heap slot `i` of a heap of `size` and sift it down to its place. */
+function siftDown(i: number, id: number, score: number, shared: number, size: number): void {
+  const { ids, scores, hits } = best_;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    const right = child + 1;
+    if (right < size && before(scores[child] ?? 0, ids[child] ?? 0, scores[right] ?? 0, ids[right] ?? 0)) child = right;
+    if (!before(score, id, scores[child] ?? 0, ids[child] ?? 0)) break;
+    ids[i] = ids[child] ?? 0;
+    scores[i] = scores[child] ?? 0;
+    hits[i] = hits[child] ?? 0;
+    i = child;
+  }
+  ids[i] = id;
+  scores[i] = score;
+  hits[i] = shared;
+}
+
+/** The first index at or after `from` whose id is at least `id` (`ids` ascending). */
+function lowerBound(ids: Int32Array, id: number, from: number): number {
+  let lo = from;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] ?? 0) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `terms` holds any of `ids`. */
+function holdsAny(terms: TermVector, ids: readonly number[]): boolean {
+  for (const id of ids) if (countOf(terms, id) > 0) return true;
+  return false;
 }
 
 /** One title holds the other whole, and the shorter is long enough to name one work. */

@@ -111,7 +111,7 @@ export function topicTerms(
 /** Tag terms by the tag as written: a vault has a few hundred tags, met on every topic. */
 const tagTerms = new Map<string, number>();
 
-function tagTerm(tag: string): number {
+export function tagTerm(tag: string): number {
   let id = tagTerms.get(tag);
   if (id === undefined) {
     id = termId(`#${foldKey(tag)}`);
