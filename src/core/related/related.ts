@@ -96,15 +96,16 @@ export class RelatedIndex {
   private nextId = 0;
   private totalLength = 0;
   /**
-   * What a walk reads and writes of each topic, side by side (one memory read per posting): its file
-   * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
-   * query's score and shared-term count (zeroed after each query).
+   * What a walk reads and writes of each topic, side by side (one memory read per posting, eight
+   * bytes a topic): its BM25 length norm at the mean length `normsAvg` (negative once removed, and
+   * for the asking note's own topics during a query), and the current query's score; and apart, the
+   * query's count of shared terms. Scores and counts are zeroed after each query.
    */
   private hot = new Float32Array(0);
+  private hits = new Uint8Array(0);
   private lengths = new Float64Array(0);
   private normsAvg = NaN;
   private normsUpTo = 0;
-  private readonly fileIds = new Map<string, number>();
   private similarity: Similarity | null = null;
 
   /**
@@ -125,10 +126,8 @@ export class RelatedIndex {
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
     const old = this.byFile.get(file) ?? [];
-    let fileId = this.fileIds.get(file);
-    if (fileId === undefined) this.fileIds.set(file, (fileId = this.fileIds.size));
     const ids: number[] = [];
-    for (const item of documents) ids.push(this.add(item, fileId));
+    for (const item of documents) ids.push(this.add(item));
     for (const id of old) this.remove(id);
     if (ids.length > 0) this.byFile.set(file, ids);
     else this.byFile.delete(file);
@@ -201,13 +200,15 @@ export class RelatedIndex {
     const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
     const hot = this.normsFor(avg);
-    const ownFile = this.fileIds.get(doc.topic.file) ?? -1;
+    const { hits } = this;
+    // The topics of the asking note are no match: their norms are set negative for this query.
+    const sameNote = this.byFile.get(doc.topic.file) ?? [];
+    for (const id of sameNote) hot[id * HOT + NORM] = -1;
     const touched: number[] = [];
     const samePaper = this.samePaperIds(doc, own);
     for (const other of samePaper) {
       const at = other * HOT;
-      const file = hot[at] ?? -1;
-      if (file < 0 || file === ownFile) continue;
+      if ((hot[at + NORM] ?? -1) < 0) continue;
       if (hot[at + SCORE] === 0) touched.push(other);
       hot[at + SCORE] = (hot[at + SCORE] ?? 0) + SAME_PAPER_SCORE;
     }
@@ -228,14 +229,14 @@ export class RelatedIndex {
     // short list is walked without asking: the test costs more than the walk).
     const visit = (other: number, tf: number): void => {
       const at = other * HOT;
-      const file = hot[at] ?? -1;
-      if (file < 0 || file === ownFile) return;
+      const norm = hot[at + NORM] ?? -1;
+      if (norm < 0) return;
       const before = hot[at + SCORE] ?? 0;
       if (before === 0) touched.push(other);
-      const score = before + (idf * (tf * (K1 + 1))) / (tf + (hot[at + NORM] ?? 0));
+      const score = before + (idf * (tf * (K1 + 1))) / (tf + norm);
       hot[at + SCORE] = score;
       if (score > best) best = score;
-      hot[at + HITS] = (hot[at + HITS] ?? 0) + 1;
+      hits[other] = (hits[other] ?? 0) + 1;
     };
     let idf = 0;
     for (; i < query.length; i++) {
@@ -253,7 +254,8 @@ export class RelatedIndex {
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
     // until no topic left could reach the shortlist even with every remaining term.
-    const found = takeBest(hot, touched, completeAtMost);
+    const found = takeBest(hot, hits, touched, completeAtMost);
+    for (const id of sameNote) hot[id * HOT + NORM] = this.normOf(id, avg);
     // The terms not walked, by id: one forward search through each candidate's sorted terms.
     const rest = query.slice(i).sort((a, b) => a.id - b.id);
     const tagTerms = doc.topic.tags.map(tagTerm);
@@ -351,10 +353,16 @@ export class RelatedIndex {
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
+  /** Topic `id`'s BM25 length norm at mean length `avg`; -1 for a removed topic (walks skip it). */
+  private normOf(id: number, avg: number): number {
+    const length = this.lengths[id] ?? 0;
+    return length > 0 ? K1 * (1 - B + (B * length) / avg) : -1;
+  }
+
   private normsFor(avg: number): Float32Array {
-    const { hot, lengths } = this;
+    const { hot } = this;
     if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
-    for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
+    for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = this.normOf(id, avg);
     this.normsAvg = avg;
     this.normsUpTo = this.nextId;
     return hot;
@@ -383,7 +391,7 @@ export class RelatedIndex {
     return doc;
   }
 
-  private add(item: TopicDocument, fileId: number): number {
+  private add(item: TopicDocument): number {
     const id = this.nextId++;
     const { topic } = item;
     const terms = item.terms ?? topicTerms(topic, item.body);
@@ -392,9 +400,9 @@ export class RelatedIndex {
       const size = Math.max(1024, this.lengths.length * 2);
       this.lengths = grow(this.lengths, size);
       this.hot = grow(this.hot, size * HOT);
+      this.hits = grow(this.hits, size);
     }
     this.lengths[id] = Math.max(terms.length, 1e-9);
-    this.hot[id * HOT] = fileId;
     this.topics.push(topic);
     this.vectors.push(terms);
     this.paperLists.push(papers);
@@ -420,7 +428,7 @@ export class RelatedIndex {
     const papers = this.paperLists[id] ?? [];
     this.topics[id] = this.vectors[id] = this.paperLists[id] = this.docs[id] = undefined;
     this.lengths[id] = 0;
-    this.hot[id * HOT] = -1;
+    this.hot[id * HOT + NORM] = -1;
     this.count--;
     this.totalLength -= terms.length;
     this.postings.remove(id, terms, (other) => this.vectors[other] !== undefined);
@@ -447,11 +455,10 @@ export class RelatedIndex {
 
 let scratch = new Float64Array(1024);
 
-/** Slots of a topic's walk data (`RelatedIndex.hot`): its file, length norm, score, shared terms. */
-const HOT = 4;
-const NORM = 1;
-const SCORE = 2;
-const HITS = 3;
+/** Slots of a topic's walk data (`RelatedIndex.hot`): its length norm (negative: skip it), its score. */
+const HOT = 2;
+const NORM = 0;
+const SCORE = 1;
 
 /** The k-th largest score among `ids` (k ≤ ids.length). */
 function kthScore(hot: Float32Array, ids: readonly number[], k: number): number {
@@ -460,7 +467,7 @@ function kthScore(hot: Float32Array, ids: readonly number[], k: number): number 
   return kthLargest(scratch, ids.length, k);
 }
 
-function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
@@ -482,7 +489,7 @@ function before(scoreA: number, idA: number, scoreB: number, idB: number): boole
  * with the worst at its root: one pass, no sort of everything); every touched topic's score and count
  * are zeroed for the next query. Returns how many.
  */
-function takeBest(hot: Float32Array, touched: readonly number[], most: number): number {
+function takeBest(hot: Float32Array, hitsOf: Uint8Array, touched: readonly number[], most: number): number {
   const size = Math.min(most, touched.length);
   if (best_.ids.length < size) {
     const room = Math.max(size, best_.ids.length * 2);
@@ -495,8 +502,9 @@ function takeBest(hot: Float32Array, touched: readonly number[], most: number): 
   for (const other of touched) {
     const at = other * HOT;
     const score = hot[at + SCORE] ?? 0;
-    const shared = hot[at + HITS] ?? 0;
-    hot[at + SCORE] = hot[at + HITS] = 0;
+    const shared = hitsOf[other] ?? 0;
+    hot[at + SCORE] = 0;
+    hitsOf[other] = 0;
     if (count < size) {
       // Sift up: the worst stays at the root.
       let i = count++;
