@@ -9,9 +9,10 @@
 import { paperIds, type PaperId } from "../papers/paper-id";
 import { Postings, runAll } from "./postings";
 import { Doc } from "./doc";
-import { B, K1, termScore, type QueryTerm } from "./bm25";
+import { K1, termScore, type QueryTerm } from "./bm25";
 import { reasonsFor } from "./reasons";
-import { insertTop, kthLargest, scratchOf } from "./select";
+import { Scores } from "./scores";
+import { insertTop } from "./select";
 import { countOf, tagTerm, topicTerms, type TermVector } from "./term-vector";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
@@ -95,14 +96,8 @@ export class RelatedIndex {
   private readonly papers = new Map<string, Map<string, number | number[]>>();
   private nextId = 0;
   private totalLength = 0;
-  /**
-   * What a walk reads and writes of each topic, side by side (one memory read per posting, eight
-   * bytes a topic): its BM25 length norm at the mean length `normsAvg` (negative once removed, and
-   * for the asking note's own topics during a query), and the current query's score; and apart, the
-   * query's count of shared terms. Scores and counts are zeroed after each query.
-   */
-  private hot = new Float32Array(0);
-  private hits = new Uint8Array(0);
+  /** The walk's scores, with each topic's length norm at the mean length `normsAvg`. */
+  private readonly scores = new Scores();
   private lengths = new Float64Array(0);
   private normsAvg = NaN;
   private normsUpTo = 0;
@@ -199,19 +194,13 @@ export class RelatedIndex {
   private query(doc: Doc, own: number | undefined, top: number): Related[] {
     const n = this.count;
     const avg = n > 0 ? this.totalLength / n : 1;
-    const hot = this.normsFor(avg);
-    const { hits } = this;
-    // The topics of the asking note are no match: their norms are set negative for this query.
+    const scores = this.normsFor(avg);
+    const { touched } = scores;
+    // The topics of the asking note are no match: skipped for this query.
     const sameNote = this.byFile.get(doc.topic.file) ?? [];
-    for (const id of sameNote) hot[id * HOT + NORM] = -1;
-    const touched: number[] = [];
+    for (const id of sameNote) scores.skip(id);
     const samePaper = this.samePaperIds(doc, own);
-    for (const other of samePaper) {
-      const at = other * HOT;
-      if ((hot[at + NORM] ?? -1) < 0) continue;
-      if (hot[at + SCORE] === 0) touched.push(other);
-      hot[at + SCORE] = (hot[at + SCORE] ?? 0) + SAME_PAPER_SCORE;
-    }
+    for (const other of samePaper) if (!scores.skipped(other)) scores.bonus(other, SAME_PAPER_SCORE);
 
     const query = this.queryTerms(doc, own, n, avg);
     const keep = top + SHORTLIST_EXTRA;
@@ -220,51 +209,39 @@ export class RelatedIndex {
     let remaining = 0;
     for (const q of query) remaining += q.bound;
     let i = 0;
-    let best = 0;
     const walkCap = this.exact ? Infinity : Math.max(WALK_MIN, n * WALK_SHARE);
     const completeAtMost = this.exact ? Infinity : keep * RERANK_FACTOR;
     const walkBudget = this.exact ? Infinity : WALK_BUDGET;
     let walked = 0;
     // MaxScore, first phase: walk postings while a topic not yet seen could still reach the top (a
     // short list is walked without asking: the test costs more than the walk).
-    const visit = (other: number, tf: number): void => {
-      const at = other * HOT;
-      const norm = hot[at + NORM] ?? -1;
-      if (norm < 0) return;
-      const before = hot[at + SCORE] ?? 0;
-      if (before === 0) touched.push(other);
-      const score = before + (idf * (tf * (K1 + 1))) / (tf + norm);
-      hot[at + SCORE] = score;
-      if (score > best) best = score;
-      hits[other] = (hits[other] ?? 0) + 1;
-    };
-    let idf = 0;
     for (; i < query.length; i++) {
       const q = query[i] as QueryTerm;
       const live = this.postings.df(q.id);
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
-        if (best > remaining + slack && kthScore(hot, touched, keep) > remaining + slack) break;
+        if (scores.best > remaining + slack && scores.kth(keep) > remaining + slack) break;
       }
       remaining -= q.bound;
-      idf = q.weight;
+      scores.term(q.weight);
       walked += live;
-      this.postings.walk(q.id, visit);
+      this.postings.walk(q.id, scores);
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
     // until no topic left could reach the shortlist even with every remaining term.
-    const found = takeBest(hot, hits, touched, completeAtMost);
-    for (const id of sameNote) hot[id * HOT + NORM] = this.normOf(id, avg);
+    const found = scores.takeBest(completeAtMost);
+    for (const id of sameNote) scores.setNorm(id, this.lengths[id] ?? 0, avg);
+    const { taken } = scores;
     // The terms not walked, by id: one forward search through each candidate's sorted terms.
     const rest = query.slice(i).sort((a, b) => a.id - b.id);
     const tagTerms = doc.topic.tags.map(tagTerm);
     const shortlist: Array<{ id: number; score: number }> = [];
     for (let k = 0; k < found; k++) {
-      const other = best_.ids[k] ?? 0;
-      let score = best_.scores[k] ?? 0;
+      const other = taken.ids[k] ?? 0;
+      let score = taken.scores[k] ?? 0;
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
-      let shared = best_.hits[k] ?? 0;
+      let shared = taken.hits[k] ?? 0;
       const terms = this.vectors[other] as TermVector;
       if (rest.length > 0) {
         const { ids, tfs } = terms;
@@ -353,19 +330,14 @@ export class RelatedIndex {
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
-  /** Topic `id`'s BM25 length norm at mean length `avg`; -1 for a removed topic (walks skip it). */
-  private normOf(id: number, avg: number): number {
-    const length = this.lengths[id] ?? 0;
-    return length > 0 ? K1 * (1 - B + (B * length) / avg) : -1;
-  }
-
-  private normsFor(avg: number): Float32Array {
-    const { hot } = this;
-    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
-    for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = this.normOf(id, avg);
+  /** The walk's scores, with every topic's length norm at the mean length `avg`. */
+  private normsFor(avg: number): Scores {
+    const { scores } = this;
+    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return scores;
+    for (let id = 0; id < this.nextId; id++) scores.setNorm(id, this.lengths[id] ?? 0, avg);
     this.normsAvg = avg;
     this.normsUpTo = this.nextId;
-    return hot;
+    return scores;
   }
 
   private samePaperIds(doc: Doc, own: number | undefined): Set<number> {
@@ -399,8 +371,7 @@ export class RelatedIndex {
     if (this.lengths.length <= id) {
       const size = Math.max(1024, this.lengths.length * 2);
       this.lengths = grow(this.lengths, size);
-      this.hot = grow(this.hot, size * HOT);
-      this.hits = grow(this.hits, size);
+      this.scores.reserve(size);
     }
     this.lengths[id] = Math.max(terms.length, 1e-9);
     this.topics.push(topic);
@@ -428,7 +399,7 @@ export class RelatedIndex {
     const papers = this.paperLists[id] ?? [];
     this.topics[id] = this.vectors[id] = this.paperLists[id] = this.docs[id] = undefined;
     this.lengths[id] = 0;
-    this.hot[id * HOT + NORM] = -1;
+    this.scores.setNorm(id, 0, 1);
     this.count--;
     this.totalLength -= terms.length;
     this.postings.remove(id, terms, (other) => this.vectors[other] !== undefined);
@@ -453,20 +424,6 @@ export class RelatedIndex {
   }
 }
 
-let scratch = new Float64Array(1024);
-
-/** Slots of a topic's walk data (`RelatedIndex.hot`): its length norm (negative: skip it), its score. */
-const HOT = 2;
-const NORM = 0;
-const SCORE = 1;
-
-/** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthScore(hot: Float32Array, ids: readonly number[], k: number): number {
-  scratch = scratchOf(scratch, ids.length);
-  for (let i = 0; i < ids.length; i++) scratch[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
-  return kthLargest(scratch, ids.length, k);
-}
-
 function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
@@ -475,83 +432,6 @@ function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a
 
 /** The query's picked terms while choosing them (reused: no allocation per query). */
 const picked = { ids: new Int32Array(QUERY_TERMS), weights: new Float64Array(QUERY_TERMS) };
-
-/** The best candidates of the walk, best first: ids, partial scores, shared terms (reused arrays). */
-const best_ = { ids: new Int32Array(64), scores: new Float64Array(64), hits: new Float64Array(64) };
-
-/** Whether `a` ranks before `b` among candidates: higher score, then lower id (any walk order agrees). */
-function before(scoreA: number, idA: number, scoreB: number, idB: number): boolean {
-  return scoreA > scoreB || (scoreA === scoreB && idA < idB);
-}
-
-/**
- * The `most` topics of `touched` with the highest scores, best first, into `best_` (a bounded heap
- * with the worst at its root: one pass, no sort of everything); every touched topic's score and count
- * are zeroed for the next query. Returns how many.
- */
-function takeBest(hot: Float32Array, hitsOf: Uint8Array, touched: readonly number[], most: number): number {
-  const size = Math.min(most, touched.length);
-  if (best_.ids.length < size) {
-    const room = Math.max(size, best_.ids.length * 2);
-    best_.ids = new Int32Array(room);
-    best_.scores = new Float64Array(room);
-    best_.hits = new Float64Array(room);
-  }
-  const { ids, scores, hits } = best_;
-  let count = 0;
-  for (const other of touched) {
-    const at = other * HOT;
-    const score = hot[at + SCORE] ?? 0;
-    const shared = hitsOf[other] ?? 0;
-    hot[at + SCORE] = 0;
-    hitsOf[other] = 0;
-    if (count < size) {
-      // Sift up: the worst stays at the root.
-      let i = count++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!before(scores[parent] ?? 0, ids[parent] ?? 0, score, other)) break;
-        ids[i] = ids[parent] ?? 0;
-        scores[i] = scores[parent] ?? 0;
-        hits[i] = hits[parent] ?? 0;
-        i = parent;
-      }
-      ids[i] = other;
-      scores[i] = score;
-      hits[i] = shared;
-    } else if (before(score, other, scores[0] ?? 0, ids[0] ?? 0)) siftDown(0, other, score, shared, count);
-  }
-  // Heap sort in place: the worst goes to the end each time, which leaves the best first.
-  for (let end = count - 1; end > 0; end--) {
-    const id = ids[end] ?? 0;
-    const score = scores[end] ?? 0;
-    const shared = hits[end] ?? 0;
-    ids[end] = ids[0] ?? 0;
-    scores[end] = scores[0] ?? 0;
-    hits[end] = hits[0] ?? 0;
-    siftDown(0, id, score, shared, end);
-  }
-  return count;
-}
-
-/** Put (id, score, shared) at heap slot `i` of a heap of `size` and sift it down to its place. */
-function siftDown(i: number, id: number, score: number, shared: number, size: number): void {
-  const { ids, scores, hits } = best_;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= size) break;
-    const right = child + 1;
-    if (right < size && before(scores[child] ?? 0, ids[child] ?? 0, scores[right] ?? 0, ids[right] ?? 0)) child = right;
-    if (!before(score, id, scores[child] ?? 0, ids[child] ?? 0)) break;
-    ids[i] = ids[child] ?? 0;
-    scores[i] = scores[child] ?? 0;
-    hits[i] = hits[child] ?? 0;
-    i = child;
-  }
-  ids[i] = id;
-  scores[i] = score;
-  hits[i] = shared;
-}
 
 /** The first index at or after `from` whose id is at least `id` (`ids` ascending). */
 function lowerBound(ids: Int32Array, id: number, from: number): number {
