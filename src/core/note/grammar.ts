@@ -144,8 +144,11 @@ export function mayOpenMarkerAt(src: string, s: number): boolean {
 }
 
 function markerPrefixAt(src: string, s: number): boolean {
+  // The first character folded once: most lines that get here (`the …`) fail on their second.
+  const first = foldCode(src.charCodeAt(s));
   next: for (const prefix of MARKER_PREFIXES) {
-    for (let k = 0; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
+    if (prefix[0] !== first) continue;
+    for (let k = 1; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
     return true;
   }
   return false;
