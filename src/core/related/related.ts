@@ -82,30 +82,30 @@ export class RelatedIndex {
    * Each topic's entry, terms and papers by id, as given (a first build makes no object per topic:
    * nothing for the collector to copy while it runs), and its `Doc` once a query needs one.
    */
-  private readonly topics: Array<IndexedTopic | undefined> = [];
-  private readonly vectors: Array<TermVector | undefined> = [];
-  private readonly paperLists: Array<PaperId[] | undefined> = [];
-  private readonly docs: Array<Doc | undefined> = [];
-  private count = 0;
-  private readonly byFile = new Map<string, number[]>();
-  private readonly postings = new Postings();
+  readonly #topics: Array<IndexedTopic | undefined> = [];
+  readonly #vectors: Array<TermVector | undefined> = [];
+  readonly #paperLists: Array<PaperId[] | undefined> = [];
+  readonly #docs: Array<Doc | undefined> = [];
+  #count = 0;
+  readonly #byFile = new Map<string, number[]>();
+  readonly #postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
-  private filling = false;
+  #filling = false;
   /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
-  private readonly papers = new Map<string, Map<string, number | number[]>>();
-  private nextId = 0;
-  private totalLength = 0;
+  readonly #papers = new Map<string, Map<string, number | number[]>>();
+  #nextId = 0;
+  #totalLength = 0;
   /**
    * What a walk reads and writes of each topic, side by side (one memory read per posting): its file
    * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
    * query's score and shared-term count (zeroed after each query).
    */
-  private hot = new Float32Array(0);
-  private lengths = new Float64Array(0);
-  private normsAvg = NaN;
-  private normsUpTo = 0;
-  private readonly fileIds = new Map<string, number>();
-  private similarity: Similarity | null = null;
+  #hot = new Float32Array(0);
+  #lengths = new Float64Array(0);
+  #normsAvg = NaN;
+  #normsUpTo = 0;
+  readonly #fileIds = new Map<string, number>();
+  #similarity: Similarity | null = null;
 
   /**
    * `exact`: walk every posting and complete every topic seen — the ranking pruning approximates,
@@ -114,24 +114,24 @@ export class RelatedIndex {
   constructor(private readonly exact = false) {}
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   /** Blend a semantic similarity into the scores (null: lexical only, as by default). */
   setSimilarity(similarity: Similarity | null): void {
-    this.similarity = similarity;
+    this.#similarity = similarity;
   }
 
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
-    const old = this.byFile.get(file) ?? [];
-    let fileId = this.fileIds.get(file);
-    if (fileId === undefined) this.fileIds.set(file, (fileId = this.fileIds.size));
+    const old = this.#byFile.get(file) ?? [];
+    let fileId = this.#fileIds.get(file);
+    if (fileId === undefined) this.#fileIds.set(file, (fileId = this.#fileIds.size));
     const ids: number[] = [];
-    for (const item of documents) ids.push(this.add(item, fileId));
-    for (const id of old) this.remove(id);
-    if (ids.length > 0) this.byFile.set(file, ids);
-    else this.byFile.delete(file);
+    for (const item of documents) ids.push(this.#add(item, fileId));
+    for (const id of old) this.#remove(id);
+    if (ids.length > 0) this.#byFile.set(file, ids);
+    else this.#byFile.delete(file);
   }
 
   /**
@@ -139,32 +139,32 @@ export class RelatedIndex {
    * while packing so a caller can pause: the topics first, then every posting written once.
    */
   *fill(sessions: Iterable<SessionEntry>, documents: (session: SessionEntry) => TopicDocument[]): Generator<void> {
-    this.filling = true;
+    this.#filling = true;
     try {
       for (const session of sessions) {
         this.setSession(session.file, documents(session));
         yield;
       }
     } finally {
-      this.filling = false;
+      this.#filling = false;
     }
-    yield* this.postings.pack(this.vectors);
+    yield* this.#postings.pack(this.#vectors);
   }
 
   /** The id of an indexed topic (found among its file's few), or undefined. */
-  private idOf(topic: IndexedTopic): number | undefined {
-    for (const id of this.byFile.get(topic.file) ?? []) if (this.topics[id] === topic) return id;
+  #idOf(topic: IndexedTopic): number | undefined {
+    for (const id of this.#byFile.get(topic.file) ?? []) if (this.#topics[id] === topic) return id;
     return undefined;
   }
 
   removeSession(file: string): void {
-    for (const id of this.byFile.get(file) ?? []) this.remove(id);
-    this.byFile.delete(file);
+    for (const id of this.#byFile.get(file) ?? []) this.#remove(id);
+    this.#byFile.delete(file);
   }
 
   /** Files indexed. */
   files(): string[] {
-    return [...this.byFile.keys()];
+    return [...this.#byFile.keys()];
   }
 
   /**
@@ -172,11 +172,11 @@ export class RelatedIndex {
    * or one title holding the other whole. The "presented before" badge and the panel both ask this.
    */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
-    const id = this.idOf(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }) : this.doc(id);
+    const id = this.#idOf(topic);
+    const doc = id === undefined ? this.#makeDoc({ topic }) : this.#doc(id);
     const out: IndexedTopic[] = [];
-    for (const other of this.samePaperIds(doc)) {
-      const found = this.topics[other];
+    for (const other of this.#samePaperIds(doc)) {
+      const found = this.#topics[other];
       if (found && found.file !== topic.file) out.push(found);
     }
     return out;
@@ -184,23 +184,23 @@ export class RelatedIndex {
 
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
-    const id = this.idOf(topic);
-    return this.query(id === undefined ? this.makeDoc({ topic }) : this.doc(id), top);
+    const id = this.#idOf(topic);
+    return this.#query(id === undefined ? this.#makeDoc({ topic }) : this.#doc(id), top);
   }
 
   /** Every indexed topic with its `top` most related, in index order (the CLI's one pass). */
   *relatedAll(top = 10): Generator<{ topic: IndexedTopic; related: Related[] }> {
-    for (let id = 0; id < this.topics.length; id++) {
-      const topic = this.topics[id];
-      if (topic) yield { topic, related: this.query(this.doc(id), top) };
+    for (let id = 0; id < this.#topics.length; id++) {
+      const topic = this.#topics[id];
+      if (topic) yield { topic, related: this.#query(this.#doc(id), top) };
     }
   }
 
-  private query(doc: Doc, top: number): Related[] {
-    const n = this.count;
-    const avg = n > 0 ? this.totalLength / n : 1;
-    const hot = this.normsFor(avg);
-    const ownFile = this.fileIds.get(doc.topic.file) ?? -1;
+  #query(doc: Doc, top: number): Related[] {
+    const n = this.#count;
+    const avg = n > 0 ? this.#totalLength / n : 1;
+    const hot = this.#normsFor(avg);
+    const ownFile = this.#fileIds.get(doc.topic.file) ?? -1;
     const touched: number[] = [];
     const bump = (other: number, amount: number): void => {
       const at = other * HOT;
@@ -209,13 +209,13 @@ export class RelatedIndex {
       if (hot[at + SCORE] === 0) touched.push(other);
       hot[at + SCORE] = (hot[at + SCORE] ?? 0) + amount;
     };
-    const samePaper = this.samePaperIds(doc);
+    const samePaper = this.#samePaperIds(doc);
     for (const other of samePaper) bump(other, SAME_PAPER_SCORE);
 
-    const query = this.queryTerms(doc, n, avg);
+    const query = this.#queryTerms(doc, n, avg);
     const keep = top + SHORTLIST_EXTRA;
     // Bonuses given after the postings (shared tags, meaning) may lift anyone by this much.
-    const slack = TAG_SCORE * doc.topic.tags.length + (this.similarity ? MEANING_WEIGHT : 0);
+    const slack = TAG_SCORE * doc.topic.tags.length + (this.#similarity ? MEANING_WEIGHT : 0);
     let remaining = 0;
     for (const q of query) remaining += q.bound;
     let i = 0;
@@ -240,7 +240,7 @@ export class RelatedIndex {
     let idf = 0;
     for (; i < query.length; i++) {
       const q = query[i] as QueryTerm;
-      const live = this.postings.df(q.id);
+      const live = this.#postings.df(q.id);
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
@@ -249,7 +249,7 @@ export class RelatedIndex {
       remaining -= q.bound;
       idf = q.weight;
       walked += live;
-      this.postings.walk(q.id, visit);
+      this.#postings.walk(q.id, visit);
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
     // until no topic left could reach the shortlist even with every remaining term.
@@ -260,7 +260,7 @@ export class RelatedIndex {
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
       let shared = hot[other * HOT + HITS] ?? 0;
       if (rest.length > 0) {
-        const terms = this.vectors[other] as TermVector;
+        const terms = this.#vectors[other] as TermVector;
         for (const q of rest) {
           const tf = countOf(terms, q.id);
           if (tf <= 0) continue;
@@ -268,19 +268,19 @@ export class RelatedIndex {
           shared++;
         }
       }
-      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !this.sharesTag(doc, other)) continue;
+      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !this.#sharesTag(doc, other)) continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
     for (const other of touched) hot[other * HOT + SCORE] = hot[other * HOT + HITS] = 0;
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
-      const candidate = this.doc(entry.id);
+      const candidate = this.#doc(entry.id);
       for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
       }
-      const similar = this.similarity?.(doc.topic, candidate.topic) ?? null;
+      const similar = this.#similarity?.(doc.topic, candidate.topic) ?? null;
       if (similar !== null) {
         meaning.set(entry.id, similar);
         entry.score += MEANING_WEIGHT * Math.max(0, similar);
@@ -289,7 +289,7 @@ export class RelatedIndex {
     shortlist.sort((a, b) => b.score - a.score);
     const out: Related[] = [];
     for (const { id: other, score } of shortlist) {
-      const candidate = this.doc(other);
+      const candidate = this.#doc(other);
       const reasons = reasonsFor({
         doc,
         candidate,
@@ -310,18 +310,18 @@ export class RelatedIndex {
    * A topic's most telling terms, rarest-weighted first: terms no other topic has, and terms of more
    * than a third of the topics (this corpus's stop words), are left out.
    */
-  private queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
+  #queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
-    const own = this.idOf(doc.topic) === undefined ? 0 : 1;
+    const own = this.#idOf(doc.topic) === undefined ? 0 : 1;
     const out: QueryTerm[] = [];
     const { ids, tfs } = doc.terms;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
-      const df = this.postings.df(id);
+      const df = this.#postings.df(id);
       if (df - own < 1 || df > cutoff) continue;
       const tf = tfs[k] ?? 0;
       // The query's own repeats count, saturated as BM25 saturates a document's.
-      const weight = this.idf(df, n) * ((tf * (K1 + 1)) / (tf + K1));
+      const weight = this.#idf(df, n) * ((tf * (K1 + 1)) / (tf + K1));
       // Kept the `QUERY_TERMS` heaviest, heaviest first (insertion: the list is short).
       if (out.length === QUERY_TERMS && (out[QUERY_TERMS - 1]?.weight ?? 0) >= weight) continue;
       let at = out.length;
@@ -329,76 +329,77 @@ export class RelatedIndex {
       out.splice(at, 0, { id, weight, bound: 0 });
       if (out.length > QUERY_TERMS) out.pop();
     }
-    for (const q of out) q.bound = termScore(q.weight, this.postings.maxTf(q.id), 0, avg);
+    for (const q of out) q.bound = termScore(q.weight, this.#postings.maxTf(q.id), 0, avg);
     return out.sort((a, b) => b.bound - a.bound);
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
-  private normsFor(avg: number): Float32Array {
-    const { hot, lengths } = this;
-    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return hot;
-    for (let id = 0; id < this.nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
-    this.normsAvg = avg;
-    this.normsUpTo = this.nextId;
+  #normsFor(avg: number): Float32Array {
+    const hot = this.#hot;
+    const lengths = this.#lengths;
+    if (this.#normsAvg === avg && this.#normsUpTo === this.#nextId) return hot;
+    for (let id = 0; id < this.#nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
+    this.#normsAvg = avg;
+    this.#normsUpTo = this.#nextId;
     return hot;
   }
 
-  private idf(df: number, n: number): number {
+  #idf(df: number, n: number): number {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private sharesTag(doc: Doc, other: number): boolean {
+  #sharesTag(doc: Doc, other: number): boolean {
     if (doc.topic.tags.length === 0) return false;
-    const tags = this.doc(other).tags;
+    const tags = this.#doc(other).tags;
     return doc.tags.some((tag) => tags.includes(tag));
   }
 
-  private samePaperIds(doc: Doc): Set<number> {
+  #samePaperIds(doc: Doc): Set<number> {
     const out = new Set<number>();
     for (const paper of doc.papers) {
-      const ids = this.papers.get(paper.scheme)?.get(paper.value);
+      const ids = this.#papers.get(paper.scheme)?.get(paper.value);
       if (typeof ids === "number") out.add(ids);
       else for (const other of ids ?? []) out.add(other);
     }
-    const own = this.idOf(doc.topic);
+    const own = this.#idOf(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
   }
 
   /** The indexed topic `id` as a query needs it (made on first use, kept while it is indexed). */
-  private doc(id: number): Doc {
-    let doc = this.docs[id];
+  #doc(id: number): Doc {
+    let doc = this.#docs[id];
     if (!doc)
-      this.docs[id] = doc = new Doc(
-        this.topics[id] as IndexedTopic,
-        this.vectors[id] as TermVector,
-        this.paperLists[id] ?? [],
+      this.#docs[id] = doc = new Doc(
+        this.#topics[id] as IndexedTopic,
+        this.#vectors[id] as TermVector,
+        this.#paperLists[id] ?? [],
       );
     return doc;
   }
 
-  private add(item: TopicDocument, fileId: number): number {
-    const id = this.nextId++;
+  #add(item: TopicDocument, fileId: number): number {
+    const id = this.#nextId++;
     const { topic } = item;
     const terms = item.terms ?? topicTerms(topic, item.body);
     const papers = item.papers ?? paperIds(topic, item.body ?? "");
-    if (this.lengths.length <= id) {
-      const size = Math.max(1024, this.lengths.length * 2);
-      this.lengths = grow(this.lengths, size);
-      this.hot = grow(this.hot, size * HOT);
+    if (this.#lengths.length <= id) {
+      const size = Math.max(1024, this.#lengths.length * 2);
+      this.#lengths = grow(this.#lengths, size);
+      this.#hot = grow(this.#hot, size * HOT);
     }
-    this.lengths[id] = Math.max(terms.length, 1e-9);
-    this.hot[id * HOT] = fileId;
-    this.topics.push(topic);
-    this.vectors.push(terms);
-    this.paperLists.push(papers);
-    this.docs.push(undefined);
-    this.count++;
-    this.totalLength += terms.length;
-    this.postings.add(id, terms, !this.filling);
+    this.#lengths[id] = Math.max(terms.length, 1e-9);
+    this.#hot[id * HOT] = fileId;
+    this.#topics.push(topic);
+    this.#vectors.push(terms);
+    this.#paperLists.push(papers);
+    this.#docs.push(undefined);
+    this.#count++;
+    this.#totalLength += terms.length;
+    this.#postings.add(id, terms, !this.#filling);
     for (const { scheme, value } of papers) {
-      let byValue = this.papers.get(scheme);
-      if (!byValue) this.papers.set(scheme, (byValue = new Map<string, number | number[]>()));
+      let byValue = this.#papers.get(scheme);
+      if (!byValue) this.#papers.set(scheme, (byValue = new Map<string, number | number[]>()));
       // One topic is a number; a second makes it a list (most papers are presented once).
       const ids = byValue.get(value);
       if (ids === undefined) byValue.set(value, id);
@@ -408,19 +409,19 @@ export class RelatedIndex {
     return id;
   }
 
-  private remove(id: number): void {
-    const terms = this.vectors[id];
+  #remove(id: number): void {
+    const terms = this.#vectors[id];
     if (!terms) return;
-    const papers = this.paperLists[id] ?? [];
-    this.topics[id] = this.vectors[id] = this.paperLists[id] = this.docs[id] = undefined;
-    this.lengths[id] = 0;
-    this.hot[id * HOT] = -1;
-    this.count--;
-    this.totalLength -= terms.length;
-    this.postings.remove(id, terms, (other) => this.vectors[other] !== undefined);
-    if (this.postings.wasteful) runAll(this.postings.pack(this.vectors));
+    const papers = this.#paperLists[id] ?? [];
+    this.#topics[id] = this.#vectors[id] = this.#paperLists[id] = this.#docs[id] = undefined;
+    this.#lengths[id] = 0;
+    this.#hot[id * HOT] = -1;
+    this.#count--;
+    this.#totalLength -= terms.length;
+    this.#postings.remove(id, terms, (other) => this.#vectors[other] !== undefined);
+    if (this.#postings.wasteful) runAll(this.#postings.pack(this.#vectors));
     for (const { scheme, value } of papers) {
-      const byValue = this.papers.get(scheme);
+      const byValue = this.#papers.get(scheme);
       const ids = byValue?.get(value);
       if (!byValue || ids === undefined) continue;
       if (typeof ids === "number") {
@@ -433,7 +434,7 @@ export class RelatedIndex {
     }
   }
 
-  private makeDoc(item: TopicDocument): Doc {
+  #makeDoc(item: TopicDocument): Doc {
     const { topic } = item;
     return new Doc(topic, item.terms ?? topicTerms(topic, item.body), item.papers ?? paperIds(topic, item.body ?? ""));
   }
