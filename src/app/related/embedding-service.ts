@@ -31,28 +31,36 @@ const post: HttpPost = async (request) => {
 };
 
 export class EmbeddingService {
-  private cache: EmbeddingCache | null = null;
+  #cache: EmbeddingCache | null = null;
+
+  readonly #app: App;
+  readonly #folder: string;
+  readonly #settings: () => EmbeddingSettings;
 
   constructor(
-    private readonly app: App,
+    app: App,
     /** The plugin's folder (`manifest.dir`), where the cache file lives. */
-    private readonly folder: string,
-    private readonly settings: () => EmbeddingSettings,
-  ) {}
-
-  get enabled(): boolean {
-    return this.settings().enabled;
+    folder: string,
+    settings: () => EmbeddingSettings,
+  ) {
+    this.#app = app;
+    this.#folder = folder;
+    this.#settings = settings;
   }
 
-  private get path(): string {
-    return normalizePath(`${this.folder}/embeddings.json`);
+  get enabled(): boolean {
+    return this.#settings().enabled;
+  }
+
+  get #path(): string {
+    return normalizePath(`${this.#folder}/embeddings.json`);
   }
 
   /** Similarity of two topics' meanings, from cached vectors only (null where either is missing). */
   readonly similarity: Similarity = (a, b) => {
-    const cache = this.cache;
+    const cache = this.#cache;
     if (!cache) return null;
-    const model = this.settings().model;
+    const model = this.#settings().model;
     const va = cache.get(embeddingKey(model, embeddingText(a)));
     const vb = va ? cache.get(embeddingKey(model, embeddingText(b))) : undefined;
     return va && vb ? cosine(va, vb) : null;
@@ -63,9 +71,9 @@ export class EmbeddingService {
    * server is down or misconfigured: related topics stay lexical). True when any vector is known.
    */
   async fill(topics: readonly IndexedTopic[], active: () => boolean): Promise<boolean> {
-    const settings = this.settings();
+    const settings = this.#settings();
     if (!settings.enabled) return false;
-    const cache = (this.cache ??= await this.load());
+    const cache = (this.#cache ??= await this.#load());
     const keys = new Map<string, string>();
     for (const topic of topics) {
       const text = embeddingText(topic);
@@ -87,14 +95,14 @@ export class EmbeddingService {
     }
     if (changed) {
       cache.retain(new Set(keys.keys()));
-      await this.app.vault.adapter.write(this.path, JSON.stringify(cache));
+      await this.#app.vault.adapter.write(this.#path, JSON.stringify(cache));
     }
     return cache.size > 0;
   }
 
-  private async load(): Promise<EmbeddingCache> {
-    const adapter = this.app.vault.adapter;
-    const text = (await adapter.exists(this.path)) ? await adapter.read(this.path).catch(() => "") : "";
+  async #load(): Promise<EmbeddingCache> {
+    const adapter = this.#app.vault.adapter;
+    const text = (await adapter.exists(this.#path)) ? await adapter.read(this.#path).catch(() => "") : "";
     return EmbeddingCache.fromJSON(text);
   }
 }

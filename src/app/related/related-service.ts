@@ -47,49 +47,56 @@ function cachedDocument(topic: IndexedTopic, cached: CachedBody): TopicDocument 
 }
 
 export class RelatedService extends Component {
-  private related: RelatedIndex | null = null;
-  private building: Promise<RelatedIndex> | null = null;
-  private readonly bodies = new Map<string, CachedBodies>();
+  #related: RelatedIndex | null = null;
+  #building: Promise<RelatedIndex> | null = null;
+  readonly #bodies = new Map<string, CachedBodies>();
   /** Notes whose bodies are still to be read, in order; a set so a note queued twice is read once. */
-  private readonly bodyQueue = new Set<string>();
-  private reading: Promise<void> | null = null;
-  private changedWhileBuilding: Set<string> | null = null;
-  private active = false;
+  readonly #bodyQueue = new Set<string>();
+  #reading: Promise<void> | null = null;
+  #changedWhileBuilding: Set<string> | null = null;
+  #active = false;
+
+  readonly #app: App;
+  readonly #index: IndexService;
+  readonly #embeddings: EmbeddingService | null;
 
   constructor(
-    private readonly app: App,
-    private readonly index: IndexService,
+    app: App,
+    index: IndexService,
     /** Optional meaning (embeddings); without it, or when off, related topics are lexical only. */
-    private readonly embeddings: EmbeddingService | null = null,
+    embeddings: EmbeddingService | null = null,
   ) {
     super();
+    this.#app = app;
+    this.#index = index;
+    this.#embeddings = embeddings;
   }
 
   override onload(): void {
-    this.active = true;
-    this.register(() => (this.active = false));
-    this.index.onSession(this, (file, session) => this.onSession(file, session));
+    this.#active = true;
+    this.register(() => (this.#active = false));
+    this.#index.onSession(this, (file, session) => this.#onSession(file, session));
     // Built in the background once the vault is ready, so the "presented before" badge needs no click.
-    this.app.workspace.onLayoutReady(() => void this.built());
+    this.#app.workspace.onLayoutReady(() => void this.built());
   }
 
   /** Built from every session's entries (bodies may still be arriving): what the panel shows at once. */
   async built(): Promise<RelatedIndex> {
-    if (this.related) return this.related;
-    this.building ??= this.build();
-    return this.building;
+    if (this.#related) return this.#related;
+    this.#building ??= this.#build();
+    return this.#building;
   }
 
   /** Ready, with every note's body read: the full model, as the CLI has it (the link command waits for it). */
   async ready(): Promise<RelatedIndex> {
     const related = await this.built();
-    while (this.reading && this.active) await this.reading;
+    while (this.#reading && this.#active) await this.#reading;
     return related;
   }
 
   /** Synchronous view of what is built so far (null before the first build finished). */
   get current(): RelatedIndex | null {
-    return this.related;
+    return this.#related;
   }
 
   async relatedTo(topic: IndexedTopic, top = 10): Promise<Related[]> {
@@ -101,77 +108,77 @@ export class RelatedService extends Component {
    * one answer behind the sidebar's "presented before" badge and the related panel's line.
    */
   presentedBefore(topic: IndexedTopic): IndexedTopic[] {
-    const related = this.related;
+    const related = this.#related;
     if (!related) return [];
     return related.samePaper(topic).filter((other) => (other.date ?? "") < (topic.date ?? ""));
   }
 
-  private onSession(file: string, session: SessionEntry | null): void {
-    const related = this.related;
+  #onSession(file: string, session: SessionEntry | null): void {
+    const related = this.#related;
     if (!related) {
-      this.changedWhileBuilding?.add(file);
+      this.#changedWhileBuilding?.add(file);
       return;
     }
     if (!session) {
       related.removeSession(file);
-      this.bodies.delete(file);
+      this.#bodies.delete(file);
       return;
     }
-    related.setSession(file, this.documents(session));
-    if (!this.bodies.has(file) || this.bodies.get(file)?.mtime !== this.mtime(file)) this.queueBody(file);
+    related.setSession(file, this.#documents(session));
+    if (!this.#bodies.has(file) || this.#bodies.get(file)?.mtime !== this.#mtime(file)) this.#queueBody(file);
   }
 
   /** A session's topics with the body terms known for the note as it is now. */
-  private documents(session: SessionEntry): TopicDocument[] {
-    const cached = this.bodies.get(session.file);
-    const fresh = cached !== undefined && cached.mtime === this.mtime(session.file);
+  #documents(session: SessionEntry): TopicDocument[] {
+    const cached = this.#bodies.get(session.file);
+    const fresh = cached !== undefined && cached.mtime === this.#mtime(session.file);
     return session.topics.map((topic) => {
       const body = fresh ? cached.topics.get(topicKey(topic)) : undefined;
       return body ? cachedDocument(topic, body) : { topic };
     });
   }
 
-  private mtime(file: string): number {
-    return this.app.vault.getFileByPath(file)?.stat.mtime ?? -1;
+  #mtime(file: string): number {
+    return this.#app.vault.getFileByPath(file)?.stat.mtime ?? -1;
   }
 
-  private async build(): Promise<RelatedIndex> {
-    await this.index.complete;
+  async #build(): Promise<RelatedIndex> {
+    await this.#index.complete;
     const related = new RelatedIndex();
-    const sessions = this.index.index.allSessions();
+    const sessions = this.#index.index.allSessions();
     // Notes that change while building are caught up after, each once: no scan of the whole list.
     const changed = new Set<string>();
-    this.changedWhileBuilding = changed;
+    this.#changedWhileBuilding = changed;
     await stepInSlices(
-      related.fill(sessions, (session) => this.documents(session)),
+      related.fill(sessions, (session) => this.#documents(session)),
       {
         budgetMs: RELATED_SLICE_MS,
         now: () => performance.now(),
         pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
-        cancelled: () => !this.active,
+        cancelled: () => !this.#active,
       },
     );
-    this.related = related;
-    this.changedWhileBuilding = null;
+    this.#related = related;
+    this.#changedWhileBuilding = null;
     for (const file of changed) {
-      const session = this.index.index.get(file);
-      if (session) related.setSession(file, this.documents(session));
+      const session = this.#index.index.get(file);
+      if (session) related.setSession(file, this.#documents(session));
       else related.removeSession(file);
     }
-    for (const file of related.files()) this.queueBody(file);
-    if (this.embeddings?.enabled) void this.addMeaning(related, this.embeddings);
+    for (const file of related.files()) this.#queueBody(file);
+    if (this.#embeddings?.enabled) void this.#addMeaning(related, this.#embeddings);
     return related;
   }
 
   /** Blend in meaning once the vectors are there; nothing changes if the server is off or unreachable. */
-  private async addMeaning(related: RelatedIndex, embeddings: EmbeddingService): Promise<void> {
-    const known = await embeddings.fill(this.index.index.topics(), () => this.active).catch(() => false);
-    if (known && this.active) related.setSimilarity(embeddings.similarity);
+  async #addMeaning(related: RelatedIndex, embeddings: EmbeddingService): Promise<void> {
+    const known = await embeddings.fill(this.#index.index.topics(), () => this.#active).catch(() => false);
+    if (known && this.#active) related.setSimilarity(embeddings.similarity);
   }
 
-  private queueBody(file: string): void {
-    this.bodyQueue.add(file);
-    this.startReading();
+  #queueBody(file: string): void {
+    this.#bodyQueue.add(file);
+    this.#startReading();
   }
 
   /**
@@ -179,31 +186,31 @@ export class RelatedService extends Component {
    * when every queued note is gone and the reads finish without awaiting anything; a note queued while
    * the last reader was finishing starts the next one.
    */
-  private startReading(): void {
-    this.reading ??= this.readBodies()
+  #startReading(): void {
+    this.#reading ??= this.#readBodies()
       .catch((error: unknown) => console.error("Study Session Notes: reading note bodies failed", error))
       .finally(() => {
-        this.reading = null;
-        if (this.active && this.bodyQueue.size > 0) this.startReading();
+        this.#reading = null;
+        if (this.#active && this.#bodyQueue.size > 0) this.#startReading();
       });
   }
 
   /** Read queued notes' bodies, a slice at a time, and re-index their topics with them. */
-  private async readBodies(): Promise<void> {
+  async #readBodies(): Promise<void> {
     let start = performance.now();
-    for (const file of this.bodyQueue) {
-      this.bodyQueue.delete(file);
-      const target = this.app.vault.getFileByPath(file);
+    for (const file of this.#bodyQueue) {
+      this.#bodyQueue.delete(file);
+      const target = this.#app.vault.getFileByPath(file);
       if (!(target instanceof TFile)) continue;
       const mtime = target.stat.mtime;
-      const note = await this.app.vault.cachedRead(target).catch(() => null);
+      const note = await this.#app.vault.cachedRead(target).catch(() => null);
       // The plugin may have unloaded, or the note changed or gone, while it was read.
-      if (!this.active) return;
-      const session = this.index.index.get(file);
-      if (note === null || !session || this.mtime(file) !== mtime) continue;
+      if (!this.#active) return;
+      const session = this.#index.index.get(file);
+      if (note === null || !session || this.#mtime(file) !== mtime) continue;
       const starts = lineStarts(note);
       // Topics from properties carry no lines: the note's own parse gives them.
-      const parsed = this.index.parse(note, file);
+      const parsed = this.#index.parse(note, file);
       const entries = new Map(session.topics.map((topic) => [topicKey(topic), topic]));
       const topics = new Map<string, CachedBody>();
       for (const topic of parsed.topics) {
@@ -217,11 +224,11 @@ export class RelatedService extends Component {
           papers: paperIds(topic, text),
         });
       }
-      this.bodies.set(file, { mtime, topics });
-      this.related?.setSession(file, this.documents(session));
+      this.#bodies.set(file, { mtime, topics });
+      this.#related?.setSession(file, this.#documents(session));
       if (performance.now() - start >= RELATED_SLICE_MS) {
         await new Promise((resolve) => window.setTimeout(resolve, 0));
-        if (!this.active) return;
+        if (!this.#active) return;
         start = performance.now();
       }
     }

@@ -20,7 +20,8 @@ export function readHeader(
   const base = baseName(path);
   const fileDate = findDate(base);
   const firstLine = stripHeading(firstTrimmed).text;
-  const lineDate = findDate(firstLine);
+  // A note's first line is often its file name (as the templates write it): one search for both.
+  const lineDate = firstLine === base ? fileDate : findDate(firstLine);
   const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
   let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
   if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);

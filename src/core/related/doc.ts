@@ -9,8 +9,8 @@ import type { TermVector } from "./term-vector";
  * out on first use (most topics are only ever met as postings).
  */
 export class Doc {
-  private foldedTags: string[] | null = null;
-  private folded: { titleKey: string; presenterKey: string; language: "en" | "ja" } | null = null;
+  #foldedTags: string[] | null = null;
+  #folded: { titleKey: string; presenterKey: string; language: "en" | "ja" } | null = null;
 
   constructor(
     readonly topic: IndexedTopic,
@@ -20,30 +20,30 @@ export class Doc {
 
   /** Tags folded for comparison. */
   get tags(): string[] {
-    this.foldedTags ??= this.topic.tags.map(foldKey);
-    return this.foldedTags;
+    this.#foldedTags ??= this.topic.tags.map(foldKey);
+    return this.#foldedTags;
   }
 
   get titleKey(): string {
-    return this.facts().titleKey;
+    return this.#facts().titleKey;
   }
 
   /** Folded presenter name, or "" for none. */
   get presenterKey(): string {
-    return this.facts().presenterKey;
+    return this.#facts().presenterKey;
   }
 
   get language(): "en" | "ja" {
-    return this.facts().language;
+    return this.#facts().language;
   }
 
-  private facts(): { titleKey: string; presenterKey: string; language: "en" | "ja" } {
+  #facts(): { titleKey: string; presenterKey: string; language: "en" | "ja" } {
     const { topic } = this;
-    this.folded ??= {
+    this.#folded ??= {
       titleKey: titleKey(topic.title),
       presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
       language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
     };
-    return this.folded;
+    return this.#folded;
   }
 }

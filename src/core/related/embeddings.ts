@@ -177,28 +177,28 @@ export function embeddingKey(model: string, text: string): string {
 
 /** Vectors by `embeddingKey`, as kept in the plugin's data folder. */
 export class EmbeddingCache {
-  private readonly vectors = new Map<string, Float32Array>();
+  readonly #vectors = new Map<string, Float32Array>();
 
   get size(): number {
-    return this.vectors.size;
+    return this.#vectors.size;
   }
 
   get(key: string): Float32Array | undefined {
-    return this.vectors.get(key);
+    return this.#vectors.get(key);
   }
 
   set(key: string, vector: readonly number[]): void {
-    this.vectors.set(key, Float32Array.from(vector));
+    this.#vectors.set(key, Float32Array.from(vector));
   }
 
   /** Keep only `keys` (texts that no longer exist are dropped before saving). */
   retain(keys: ReadonlySet<string>): void {
-    for (const key of [...this.vectors.keys()]) if (!keys.has(key)) this.vectors.delete(key);
+    for (const key of [...this.#vectors.keys()]) if (!keys.has(key)) this.#vectors.delete(key);
   }
 
   toJSON(): Record<string, number[]> {
     const out: Record<string, number[]> = {};
-    for (const [key, vector] of this.vectors) out[key] = Array.from(vector, (x) => Math.round(x * 1e5) / 1e5);
+    for (const [key, vector] of this.#vectors) out[key] = Array.from(vector, (x) => Math.round(x * 1e5) / 1e5);
     return out;
   }
 

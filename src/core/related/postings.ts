@@ -21,48 +21,49 @@ const PACK_STEP = 2000;
 
 export class Postings {
   /** Term `t`'s packed postings are `ids[start[t]]` to `ids[start[t + 1]]` (exclusive). */
-  private start = new Int32Array(1);
-  private packedIds = new Int32Array(0);
-  private packedTfs = new Float32Array(0);
-  private packedDead = 0;
+  #start = new Int32Array(1);
+  #packedIds = new Int32Array(0);
+  #packedTfs = new Float32Array(0);
+  #packedDead = 0;
   /** Topics with ids below this are in the packed part; the others in tails. */
-  private packedBelow = 0;
-  private tails: Array<Tail | undefined> = [];
+  #packedBelow = 0;
+  #tails: Array<Tail | undefined> = [];
   /** Per term, side by side (a query reads both): its live topics (df) and its highest count. */
-  private stats = new Float32Array(2 * 1024);
+  #stats = new Float32Array(2 * 1024);
 
   /** Topics holding `term` (live ones). */
   df(term: number): number {
-    return this.stats[2 * term] ?? 0;
+    return this.#stats[2 * term] ?? 0;
   }
 
   /** The highest count of `term` in any topic ever added: with the shortest length, its upper bound. */
   maxTf(term: number): number {
-    return this.stats[2 * term + 1] ?? 0;
+    return this.#stats[2 * term + 1] ?? 0;
   }
 
   /** Give `walker` every stored posting of `term` (it skips removed topics). */
   walk(term: number, walker: { visit(doc: number, tf: number): void }): void {
-    const { packedIds, packedTfs } = this;
-    for (let p = this.packedStart(term), end = this.packedEnd(term); p < end; p++)
+    const packedIds = this.#packedIds;
+    const packedTfs = this.#packedTfs;
+    for (let p = this.#packedStart(term), end = this.#packedEnd(term); p < end; p++)
       walker.visit(packedIds[p] ?? 0, packedTfs[p] ?? 0);
-    const tail = this.tails[term];
+    const tail = this.#tails[term];
     if (tail) for (let p = 0; p < tail.ids.length; p++) walker.visit(tail.ids[p] ?? 0, tail.tfs[p] ?? 0);
   }
 
   /** Count a topic's terms; `post` false leaves its postings to the next `pack` (a bulk fill). */
   add(doc: number, terms: TermVector, post = true): void {
     const { ids, tfs } = terms;
-    this.reserve(ids.length > 0 ? (ids[ids.length - 1] ?? 0) + 1 : 0);
+    this.#reserve(ids.length > 0 ? (ids[ids.length - 1] ?? 0) + 1 : 0);
     for (let k = 0; k < ids.length; k++) {
       const term = ids[k] ?? 0;
       const tf = tfs[k] ?? 0;
-      this.stats[2 * term] = (this.stats[2 * term] ?? 0) + 1;
-      if (tf > (this.stats[2 * term + 1] ?? 0)) this.stats[2 * term + 1] = tf;
+      this.#stats[2 * term] = (this.#stats[2 * term] ?? 0) + 1;
+      if (tf > (this.#stats[2 * term + 1] ?? 0)) this.#stats[2 * term + 1] = tf;
       if (!post) continue;
-      while (this.tails.length <= term) this.tails.push(undefined);
-      let tail = this.tails[term];
-      if (!tail) this.tails[term] = tail = { ids: [], tfs: [], dead: 0 };
+      while (this.#tails.length <= term) this.#tails.push(undefined);
+      let tail = this.#tails[term];
+      if (!tail) this.#tails[term] = tail = { ids: [], tfs: [], dead: 0 };
       tail.ids.push(doc);
       tail.tfs.push(tf);
     }
@@ -71,20 +72,20 @@ export class Postings {
   /** Forget a removed topic's postings (`live` tells the topics still there, for compaction). */
   remove(doc: number, terms: TermVector, live: (doc: number) => boolean): void {
     for (const term of terms.ids) {
-      this.stats[2 * term] = (this.stats[2 * term] ?? 1) - 1;
-      if (doc < this.packedBelow) {
-        this.packedDead++;
+      this.#stats[2 * term] = (this.#stats[2 * term] ?? 1) - 1;
+      if (doc < this.#packedBelow) {
+        this.#packedDead++;
         continue;
       }
-      const tail = this.tails[term];
+      const tail = this.#tails[term];
       if (!tail) continue;
-      if (++tail.dead * 2 > tail.ids.length) this.tails[term] = compact(tail, live);
+      if (++tail.dead * 2 > tail.ids.length) this.#tails[term] = compact(tail, live);
     }
   }
 
   /** Whether half the packed part is removed topics: time to pack again. */
   get wasteful(): boolean {
-    return this.packedDead > 1024 && this.packedDead * 2 > this.packedIds.length;
+    return this.#packedDead > 1024 && this.#packedDead * 2 > this.#packedIds.length;
   }
 
   /**
@@ -93,9 +94,9 @@ export class Postings {
    */
   *pack(docs: ReadonlyArray<TermVector | undefined>): Generator<void> {
     // Each term's live count (df) is its room: the starts are their running sums.
-    const terms = this.stats.length / 2;
+    const terms = this.#stats.length / 2;
     const counts = new Int32Array(terms + 1);
-    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t] ?? 0) + (this.stats[2 * t] ?? 0);
+    for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t] ?? 0) + (this.#stats[2 * t] ?? 0);
     const start = counts.slice();
     const total = counts[terms] ?? 0;
     const ids = new Int32Array(total);
@@ -113,27 +114,27 @@ export class Postings {
       }
       if (doc % PACK_STEP === PACK_STEP - 1) yield;
     }
-    this.start = start;
-    this.packedIds = ids;
-    this.packedTfs = tfs;
-    this.packedDead = 0;
-    this.packedBelow = docs.length;
-    this.tails = [];
+    this.#start = start;
+    this.#packedIds = ids;
+    this.#packedTfs = tfs;
+    this.#packedDead = 0;
+    this.#packedBelow = docs.length;
+    this.#tails = [];
   }
 
-  private packedStart(term: number): number {
-    return term + 1 < this.start.length ? (this.start[term] ?? 0) : 0;
+  #packedStart(term: number): number {
+    return term + 1 < this.#start.length ? (this.#start[term] ?? 0) : 0;
   }
 
-  private packedEnd(term: number): number {
-    return term + 1 < this.start.length ? (this.start[term + 1] ?? 0) : 0;
+  #packedEnd(term: number): number {
+    return term + 1 < this.#start.length ? (this.#start[term + 1] ?? 0) : 0;
   }
 
-  private reserve(terms: number): void {
-    if (2 * terms <= this.stats.length) return;
-    const stats = new Float32Array(Math.max(2 * terms, this.stats.length * 2));
-    stats.set(this.stats);
-    this.stats = stats;
+  #reserve(terms: number): void {
+    if (2 * terms <= this.#stats.length) return;
+    const stats = new Float32Array(Math.max(2 * terms, this.#stats.length * 2));
+    stats.set(this.#stats);
+    this.#stats = stats;
   }
 }
 

@@ -83,25 +83,25 @@ export class RelatedIndex {
    * Each topic's entry, terms and papers by id, as given (a first build makes no object per topic:
    * nothing for the collector to copy while it runs), and its `Doc` once a query needs one.
    */
-  private readonly topics: Array<IndexedTopic | undefined> = [];
-  private readonly vectors: Array<TermVector | undefined> = [];
-  private readonly paperLists: Array<PaperId[] | undefined> = [];
-  private readonly docs: Array<Doc | undefined> = [];
-  private count = 0;
-  private readonly byFile = new Map<string, number[]>();
-  private readonly postings = new Postings();
+  readonly #topics: Array<IndexedTopic | undefined> = [];
+  readonly #vectors: Array<TermVector | undefined> = [];
+  readonly #paperLists: Array<PaperId[] | undefined> = [];
+  readonly #docs: Array<Doc | undefined> = [];
+  #count = 0;
+  readonly #byFile = new Map<string, number[]>();
+  readonly #postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
-  private filling = false;
+  #filling = false;
   /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
-  private readonly papers = new Map<string, Map<string, number | number[]>>();
-  private nextId = 0;
-  private totalLength = 0;
+  readonly #papers = new Map<string, Map<string, number | number[]>>();
+  #nextId = 0;
+  #totalLength = 0;
   /** The walk's scores, with each topic's length norm at the mean length `normsAvg`. */
-  private readonly scores = new Scores();
-  private lengths = new Float64Array(0);
-  private normsAvg = NaN;
-  private normsUpTo = 0;
-  private similarity: Similarity | null = null;
+  readonly #scores = new Scores();
+  #lengths = new Float64Array(0);
+  #normsAvg = NaN;
+  #normsUpTo = 0;
+  #similarity: Similarity | null = null;
 
   /**
    * `exact`: walk every posting and complete every topic seen — the ranking pruning approximates,
@@ -110,22 +110,22 @@ export class RelatedIndex {
   constructor(private readonly exact = false) {}
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   /** Blend a semantic similarity into the scores (null: lexical only, as by default). */
   setSimilarity(similarity: Similarity | null): void {
-    this.similarity = similarity;
+    this.#similarity = similarity;
   }
 
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
-    const old = this.byFile.get(file) ?? [];
+    const old = this.#byFile.get(file) ?? [];
     const ids: number[] = [];
-    for (const item of documents) ids.push(this.add(item));
-    for (const id of old) this.remove(id);
-    if (ids.length > 0) this.byFile.set(file, ids);
-    else this.byFile.delete(file);
+    for (const item of documents) ids.push(this.#add(item));
+    for (const id of old) this.#remove(id);
+    if (ids.length > 0) this.#byFile.set(file, ids);
+    else this.#byFile.delete(file);
   }
 
   /**
@@ -133,32 +133,32 @@ export class RelatedIndex {
    * while packing so a caller can pause: the topics first, then every posting written once.
    */
   *fill(sessions: Iterable<SessionEntry>, documents: (session: SessionEntry) => TopicDocument[]): Generator<void> {
-    this.filling = true;
+    this.#filling = true;
     try {
       for (const session of sessions) {
         this.setSession(session.file, documents(session));
         yield;
       }
     } finally {
-      this.filling = false;
+      this.#filling = false;
     }
-    yield* this.postings.pack(this.vectors);
+    yield* this.#postings.pack(this.#vectors);
   }
 
   /** The id of an indexed topic (found among its file's few), or undefined. */
-  private idOf(topic: IndexedTopic): number | undefined {
-    for (const id of this.byFile.get(topic.file) ?? []) if (this.topics[id] === topic) return id;
+  #idOf(topic: IndexedTopic): number | undefined {
+    for (const id of this.#byFile.get(topic.file) ?? []) if (this.#topics[id] === topic) return id;
     return undefined;
   }
 
   removeSession(file: string): void {
-    for (const id of this.byFile.get(file) ?? []) this.remove(id);
-    this.byFile.delete(file);
+    for (const id of this.#byFile.get(file) ?? []) this.#remove(id);
+    this.#byFile.delete(file);
   }
 
   /** Files indexed. */
   files(): string[] {
-    return [...this.byFile.keys()];
+    return [...this.#byFile.keys()];
   }
 
   /**
@@ -166,11 +166,11 @@ export class RelatedIndex {
    * or one title holding the other whole. The "presented before" badge and the panel both ask this.
    */
   samePaper(topic: IndexedTopic): IndexedTopic[] {
-    const id = this.idOf(topic);
-    const doc = id === undefined ? this.makeDoc({ topic }) : this.doc(id);
+    const id = this.#idOf(topic);
+    const doc = id === undefined ? this.#makeDoc({ topic }) : this.#doc(id);
     const out: IndexedTopic[] = [];
-    for (const other of this.samePaperIds(doc, id)) {
-      const found = this.topics[other];
+    for (const other of this.#samePaperIds(doc, id)) {
+      const found = this.#topics[other];
       if (found && found.file !== topic.file) out.push(found);
     }
     return out;
@@ -178,34 +178,34 @@ export class RelatedIndex {
 
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
-    const id = this.idOf(topic);
-    return this.query(id === undefined ? this.makeDoc({ topic }) : this.doc(id), id, top);
+    const id = this.#idOf(topic);
+    return this.#query(id === undefined ? this.#makeDoc({ topic }) : this.#doc(id), id, top);
   }
 
   /** Every indexed topic with its `top` most related, in index order (the CLI's one pass). */
   *relatedAll(top = 10): Generator<{ topic: IndexedTopic; related: Related[] }> {
-    for (let id = 0; id < this.topics.length; id++) {
-      const topic = this.topics[id];
-      if (topic) yield { topic, related: this.query(this.doc(id), id, top) };
+    for (let id = 0; id < this.#topics.length; id++) {
+      const topic = this.#topics[id];
+      if (topic) yield { topic, related: this.#query(this.#doc(id), id, top) };
     }
   }
 
   /** `own`: the id of the topic asked about when it is indexed (its own postings are not a match). */
-  private query(doc: Doc, own: number | undefined, top: number): Related[] {
-    const n = this.count;
-    const avg = n > 0 ? this.totalLength / n : 1;
-    const scores = this.normsFor(avg);
+  #query(doc: Doc, own: number | undefined, top: number): Related[] {
+    const n = this.#count;
+    const avg = n > 0 ? this.#totalLength / n : 1;
+    const scores = this.#normsFor(avg);
     const { touched } = scores;
     // The topics of the asking note are no match: skipped for this query.
-    const sameNote = this.byFile.get(doc.topic.file) ?? [];
+    const sameNote = this.#byFile.get(doc.topic.file) ?? [];
     for (const id of sameNote) scores.skip(id);
-    const samePaper = this.samePaperIds(doc, own);
+    const samePaper = this.#samePaperIds(doc, own);
     for (const other of samePaper) if (!scores.skipped(other)) scores.bonus(other, SAME_PAPER_SCORE);
 
-    const query = this.queryTerms(doc, own, n, avg);
+    const query = this.#queryTerms(doc, own, n, avg);
     const keep = top + SHORTLIST_EXTRA;
     // Bonuses given after the postings (shared tags, meaning) may lift anyone by this much.
-    const slack = TAG_SCORE * doc.topic.tags.length + (this.similarity ? MEANING_WEIGHT : 0);
+    const slack = TAG_SCORE * doc.topic.tags.length + (this.#similarity ? MEANING_WEIGHT : 0);
     let remaining = 0;
     for (const q of query) remaining += q.bound;
     let i = 0;
@@ -217,7 +217,7 @@ export class RelatedIndex {
     // short list is walked without asking: the test costs more than the walk).
     for (; i < query.length; i++) {
       const q = query[i] as QueryTerm;
-      const live = this.postings.df(q.id);
+      const live = this.#postings.df(q.id);
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
@@ -226,12 +226,12 @@ export class RelatedIndex {
       remaining -= q.bound;
       scores.term(q.weight);
       walked += live;
-      this.postings.walk(q.id, scores);
+      this.#postings.walk(q.id, scores);
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
     // until no topic left could reach the shortlist even with every remaining term.
     const found = scores.takeBest(completeAtMost);
-    for (const id of sameNote) scores.setNorm(id, this.lengths[id] ?? 0, avg);
+    for (const id of sameNote) scores.setNorm(id, this.#lengths[id] ?? 0, avg);
     const { taken } = scores;
     // The terms not walked, by id: one forward search through each candidate's sorted terms.
     const rest = query.slice(i).sort((a, b) => a.id - b.id);
@@ -242,7 +242,7 @@ export class RelatedIndex {
       let score = taken.scores[k] ?? 0;
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
       let shared = taken.hits[k] ?? 0;
-      const terms = this.vectors[other] as TermVector;
+      const terms = this.#vectors[other] as TermVector;
       if (rest.length > 0) {
         const { ids, tfs } = terms;
         let lo = 0;
@@ -259,14 +259,14 @@ export class RelatedIndex {
     }
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
-      const terms = this.vectors[entry.id] as TermVector;
+      const terms = this.#vectors[entry.id] as TermVector;
       for (const tag of tagTerms) if (countOf(terms, tag) > 0) entry.score += TAG_SCORE;
-      const candidate = this.doc(entry.id);
+      const candidate = this.#doc(entry.id);
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
       }
-      const similar = this.similarity?.(doc.topic, candidate.topic) ?? null;
+      const similar = this.#similarity?.(doc.topic, candidate.topic) ?? null;
       if (similar !== null) {
         meaning.set(entry.id, similar);
         entry.score += MEANING_WEIGHT * Math.max(0, similar);
@@ -276,7 +276,7 @@ export class RelatedIndex {
     shortlist.sort((a, b) => b.score - a.score || a.id - b.id);
     const out: Related[] = [];
     for (const { id: other, score } of shortlist) {
-      const candidate = this.doc(other);
+      const candidate = this.#doc(other);
       const reasons = reasonsFor({
         doc,
         candidate,
@@ -297,7 +297,7 @@ export class RelatedIndex {
    * A topic's most telling terms, rarest-weighted first: terms no other topic has, and terms of more
    * than a third of the topics (this corpus's stop words), are left out.
    */
-  private queryTerms(doc: Doc, own: number | undefined, n: number, avg: number): QueryTerm[] {
+  #queryTerms(doc: Doc, own: number | undefined, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
     const self = own === undefined ? 0 : 1;
     const { ids, tfs } = doc.terms;
@@ -306,7 +306,7 @@ export class RelatedIndex {
     let count = 0;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
-      const df = this.postings.df(id);
+      const df = this.#postings.df(id);
       if (df - self < 1 || df > cutoff) continue;
       const tf = tfs[k] ?? 0;
       // The query's own repeats count, saturated as BM25 saturates a document's.
@@ -324,26 +324,26 @@ export class RelatedIndex {
     for (let k = 0; k < count; k++) {
       const id = pickedIds[k] ?? 0;
       const weight = weights[k] ?? 0;
-      out.push({ id, weight, bound: termScore(weight, this.postings.maxTf(id), 0, avg) });
+      out.push({ id, weight, bound: termScore(weight, this.#postings.maxTf(id), 0, avg) });
     }
     return out.sort((a, b) => b.bound - a.bound);
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
   /** The walk's scores, with every topic's length norm at the mean length `avg`. */
-  private normsFor(avg: number): Scores {
-    const { scores } = this;
-    if (this.normsAvg === avg && this.normsUpTo === this.nextId) return scores;
-    for (let id = 0; id < this.nextId; id++) scores.setNorm(id, this.lengths[id] ?? 0, avg);
-    this.normsAvg = avg;
-    this.normsUpTo = this.nextId;
+  #normsFor(avg: number): Scores {
+    const scores = this.#scores;
+    if (this.#normsAvg === avg && this.#normsUpTo === this.#nextId) return scores;
+    for (let id = 0; id < this.#nextId; id++) scores.setNorm(id, this.#lengths[id] ?? 0, avg);
+    this.#normsAvg = avg;
+    this.#normsUpTo = this.#nextId;
     return scores;
   }
 
-  private samePaperIds(doc: Doc, own: number | undefined): Set<number> {
+  #samePaperIds(doc: Doc, own: number | undefined): Set<number> {
     const out = new Set<number>();
     for (const paper of doc.papers) {
-      const ids = this.papers.get(paper.scheme)?.get(paper.value);
+      const ids = this.#papers.get(paper.scheme)?.get(paper.value);
       if (typeof ids === "number") out.add(ids);
       else for (const other of ids ?? []) out.add(other);
     }
@@ -352,38 +352,38 @@ export class RelatedIndex {
   }
 
   /** The indexed topic `id` as a query needs it (made on first use, kept while it is indexed). */
-  private doc(id: number): Doc {
-    let doc = this.docs[id];
+  #doc(id: number): Doc {
+    let doc = this.#docs[id];
     if (!doc)
-      this.docs[id] = doc = new Doc(
-        this.topics[id] as IndexedTopic,
-        this.vectors[id] as TermVector,
-        this.paperLists[id] ?? [],
+      this.#docs[id] = doc = new Doc(
+        this.#topics[id] as IndexedTopic,
+        this.#vectors[id] as TermVector,
+        this.#paperLists[id] ?? [],
       );
     return doc;
   }
 
-  private add(item: TopicDocument): number {
-    const id = this.nextId++;
+  #add(item: TopicDocument): number {
+    const id = this.#nextId++;
     const { topic } = item;
     const terms = item.terms ?? topicTerms(topic, item.body);
     const papers = item.papers ?? paperIds(topic, item.body ?? "");
-    if (this.lengths.length <= id) {
-      const size = Math.max(1024, this.lengths.length * 2);
-      this.lengths = grow(this.lengths, size);
-      this.scores.reserve(size);
+    if (this.#lengths.length <= id) {
+      const size = Math.max(1024, this.#lengths.length * 2);
+      this.#lengths = grow(this.#lengths, size);
+      this.#scores.reserve(size);
     }
-    this.lengths[id] = Math.max(terms.length, 1e-9);
-    this.topics.push(topic);
-    this.vectors.push(terms);
-    this.paperLists.push(papers);
-    this.docs.push(undefined);
-    this.count++;
-    this.totalLength += terms.length;
-    this.postings.add(id, terms, !this.filling);
+    this.#lengths[id] = Math.max(terms.length, 1e-9);
+    this.#topics.push(topic);
+    this.#vectors.push(terms);
+    this.#paperLists.push(papers);
+    this.#docs.push(undefined);
+    this.#count++;
+    this.#totalLength += terms.length;
+    this.#postings.add(id, terms, !this.#filling);
     for (const { scheme, value } of papers) {
-      let byValue = this.papers.get(scheme);
-      if (!byValue) this.papers.set(scheme, (byValue = new Map<string, number | number[]>()));
+      let byValue = this.#papers.get(scheme);
+      if (!byValue) this.#papers.set(scheme, (byValue = new Map<string, number | number[]>()));
       // One topic is a number; a second makes it a list (most papers are presented once).
       const ids = byValue.get(value);
       if (ids === undefined) byValue.set(value, id);
@@ -393,19 +393,19 @@ export class RelatedIndex {
     return id;
   }
 
-  private remove(id: number): void {
-    const terms = this.vectors[id];
+  #remove(id: number): void {
+    const terms = this.#vectors[id];
     if (!terms) return;
-    const papers = this.paperLists[id] ?? [];
-    this.topics[id] = this.vectors[id] = this.paperLists[id] = this.docs[id] = undefined;
-    this.lengths[id] = 0;
-    this.scores.setNorm(id, 0, 1);
-    this.count--;
-    this.totalLength -= terms.length;
-    this.postings.remove(id, terms, (other) => this.vectors[other] !== undefined);
-    if (this.postings.wasteful) runAll(this.postings.pack(this.vectors));
+    const papers = this.#paperLists[id] ?? [];
+    this.#topics[id] = this.#vectors[id] = this.#paperLists[id] = this.#docs[id] = undefined;
+    this.#lengths[id] = 0;
+    this.#scores.setNorm(id, 0, 1);
+    this.#count--;
+    this.#totalLength -= terms.length;
+    this.#postings.remove(id, terms, (other) => this.#vectors[other] !== undefined);
+    if (this.#postings.wasteful) runAll(this.#postings.pack(this.#vectors));
     for (const { scheme, value } of papers) {
-      const byValue = this.papers.get(scheme);
+      const byValue = this.#papers.get(scheme);
       const ids = byValue?.get(value);
       if (!byValue || ids === undefined) continue;
       if (typeof ids === "number") {
@@ -418,7 +418,7 @@ export class RelatedIndex {
     }
   }
 
-  private makeDoc(item: TopicDocument): Doc {
+  #makeDoc(item: TopicDocument): Doc {
     const { topic } = item;
     return new Doc(topic, item.terms ?? topicTerms(topic, item.body), item.papers ?? paperIds(topic, item.body ?? ""));
   }

@@ -18,77 +18,77 @@ export class Scores {
    * bytes a topic): its BM25 length norm (negative once removed, and for the asking note's own
    * topics during a query) and the query's score. Shared-term counts apart. Zeroed after each query.
    */
-  private hot = new Float32Array(0);
-  private hits = new Uint8Array(0);
+  #hot = new Float32Array(0);
+  #hits = new Uint8Array(0);
   /** Topics with a score in this query, in the order first met. */
   readonly touched: number[] = [];
   /** The best score so far in this query. */
   best = 0;
   /** The weight of the term being walked. */
-  private idf = 0;
-  private scratch = new Float64Array(1024);
+  #idf = 0;
+  #scratch = new Float64Array(1024);
   /** After `takeBest`: the best candidates, best first, with partial scores and shared-term counts. */
   readonly taken = { ids: new Int32Array(64), scores: new Float64Array(64), hits: new Float64Array(64) };
 
   /** Room for topics with ids below `size`. */
   reserve(size: number): void {
-    if (this.hits.length >= size) return;
-    const room = Math.max(1024, size, this.hits.length * 2);
+    if (this.#hits.length >= size) return;
+    const room = Math.max(1024, size, this.#hits.length * 2);
     const hot = new Float32Array(room * HOT);
-    hot.set(this.hot);
-    this.hot = hot;
+    hot.set(this.#hot);
+    this.#hot = hot;
     const hits = new Uint8Array(room);
-    hits.set(this.hits);
-    this.hits = hits;
+    hits.set(this.#hits);
+    this.#hits = hits;
   }
 
   /** Set topic `id`'s length norm from its length (0: removed, skipped from now on) at mean `avg`. */
   setNorm(id: number, length: number, avg: number): void {
-    this.hot[id * HOT + NORM] = length > 0 ? K1 * (1 - B + (B * length) / avg) : -1;
+    this.#hot[id * HOT + NORM] = length > 0 ? K1 * (1 - B + (B * length) / avg) : -1;
   }
 
   /** Skip topic `id` until its norm is set again (the asking note's own topics). */
   skip(id: number): void {
-    this.hot[id * HOT + NORM] = -1;
+    this.#hot[id * HOT + NORM] = -1;
   }
 
   /** Whether topic `id` is skipped. */
   skipped(id: number): boolean {
-    return (this.hot[id * HOT + NORM] ?? -1) < 0;
+    return (this.#hot[id * HOT + NORM] ?? -1) < 0;
   }
 
   /** Add `amount` to topic `id`'s score, outside any term (a strong signal: the same paper). */
   bonus(id: number, amount: number): void {
     const at = id * HOT + SCORE;
-    if (this.hot[at] === 0) this.touched.push(id);
-    this.hot[at] = (this.hot[at] ?? 0) + amount;
+    if (this.#hot[at] === 0) this.touched.push(id);
+    this.#hot[at] = (this.#hot[at] ?? 0) + amount;
   }
 
   /** Walk the next term, of weight `idf`: give `visit` its postings. */
   term(idf: number): void {
-    this.idf = idf;
+    this.#idf = idf;
   }
 
   /** One posting of the term being walked: topic `other` holds it `tf` times. */
   visit(other: number, tf: number): void {
-    const { hot } = this;
+    const hot = this.#hot;
     const at = other * HOT;
     const norm = hot[at + NORM] ?? -1;
     if (norm < 0) return;
     const before = hot[at + SCORE] ?? 0;
     if (before === 0) this.touched.push(other);
-    const score = before + (this.idf * (tf * (K1 + 1))) / (tf + norm);
+    const score = before + (this.#idf * (tf * (K1 + 1))) / (tf + norm);
     hot[at + SCORE] = score;
     if (score > this.best) this.best = score;
-    this.hits[other] = (this.hits[other] ?? 0) + 1;
+    this.#hits[other] = (this.#hits[other] ?? 0) + 1;
   }
 
   /** The `k`-th largest score so far (k ≤ touched). */
   kth(k: number): number {
     const { touched } = this;
-    this.scratch = scratchOf(this.scratch, touched.length);
-    for (let i = 0; i < touched.length; i++) this.scratch[i] = this.hot[(touched[i] ?? 0) * HOT + SCORE] ?? 0;
-    return kthLargest(this.scratch, touched.length, k);
+    this.#scratch = scratchOf(this.#scratch, touched.length);
+    for (let i = 0; i < touched.length; i++) this.#scratch[i] = this.#hot[(touched[i] ?? 0) * HOT + SCORE] ?? 0;
+    return kthLargest(this.#scratch, touched.length, k);
   }
 
   /**
@@ -97,7 +97,9 @@ export class Scores {
    * next query. Returns how many were taken.
    */
   takeBest(most: number): number {
-    const { hot, hits, touched } = this;
+    const hot = this.#hot;
+    const hits = this.#hits;
+    const { touched } = this;
     const size = Math.min(most, touched.length);
     if (this.taken.ids.length < size) {
       const room = Math.max(size, this.taken.ids.length * 2);
