@@ -58,23 +58,12 @@ function runRelated(args: Args, io: Io): number {
       reasons: r.reasons.map((reason) => reasonText(reason, t)),
     })),
   });
-  if (args.flags.has("json") && !args.flags.has("pretty")) {
-    // Compact, as `index --json`: each topic written as soon as its list is known, so no list outlives
-    // its topic (a vault's worth of them would all be kept for one stringify at the end).
-    const written = new Map<IndexedTopic, string>();
-    for (const entry of related.relatedAll(top))
-      written.set(entry.topic, JSON.stringify(entryOf(entry.topic, entry.related)));
-    const parts = index
-      .topics()
-      .map((topic) => written.get(topic) ?? JSON.stringify(entryOf(topic, related.related(topic, top))));
-    io.out(`{"topics":[${parts.join(",")}]}`);
-    return EXIT_OK;
-  }
   // One pass over the index, in its order; printed in the topic index's order.
   const byTopic = new Map([...related.relatedAll(top)].map((entry) => [entry.topic, entry.related]));
   const topics = index.topics().map((topic) => entryOf(topic, byTopic.get(topic) ?? related.related(topic, top)));
   if (args.flags.has("json")) {
-    io.out(JSON.stringify({ topics }, null, 2));
+    // Compact by default, as `index --json`: read by programs, and indentation doubles it.
+    io.out(JSON.stringify({ topics }, null, args.flags.has("pretty") ? 2 : undefined));
     return EXIT_OK;
   }
   // Raw scores (a BM25 sum plus bonuses, 132.73) mean nothing to a reader: the rank and the reasons do.
