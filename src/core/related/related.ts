@@ -243,8 +243,9 @@ export class RelatedIndex {
       let score = taken.scores[k] ?? 0;
       if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
       let shared = taken.hits[k] ?? 0;
-      const terms = this.#vectors[other] as TermVector;
+      // A candidate's terms are read only when needed: each read is a few memory misses.
       if (rest.length > 0) {
+        const terms = this.#vectors[other] as TermVector;
         const { ids, tfs } = terms;
         let lo = 0;
         for (const q of rest) {
@@ -255,13 +256,13 @@ export class RelatedIndex {
           shared++;
         }
       }
-      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !holdsAny(terms, tagTerms)) continue;
+      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !holdsAny(this.#vectors[other] as TermVector, tagTerms))
+        continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
-      const terms = this.#vectors[entry.id] as TermVector;
-      for (const tag of tagTerms) if (countOf(terms, tag) > 0) entry.score += TAG_SCORE;
+      for (const tag of tagTerms) if (countOf(this.#vectors[entry.id] as TermVector, tag) > 0) entry.score += TAG_SCORE;
       const candidate = this.#doc(entry.id);
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
