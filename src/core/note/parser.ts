@@ -114,7 +114,7 @@ class NoteParser {
       if (quiet !== null) {
         this.#hashes.within(pos, pos); // the cursor brought to this line
         const run = this.#quietRun;
-        skipQuietLines(src, pos, i, this.#hashes.at, run);
+        skipQuietLines(src, pos, i, this.#hashes.at, quiet.topic.tags, run);
         if (run.lastText >= 0) quiet.lastLine = run.lastText;
         pos = run.pos;
         i = run.line;
