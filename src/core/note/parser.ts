@@ -61,7 +61,7 @@ class NoteParser {
   readonly #warnings: ParseWarning[] = [];
   /** The open code block, if any. */
   #fence: Fence | null = null;
-  readonly #quietRun: QuietRun = { pos: 0, line: 0, lastText: -1 };
+  readonly #quietRun: QuietRun = { pos: 0, line: 0, hashAt: 0, schemeAt: 0, urlLines: 0, lastText: -1 };
   /** The first line with text, trimmed (the header may read a date and series from it). */
   #firstText: string | null = null;
   /** The current line (outside code), by offsets into `source`. */
@@ -108,14 +108,22 @@ class NoteParser {
     let pos = frontmatter?.next ?? 0;
     let i = frontmatter?.lineCount ?? 0;
     // The current topic while every plain line can only be more of its body, and it needs nothing
-    // from such a line but its tags: its summary and URL are known, no title or presenter is awaited.
+    // from such a line but its tags and maybe a URL: its summary is known, no title or presenter is awaited.
     let quiet: Draft | null = null;
     while (pos <= length) {
       if (quiet !== null) {
-        this.#hashes.within(pos, pos); // the cursor brought to this line
         const run = this.#quietRun;
-        skipQuietLines(src, pos, i, this.#hashes.at, quiet.topic.tags, run);
+        run.pos = pos;
+        run.line = i;
+        // The cursors brought to this line (`within` looks on from where they stand).
+        this.#hashes.within(pos, pos);
+        run.hashAt = this.#hashes.at;
+        run.urlLines = quiet.urlLines;
+        if (run.urlLines > 0) this.#schemes.within(pos, pos);
+        run.schemeAt = run.urlLines > 0 ? this.#schemes.at : length;
+        skipQuietLines(src, quiet.topic.tags, run);
         if (run.lastText >= 0) quiet.lastLine = run.lastText;
+        quiet.urlLines = run.urlLines;
         pos = run.pos;
         i = run.line;
         if (pos > length) break;
@@ -191,7 +199,7 @@ class NoteParser {
   /** The current topic when it is quiet (see `run`), else null. */
   #quietDraft(): Draft | null {
     const draft = this.#draft;
-    if (draft === null || draft.urlLines > 0 || draft.topic.summary === "") return null;
+    if (draft === null || draft.topic.summary === "") return null;
     return this.#fence === null && !this.#mainPresenterOpen && this.#isPlainState() ? draft : null;
   }
 

@@ -5,29 +5,31 @@
 import { mayOpenStructure, readHashtagsIn } from "./grammar";
 import { isTrimmed } from "./line-scan";
 
-/** Where a run of quiet lines stopped: the offset and number of the first line left, and its last line with text (-1: none). */
+/** A run of quiet lines: where it starts (then where it stopped) and what the loop needs to know. */
 export interface QuietRun {
+  /** Offset and number of the first line (when done: of the first line left to the parser). */
   pos: number;
   line: number;
+  /** Where the next `#` and `://` stand, at or after `pos` (`://` only while `urlLines` > 0). */
+  hashAt: number;
+  schemeAt: number;
+  /** How many more lines may give the topic its URL: such a line with `://` is left to the parser. */
+  urlLines: number;
+  /** When done: the last line with text (-1: none). */
   lastText: number;
 }
 
 /**
- * From line number `line` at offset `pos`, the lines a quiet topic takes as they are: blank ones,
- * and ones whose first character opens nothing, their `#tags` read into `tags` (the next `#`
- * stands at `hashAt`, at or after `pos`). The first other line is left for the parser.
+ * The lines a quiet topic takes as they are, from `run.pos` on: blank ones, and ones whose first
+ * character opens nothing, their `#tags` read into `tags`. The first other line is left.
  */
-export function skipQuietLines(
-  src: string,
-  pos: number,
-  line: number,
-  hashAt: number,
-  tags: string[],
-  run: QuietRun,
-): void {
+export function skipQuietLines(src: string, tags: string[], run: QuietRun): void {
   const length = src.length;
+  let pos = run.pos;
+  let line = run.line;
+  let hashAt = run.hashAt;
+  let urlLines = run.urlLines;
   let lastText = -1;
-  let nextHash = hashAt;
   while (pos <= length) {
     let end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
     if (end < 0) end = length;
@@ -38,11 +40,15 @@ export function skipQuietLines(
     }
     if (s < end) {
       if (mayOpenStructure(first)) break;
+      if (urlLines > 0) {
+        if (run.schemeAt < end) break;
+        urlLines--;
+      }
       lastText = line;
-      if (nextHash < end) {
-        readHashtagsIn(src, s, end, tags, nextHash);
+      if (hashAt < end) {
+        readHashtagsIn(src, s, end, tags, hashAt);
         const at = src.indexOf("#", end);
-        nextHash = at < 0 ? length : at;
+        hashAt = at < 0 ? length : at;
       }
     }
     pos = end + 1;
@@ -50,5 +56,6 @@ export function skipQuietLines(
   }
   run.pos = pos;
   run.line = line;
+  run.urlLines = urlLines;
   run.lastText = lastText;
 }
