@@ -176,6 +176,11 @@ const LINE_OPENERS = ((): Uint8Array => {
   return table;
 })();
 
+/** Whether a line starting with the character `code` may be anything but body text (by that character alone). */
+export function mayOpenStructure(code: number): boolean {
+  return LINE_OPENERS[code] !== 0;
+}
+
 /**
  * Whether the line whose first non-blank character is at `s` may be anything but body text: a
  * heading, fence, presenter or tag by that character, or a section marker by its first four.

@@ -23,6 +23,7 @@ import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
 import { NotePresenters } from "./presenters";
 import { parsePresenterName } from "../index/people";
+import { skipQuietLines, type QuietRun } from "./quiet-lines";
 import { readSummary } from "./summary";
 import { firstHttpUrl } from "../text";
 import {
@@ -58,6 +59,11 @@ class NoteParser {
   readonly #topics: Topic[] = [];
   readonly #presenters = new NotePresenters();
   readonly #warnings: ParseWarning[] = [];
+  /** The open code block, if any. */
+  #fence: Fence | null = null;
+  readonly #quietRun: QuietRun = { pos: 0, line: 0, hashAt: 0, schemeAt: 0, urlLines: 0, lastText: -1 };
+  /** The first line with text, trimmed (the header may read a date and series from it). */
+  #firstText: string | null = null;
   /** The current line (outside code), by offsets into `source`. */
   #lineStart = 0;
   #lineEnd = 0;
@@ -99,11 +105,29 @@ class NoteParser {
     const length = src.length;
     // Frontmatter: `---` on the first line, closed by `---` or `...` (else it is not frontmatter).
     const frontmatter = readFrontmatter(src);
-    let firstText: string | null = null;
-    let fence: Fence | null = null;
     let pos = frontmatter?.next ?? 0;
     let i = frontmatter?.lineCount ?? 0;
+    // The current topic while every plain line can only be more of its body, and it needs nothing
+    // from such a line but its tags and maybe a URL: its summary is known, no title or presenter is awaited.
+    let quiet: Draft | null = null;
     while (pos <= length) {
+      if (quiet !== null) {
+        const run = this.#quietRun;
+        run.pos = pos;
+        run.line = i;
+        // The cursors brought to this line (`within` looks on from where they stand).
+        this.#hashes.within(pos, pos);
+        run.hashAt = this.#hashes.at;
+        run.urlLines = quiet.urlLines;
+        if (run.urlLines > 0) this.#schemes.within(pos, pos);
+        run.schemeAt = run.urlLines > 0 ? this.#schemes.at : length;
+        skipQuietLines(src, quiet.topic.tags, run);
+        if (run.lastText >= 0) quiet.lastLine = run.lastText;
+        quiet.urlLines = run.urlLines;
+        pos = run.pos;
+        i = run.line;
+        if (pos > length) break;
+      }
       // A blank line (a fifth of a note's lines) ends where it starts: no search for its end.
       let end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
       if (end < 0) end = length;
@@ -114,51 +138,22 @@ class NoteParser {
         while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
       }
       if (s < end) {
-        if (fence) {
-          if (first === 0x60 || first === 0x7e) {
-            if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
-          }
-          this.#touch(i);
-        } else {
-          firstText ??= src.slice(s, trimEnd(src, s, end));
-          if (!opensStructureAt(src, s) && this.#isPlainState()) {
-            const draft = this.#draft;
-            this.#mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
-            // Most lines of a note: more body of a topic whose summary and URL are known. Such a line
-            // is read only for its tags, and only when a `#` stands in it.
-            if (draft !== null) {
-              if (draft.urlLines === 0 && draft.topic.summary !== "") {
-                draft.lastLine = i;
-                if (this.#hashes.within(s, end)) readHashtagsIn(src, s, end, draft.topic.tags, this.#hashes.at);
-              } else {
-                this.#lineStart = s;
-                this.#lineEnd = end;
-                this.#plainLine(draft, i, s, end);
-              }
-            }
-          } else {
-            this.#lineStart = s;
-            this.#lineEnd = end;
-            const e = trimEnd(src, s, end);
-            const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
-            if (opening) {
-              fence = opening;
-              this.#touch(i);
-            } else {
-              this.#line(i, s, e);
-            }
-          }
-        }
-      } else if (fence) {
+        this.#textLine(i, s, end, first);
+        quiet = this.#quietDraft();
+      } else if (this.#fence !== null) {
         this.#touch(i);
       }
       pos = end + 1;
       i++;
     }
-    if (fence)
+    if (this.#fence !== null)
       this.#warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
     this.#closeBlock();
-    const { date, series, type } = readHeader(frontmatter?.lines ?? [], firstText ?? "", this.#options.path ?? "");
+    const { date, series, type } = readHeader(
+      frontmatter?.lines ?? [],
+      this.#firstText ?? "",
+      this.#options.path ?? "",
+    );
     return {
       path: this.#options.path ?? "",
       date,
@@ -169,6 +164,43 @@ class NoteParser {
       type,
       sectionTopics: this.#sectionTopics,
     };
+  }
+
+  /** A line with text from `s` (its first character `first`) to `end`. */
+  #textLine(i: number, s: number, end: number, first: number): void {
+    const src = this.#source;
+    const fence = this.#fence;
+    if (fence !== null) {
+      if ((first === 0x60 || first === 0x7e) && closesFence(src.slice(s, trimEnd(src, s, end)), fence)) {
+        this.#fence = null;
+      }
+      this.#touch(i);
+      return;
+    }
+    this.#firstText ??= src.slice(s, trimEnd(src, s, end));
+    this.#lineStart = s;
+    this.#lineEnd = end;
+    if (!opensStructureAt(src, s) && this.#isPlainState()) {
+      this.#mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
+      const draft = this.#draft;
+      if (draft !== null) this.#plainLine(draft, i, s, end);
+      return;
+    }
+    const e = trimEnd(src, s, end);
+    const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
+    if (opening) {
+      this.#fence = opening;
+      this.#touch(i);
+    } else {
+      this.#line(i, s, e);
+    }
+  }
+
+  /** The current topic when it is quiet (see `run`), else null. */
+  #quietDraft(): Draft | null {
+    const draft = this.#draft;
+    if (draft === null || draft.topic.summary === "") return null;
+    return this.#fence === null && !this.#mainPresenterOpen && this.#isPlainState() ? draft : null;
   }
 
   /**
@@ -192,13 +224,15 @@ class NoteParser {
       return;
     }
     draft.lastLine = i;
-    draft.urlLines--;
     const hasHash = this.#hashes.within(s, end);
     // `firstHttpUrl` finds nothing without `://`. It is asked on a line with a tag or a lower-case
     // `http` (so an `HTTP://` alone is not taken here, as it never was).
-    if (this.#schemes.within(s, end)) {
-      const text = src.slice(s, trimEnd(src, s, end));
-      if (hasHash || text.includes("http")) this.#takeUrl(draft, text);
+    if (draft.urlLines > 0) {
+      draft.urlLines--;
+      if (this.#schemes.within(s, end)) {
+        const text = src.slice(s, trimEnd(src, s, end));
+        if (hasHash || text.includes("http")) this.#takeUrl(draft, text);
+      }
     }
     if (hasHash) readHashtagsIn(src, s, end, topic.tags, this.#hashes.at);
   }
