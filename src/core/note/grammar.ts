@@ -226,7 +226,7 @@ function markerKey(text: string): string {
  */
 export function readMarker(text: string): Marker | null {
   if (!mayOpenMarkerAt(text, 0)) return null;
-  const colon = text.search(/[:：]/);
+  const colon = indexOfColon(text);
   const headEnd = colon >= 0 ? colon : text.length;
   const head = spelledMarker(text, headEnd) ?? markerKey(text.slice(0, headEnd));
   if (MAIN_MARKERS.has(head)) {
@@ -236,6 +236,15 @@ export function readMarker(text: string): Marker | null {
   }
   if (TOPIC_MARKERS.has(head) && (colon < 0 || text.slice(colon + 1).trim() === "")) return { type: "topics" };
   return null;
+}
+
+/** The first `:` or `：` in `text`, or -1. */
+function indexOfColon(text: string): number {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x3a || code === 0xff1a) return k;
+  }
+  return -1;
 }
 
 /** A main-topic title line without its marker (`<main marker>: Title` → `Title`); other lines as they are. */

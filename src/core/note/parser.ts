@@ -23,7 +23,7 @@ import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
 import { NotePresenters } from "./presenters";
 import { parsePresenterName } from "../index/people";
-import { skipQuietLines, type QuietRun } from "./quiet-lines";
+import { QuietLines } from "./quiet-lines";
 import { readSummary } from "./summary";
 import { firstHttpUrl } from "../text";
 import {
@@ -61,7 +61,7 @@ class NoteParser {
   readonly #warnings: ParseWarning[] = [];
   /** The open code block, if any. */
   #fence: Fence | null = null;
-  readonly #quietRun: QuietRun = { pos: 0, line: 0, hashAt: 0, schemeAt: 0, urlLines: 0, lastText: -1 };
+  readonly #quietLines: QuietLines;
   /** The first line with text, trimmed (the header may read a date and series from it). */
   #firstText: string | null = null;
   /** The current line (outside code), by offsets into `source`. */
@@ -93,12 +93,13 @@ class NoteParser {
     this.#kinds = kindTableFor(options.kindAliases);
     this.#hashes = new NextMatch(this.#source, "#");
     this.#schemes = new NextMatch(this.#source, "://");
+    this.#quietLines = new QuietLines(this.#source, this.#hashes, this.#schemes);
   }
 
   /**
-   * One pass over the text by offsets. Most lines of a note are body text of a topic whose summary
-   * and URL are already known: those are recognized from their first character and cost no
-   * substring; `#` is found by one `indexOf` walk over the whole text rather than per line.
+   * One pass over the text by offsets. Most lines of a note are more body of a topic whose summary
+   * is known: `QuietLines` reads those by their first character, without cutting them out; `#` and
+   * `://` are found by one `indexOf` walk over the whole text rather than per line.
    */
   run(): ParsedNote {
     const src = this.#source;
@@ -112,20 +113,9 @@ class NoteParser {
     let quiet: Draft | null = null;
     while (pos <= length) {
       if (quiet !== null) {
-        const run = this.#quietRun;
-        run.pos = pos;
-        run.line = i;
-        // The cursors brought to this line (`within` looks on from where they stand).
-        this.#hashes.within(pos, pos);
-        run.hashAt = this.#hashes.at;
-        run.urlLines = quiet.urlLines;
-        if (run.urlLines > 0) this.#schemes.within(pos, pos);
-        run.schemeAt = run.urlLines > 0 ? this.#schemes.at : length;
-        skipQuietLines(src, quiet.topic.tags, run);
-        if (run.lastText >= 0) quiet.lastLine = run.lastText;
-        quiet.urlLines = run.urlLines;
-        pos = run.pos;
-        i = run.line;
+        this.#quietLines.skip(pos, i, quiet);
+        pos = this.#quietLines.pos;
+        i = this.#quietLines.line;
         if (pos > length) break;
       }
       // A blank line (a fifth of a note's lines) ends where it starts: no search for its end.
@@ -149,13 +139,10 @@ class NoteParser {
     if (this.#fence !== null)
       this.#warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
     this.#closeBlock();
-    const { date, series, type } = readHeader(
-      frontmatter?.lines ?? [],
-      this.#firstText ?? "",
-      this.#options.path ?? "",
-    );
+    const path = this.#options.path ?? "";
+    const { date, series, type } = readHeader(frontmatter?.lines ?? [], this.#firstText ?? "", path);
     return {
-      path: this.#options.path ?? "",
+      path,
       date,
       series,
       presenters: this.#presenters.list,
@@ -203,10 +190,7 @@ class NoteParser {
     return this.#fence === null && !this.#mainPresenterOpen && this.#isPlainState() ? draft : null;
   }
 
-  /**
-   * Whether a line that is no marker, presenter, heading, fence or tag by its first characters can
-   * only be body text of the current topic (or of nothing): no title is awaited.
-   */
+  /** Whether a line that opens no structure by its first characters can only be body text: no title is awaited. */
   #isPlainState(): boolean {
     return !this.#awaitingMainTitle && !(this.#presenter !== null && this.#blockTopics === 0);
   }
@@ -391,10 +375,7 @@ class NoteParser {
     if (topic.summary === "" && !isHeading) topic.summary = readSummary(src, t, e, listMarker);
   }
 
-  /**
-   * Whether the current line holds what `cursor` looks for: a cheap test before reading its text
-   * (the part of the line that a recognizer reads holds no more than the line).
-   */
+  /** Whether the current line holds what `cursor` looks for (a recognizer reads no more than the line). */
   #lineHas(cursor: NextMatch): boolean {
     return cursor.within(this.#lineStart, this.#lineEnd);
   }

@@ -3,10 +3,55 @@
  * that the parser's own loop, with all its states, sees only the lines that may change something.
  */
 import { mayOpenStructure, readHashtagsIn } from "./grammar";
-import { isTrimmed } from "./line-scan";
+import { isTrimmed, type NextMatch } from "./line-scan";
+
+/** What a run of quiet lines changes in its topic's draft: the last line with text, the URL lines left, the tags. */
+export interface QuietTopic {
+  lastLine: number;
+  urlLines: number;
+  readonly topic: { readonly tags: string[] };
+}
+
+/** Runs of quiet lines of one note, with the note's `#` and `://` cursors. */
+export class QuietLines {
+  readonly #src: string;
+  readonly #hashes: NextMatch;
+  readonly #schemes: NextMatch;
+  readonly #run: QuietRun = { pos: 0, line: 0, hashAt: 0, schemeAt: 0, urlLines: 0, lastText: -1 };
+
+  constructor(src: string, hashes: NextMatch, schemes: NextMatch) {
+    this.#src = src;
+    this.#hashes = hashes;
+    this.#schemes = schemes;
+  }
+
+  /** Reads the quiet lines of `draft` from line number `line` at offset `pos`; then `pos` and `line` say where it stopped. */
+  skip(pos: number, line: number, draft: QuietTopic): void {
+    const run = this.#run;
+    run.pos = pos;
+    run.line = line;
+    // The cursors brought to this line (`within` looks on from where they stand).
+    this.#hashes.within(pos, pos);
+    run.hashAt = this.#hashes.at;
+    run.urlLines = draft.urlLines;
+    if (run.urlLines > 0) this.#schemes.within(pos, pos);
+    run.schemeAt = run.urlLines > 0 ? this.#schemes.at : this.#src.length;
+    skipQuietLines(this.#src, draft.topic.tags, run);
+    if (run.lastText >= 0) draft.lastLine = run.lastText;
+    draft.urlLines = run.urlLines;
+  }
+
+  get pos(): number {
+    return this.#run.pos;
+  }
+
+  get line(): number {
+    return this.#run.line;
+  }
+}
 
 /** A run of quiet lines: where it starts (then where it stopped) and what the loop needs to know. */
-export interface QuietRun {
+interface QuietRun {
   /** Offset and number of the first line (when done: of the first line left to the parser). */
   pos: number;
   line: number;
@@ -23,7 +68,7 @@ export interface QuietRun {
  * The lines a quiet topic takes as they are, from `run.pos` on: blank ones, and ones whose first
  * character opens nothing, their `#tags` read into `tags`. The first other line is left.
  */
-export function skipQuietLines(src: string, tags: string[], run: QuietRun): void {
+function skipQuietLines(src: string, tags: string[], run: QuietRun): void {
   const length = src.length;
   let pos = run.pos;
   let line = run.line;
