@@ -2,7 +2,7 @@
 import { titleKey, type PaperId } from "../papers/paper-id";
 import { foldKey } from "../text";
 import type { IndexedTopic } from "../index/topic-index";
-import type { TermVector } from "./term-vector";
+import { tagTerm, type TermVector } from "./term-vector";
 
 /**
  * A topic in the index: its terms and papers, and what comparing it needs beyond them, each worked
@@ -10,7 +10,10 @@ import type { TermVector } from "./term-vector";
  */
 export class Doc {
   #foldedTags: string[] | null = null;
-  #folded: { titleKey: string; presenterKey: string; language: "en" | "ja" } | null = null;
+  #tagTerms: number[] | null = null;
+  #titleKey: string | null = null;
+  #presenterKey: string | null = null;
+  #language: "en" | "ja" | null = null;
 
   constructor(
     readonly topic: IndexedTopic,
@@ -24,26 +27,26 @@ export class Doc {
     return this.#foldedTags;
   }
 
+  /** The tags' term ids, as the topic's terms hold them. */
+  get tagTerms(): number[] {
+    this.#tagTerms ??= this.topic.tags.map(tagTerm);
+    return this.#tagTerms;
+  }
+
+  /** The title folded for comparison: already worked out among the papers when long enough to be one. */
   get titleKey(): string {
-    return this.#facts().titleKey;
+    this.#titleKey ??= this.papers.find((paper) => paper.scheme === "title")?.value ?? titleKey(this.topic.title);
+    return this.#titleKey;
   }
 
   /** Folded presenter name, or "" for none. */
   get presenterKey(): string {
-    return this.#facts().presenterKey;
+    this.#presenterKey ??= this.topic.presenter === null ? "" : foldKey(this.topic.presenter);
+    return this.#presenterKey;
   }
 
   get language(): "en" | "ja" {
-    return this.#facts().language;
-  }
-
-  #facts(): { titleKey: string; presenterKey: string; language: "en" | "ja" } {
-    const { topic } = this;
-    this.#folded ??= {
-      titleKey: titleKey(topic.title),
-      presenterKey: topic.presenter === null ? "" : foldKey(topic.presenter),
-      language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${topic.title}${topic.summary}`) ? "ja" : "en",
-    };
-    return this.#folded;
+    this.#language ??= /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${this.topic.title}${this.topic.summary}`) ? "ja" : "en";
+    return this.#language;
   }
 }

@@ -8,7 +8,7 @@ import { termScore, type QueryTerm } from "./bm25";
 import type { Doc } from "./doc";
 import type { Reason } from "./related";
 import { insertTop } from "./select";
-import { isShown, termText } from "./term-ids";
+import { isWord, termText } from "./term-ids";
 import { countOf } from "./term-vector";
 import { termLabel } from "./tokenize";
 
@@ -43,7 +43,7 @@ export function reasonsFor(args: {
   const shared: Array<{ id: number; score: number }> = [];
   for (const q of query) {
     // Hidden terms (character pairs) and tags are never said as words: asked first, as it is cheaper.
-    if (!isShown(q.id) || termText(q.id).startsWith("#")) continue;
+    if (!isWord(q.id)) continue;
     const tf = countOf(candidate.terms, q.id);
     if (tf <= 0) continue;
     insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);

@@ -13,7 +13,7 @@ import { K1, termScore, type QueryTerm } from "./bm25";
 import { reasonsFor } from "./reasons";
 import { Scores } from "./scores";
 import { insertTop } from "./select";
-import { countOf, tagTerm, topicTerms, type TermVector } from "./term-vector";
+import { countOf, topicTerms, type TermVector } from "./term-vector";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
 export type Reason =
@@ -242,7 +242,7 @@ export class RelatedIndex {
     const { taken } = scores;
     // The terms not walked, by id: one forward search through each candidate's sorted terms.
     const rest = query.slice(i).sort((a, b) => a.id - b.id);
-    const tagTerms = doc.topic.tags.map(tagTerm);
+    const { tagTerms } = doc;
     const shortlist: Array<{ id: number; score: number }> = [];
     for (let k = 0; k < found; k++) {
       const other = taken.ids[k] ?? 0;

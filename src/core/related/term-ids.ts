@@ -7,7 +7,10 @@
 
 const ids = new Map<string, number>();
 const texts: string[] = [];
+/** Per term: met as a word on its own (`SHOWN`), a tag's term (`TAG`). */
 let shown = new Uint8Array(1024);
+const SHOWN = 1;
+const TAG = 2;
 
 /** The id of `term`, numbered now if new. */
 export function termId(term: string): number {
@@ -36,10 +39,20 @@ export function termCount(): number {
 
 /** Mark a term as met as a word on its own. */
 export function markShown(id: number): void {
-  shown[id] = 1;
+  shown[id] = (shown[id] ?? 0) | SHOWN;
+}
+
+/** Mark a term as a tag's (`#tag`): said as a tag, never as a word. */
+export function markTag(id: number): void {
+  shown[id] = (shown[id] ?? 0) | TAG;
 }
 
 /** Whether the term was met as a word on its own (not only as a character pair). */
 export function isShown(id: number): boolean {
-  return shown[id] === 1;
+  return ((shown[id] ?? 0) & SHOWN) !== 0;
+}
+
+/** Whether the term may be named as a shared word: met on its own, and no tag's. */
+export function isWord(id: number): boolean {
+  return shown[id] === SHOWN;
 }

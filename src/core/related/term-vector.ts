@@ -5,7 +5,7 @@
  * May import the tokenizer, the term ids and core/text.
  */
 import { foldKey } from "../text";
-import { termCount, termId } from "./term-ids";
+import { markTag, termCount, termId } from "./term-ids";
 import { kthLargest, scratchOf } from "./select";
 import { tokenIds } from "./tokenize";
 
@@ -126,6 +126,7 @@ export function tagTerm(tag: string): number {
   let id = tagTerms.get(tag);
   if (id === undefined) {
     id = termId(`#${foldKey(tag)}`);
+    markTag(id);
     if (tagTerms.size >= 10_000) tagTerms.clear();
     tagTerms.set(tag, id);
   }
