@@ -9,7 +9,6 @@ import { tagTerm, type TermVector } from "./term-vector";
  * out on first use (most topics are only ever met as postings).
  */
 export class Doc {
-  #foldedTags: string[] | null = null;
   #tagTerms: number[] | null = null;
   #titleKey: string | null = null;
   #presenterKey: string | null = null;
@@ -20,12 +19,6 @@ export class Doc {
     readonly terms: TermVector,
     readonly papers: PaperId[],
   ) {}
-
-  /** Tags folded for comparison. */
-  get tags(): string[] {
-    this.#foldedTags ??= this.topic.tags.map(foldKey);
-    return this.#foldedTags;
-  }
 
   /** The tags' term ids, as the topic's terms hold them. */
   get tagTerms(): number[] {

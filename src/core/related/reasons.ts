@@ -35,8 +35,9 @@ export function reasonsFor(args: {
       paper: shared ?? { scheme: "title", value: candidate.topic.title },
     });
   }
-  doc.tags.forEach((tag, i) => {
-    if (candidate.tags.includes(tag)) out.push({ type: "tag", tag: doc.topic.tags[i] ?? tag });
+  // Tags compared as the topics' terms hold them (folded); said as the asking topic wrote them.
+  doc.tagTerms.forEach((term, i) => {
+    if (countOf(candidate.terms, term) > 0) out.push({ type: "tag", tag: doc.topic.tags[i] ?? "" });
   });
   if (args.meaning !== null && args.meaning >= MEANING_REASON) out.push({ type: "meaning" });
   // The three shared terms that weigh most in this match, as a person would write them.
