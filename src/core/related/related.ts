@@ -63,9 +63,12 @@ const WALK_SHARE = 0.005;
 const WALK_MIN = 500;
 /**
  * Of the topics the walk found, this many times the shortlist, best first, are completed with the
- * common terms not walked; the common terms re-rank what the telling ones found.
+ * common terms not walked; the common terms re-rank what the telling ones found. Past `FULL_FACTOR`
+ * times, only while the shortlist is not yet full: a full one is seldom changed by the last third,
+ * and each completion costs a few memory reads.
  */
 const RERANK_FACTOR = 3;
+const FULL_FACTOR = 2;
 /**
  * Postings walked for one query, at most, once there are candidates enough: the rarest terms find
  * the candidates, and a query costs the same in any size of vault (the CLI's pass stays linear).
@@ -89,6 +92,8 @@ export class RelatedIndex {
   readonly #docs: Array<Doc | undefined> = [];
   #count = 0;
   readonly #byFile = new Map<string, number[]>();
+  /** Each topic's file's topics (the list `#byFile` holds): a query skips them without a lookup by name. */
+  readonly #siblings: Array<number[] | undefined> = [];
   readonly #postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
   #filling = false;
@@ -124,6 +129,7 @@ export class RelatedIndex {
     const ids: number[] = [];
     for (const item of documents) ids.push(this.#add(item));
     for (const id of old) this.#remove(id);
+    for (const id of ids) this.#siblings[id] = ids;
     if (ids.length > 0) this.#byFile.set(file, ids);
     else this.#byFile.delete(file);
   }
@@ -197,7 +203,7 @@ export class RelatedIndex {
     const scores = this.#normsFor(avg);
     const { touched } = scores;
     // The topics of the asking note are no match: skipped for this query.
-    const sameNote = this.#byFile.get(doc.topic.file) ?? [];
+    const sameNote = (own === undefined ? this.#byFile.get(doc.topic.file) : this.#siblings[own]) ?? [];
     for (const id of sameNote) scores.skip(id);
     const samePaper = this.#samePaperIds(doc, own);
     for (const other of samePaper) if (!scores.skipped(other)) scores.bonus(other, SAME_PAPER_SCORE);
@@ -211,6 +217,7 @@ export class RelatedIndex {
     let i = 0;
     const walkCap = this.exact ? Infinity : Math.max(WALK_MIN, n * WALK_SHARE);
     const completeAtMost = this.exact ? Infinity : keep * RERANK_FACTOR;
+    const completeWhenFull = this.exact ? Infinity : keep * FULL_FACTOR;
     const walkBudget = this.exact ? Infinity : WALK_BUDGET;
     let walked = 0;
     // MaxScore, first phase: walk postings while a topic not yet seen could still reach the top (a
@@ -240,10 +247,12 @@ export class RelatedIndex {
     for (let k = 0; k < found; k++) {
       const other = taken.ids[k] ?? 0;
       let score = taken.scores[k] ?? 0;
-      if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
+      if (shortlist.length === keep && (k >= completeWhenFull || score + remaining < (shortlist[keep - 1]?.score ?? 0)))
+        break;
       let shared = taken.hits[k] ?? 0;
-      const terms = this.#vectors[other] as TermVector;
+      // A candidate's terms are read only when needed: each read is a few memory misses.
       if (rest.length > 0) {
+        const terms = this.#vectors[other] as TermVector;
         const { ids, tfs } = terms;
         let lo = 0;
         for (const q of rest) {
@@ -254,13 +263,13 @@ export class RelatedIndex {
           shared++;
         }
       }
-      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !holdsAny(terms, tagTerms)) continue;
+      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !holdsAny(this.#vectors[other] as TermVector, tagTerms))
+        continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
-      const terms = this.#vectors[entry.id] as TermVector;
-      for (const tag of tagTerms) if (countOf(terms, tag) > 0) entry.score += TAG_SCORE;
+      for (const tag of tagTerms) if (countOf(this.#vectors[entry.id] as TermVector, tag) > 0) entry.score += TAG_SCORE;
       const candidate = this.#doc(entry.id);
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
@@ -397,7 +406,7 @@ export class RelatedIndex {
     const terms = this.#vectors[id];
     if (!terms) return;
     const papers = this.#paperLists[id] ?? [];
-    this.#topics[id] = this.#vectors[id] = this.#paperLists[id] = this.#docs[id] = undefined;
+    this.#topics[id] = this.#vectors[id] = this.#paperLists[id] = this.#docs[id] = this.#siblings[id] = undefined;
     this.#lengths[id] = 0;
     this.#scores.setNorm(id, 0, 1);
     this.#count--;
