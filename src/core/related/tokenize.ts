@@ -3,7 +3,7 @@
  * handles (`[shima]`) are not words and go first. Then NFKC and case folding, and one scan by script:
  * Latin words (light plural stemming), katakana compounds kept whole (`デザインパターン`), short kanji
  * runs whole plus their overlapping character pairs (n-grams, marked with `HIDDEN_PREFIX`), hiragana dropped (particles and endings). Terms of the glossary become one concept in
- * both languages. ASCII text takes a fast path with no normalization.
+ * both languages. ASCII text, and text NFKC would leave as it is, take a fast path with no normalization.
  */
 import { GLOSSARY } from "./glossary";
 import { FNV_OFFSET, FNV_PRIME, PieceTable, Script, SECOND_OFFSET, SECOND_PRIME, type Piece } from "./piece-table";
@@ -288,6 +288,44 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+/**
+ * Characters NFKC leaves as they are, alone and beside each other: ASCII, kana, the common kanji,
+ * the Japanese comma, full stop, iteration mark and corner brackets, and the bullet. Not the
+ * full-width forms, voiced-sound marks or combining marks, which it changes or joins.
+ */
+function nfkcStable(code: number): boolean {
+  return (
+    code < 0x80 ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fc) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    code === 0x3001 ||
+    code === 0x3002 ||
+    code === 0x3005 ||
+    (code >= 0x300c && code <= 0x300f) ||
+    code === 0x2022
+  );
+}
+
+/** How a text needs folding: ASCII (none), stable under NFKC (none, but not ASCII), or NFKC. */
+export const enum Folding {
+  Ascii,
+  Stable,
+  Nfkc,
+}
+
+/** Which folding `text` needs; most Japanese notes need no NFKC, which copies the whole text. */
+export function foldingOf(text: string): Folding {
+  let folding = Folding.Ascii;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (!nfkcStable(code)) return Folding.Nfkc;
+    folding = Folding.Stable;
+  }
+  return folding;
+}
+
 /** The glossary term of the Japanese form starting at `at`, and its length; or null. */
 function glossaryAt(text: string, at: number): { term: number; length: number } | null {
   for (const { form, term } of JA_FORMS.get(text.charCodeAt(at)) ?? [])
@@ -302,8 +340,9 @@ function glossaryAt(text: string, at: number): { term: number; length: number } 
 export function tokenIds(text: string, out: number[]): void {
   const cleaned = stripNonWords(text);
   // Case is folded word by word (camel-case parts need it); NFKC only where there is more than ASCII.
-  const ascii = isAscii(cleaned);
-  const folded = ascii ? cleaned : cleaned.normalize("NFKC");
+  const folding = foldingOf(cleaned);
+  const ascii = folding === Folding.Ascii;
+  const folded = folding === Folding.Nfkc ? cleaned.normalize("NFKC") : cleaned;
   // The last two words' stems, for glossary phrases; "" after a break (punctuation, another script).
   let prev1 = "";
   let prev2 = "";

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HIDDEN_PREFIX, stem, stripNonWords, termLabel, tokenize } from "../../../src/core/related/tokenize";
+import {
+  Folding,
+  foldingOf,
+  HIDDEN_PREFIX,
+  stem,
+  stripNonWords,
+  termLabel,
+  tokenize,
+} from "../../../src/core/related/tokenize";
 
 const visible = (text: string): string[] => tokenize(text).filter((t) => !t.startsWith(HIDDEN_PREFIX));
 
@@ -126,6 +134,31 @@ describe("tokenize", () => {
         expect(tokenize(`${t}\n${t}`)).toEqual([...first, ...first]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("skips NFKC only for text NFKC leaves as it is", () => {
+    // Every character alone…
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (foldingOf(char) !== Folding.Nfkc) expect(char.normalize("NFKC"), code.toString(16)).toBe(char);
+    }
+    // …and side by side with the characters around the edges of what is skipped, where NFKC joins.
+    const edges = [
+      0x41, 0x7f, 0x80, 0xe9, 0x301, 0x2022, 0x2025, 0x3000, 0x3001, 0x3005, 0x300c, 0x3010, 0x3040, 0x3041, 0x304b,
+      0x3096, 0x3099, 0x309a, 0x309b, 0x30a1, 0x30ab, 0x30fc, 0x30fd, 0x30ff, 0x4e00, 0x9fff, 0xf900, 0xff01, 0xff76,
+      0x1100, 0x1161, 0xac00,
+    ].map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...edges), fc.string({ maxLength: 3 })), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join("");
+          if (foldingOf(text) !== Folding.Nfkc) expect(text.normalize("NFKC")).toBe(text);
+          expect(foldingOf(text) === Folding.Ascii).toBe([...text].every((c) => c.charCodeAt(0) < 0x80));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
