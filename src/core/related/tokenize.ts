@@ -149,15 +149,24 @@ export function stem(word: string): string {
   return word;
 }
 
+/** Character sets as bits, 8 KB each: looked up at every character, they stay in the nearest cache. */
+function setBit(bits: Int32Array, code: number): void {
+  bits[code >>> 5] = (bits[code >>> 5] ?? 0) | (1 << (code & 31));
+}
+
+function hasBit(bits: Int32Array, code: number): boolean {
+  return (((bits[code >>> 5] ?? 0) >>> (code & 31)) & 1) === 1;
+}
+
 // The glossary, compiled: English single words and phrases by their folded, stemmed words (to term
 // ids); Japanese forms by their first character, longest first, matched in place during the scan.
 const WORD_CONCEPT = new Map<string, number>();
 const PHRASE_CONCEPT = new Map<string, number>();
 const PHRASE_ENDS = new Set<string>();
 const JA_FORMS = new Map<number, Array<{ form: string; term: number }>>();
-const JA_FIRST = new Uint8Array(0x10000);
+const JA_FIRST = new Int32Array(0x10000 >>> 5);
 /** Characters that stand second in a Japanese form: a cheap "no form starts here" before the lookup. */
-const JA_SECOND = new Uint8Array(0x10000);
+const JA_SECOND = new Int32Array(0x10000 >>> 5);
 /** Whether some form is one character long (then the second character tells nothing). */
 let oneCharForms = false;
 for (const entry of GLOSSARY) {
@@ -167,9 +176,9 @@ for (const entry of GLOSSARY) {
     const folded = form.normalize("NFKC").toLowerCase();
     if (!isAscii(folded)) {
       const first = folded.charCodeAt(0);
-      JA_FIRST[first] = 1;
+      setBit(JA_FIRST, first);
       if (folded.length === 1) oneCharForms = true;
-      else JA_SECOND[folded.charCodeAt(1)] = 1;
+      else setBit(JA_SECOND, folded.charCodeAt(1));
       const forms = JA_FORMS.get(first) ?? [];
       forms.push({ form: folded, term });
       forms.sort((a, b) => b.form.length - a.form.length);
@@ -355,7 +364,7 @@ export function tokenIds(text: string, out: number[]): void {
   for (let i = 0; i <= length;) {
     const code = i < length ? folded.charCodeAt(i) : 0;
     const concept =
-      !ascii && JA_FIRST[code] === 1 && (oneCharForms || JA_SECOND[folded.charCodeAt(i + 1)] === 1)
+      !ascii && hasBit(JA_FIRST, code) && (oneCharForms || hasBit(JA_SECOND, folded.charCodeAt(i + 1)))
         ? glossaryAt(folded, i)
         : null;
     const next = i < length && concept === null ? scriptOf(code) : Script.Other;
