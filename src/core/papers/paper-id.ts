@@ -55,6 +55,9 @@ const ARXIV = new RegExp(
 const DOI = /\b(10\.\d{4,9}\/[-._;()/:a-z0-9]+[a-z0-9])/i;
 const ACL = /\b(?:aclanthology\.org|aclweb\.org\/anthology)\/(\d{4}\.[a-z\d-]+\.\d+|[a-z]\d{2}-\d{4})/i;
 const OPENREVIEW = /\bopenreview\.net\/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([\w-]+)/i;
+/** What each pattern above must contain somewhere: a text without any of these names no paper. */
+const ID_MARKERS =
+  /arxiv|ar5iv|alphaxiv|huggingface\.co|10\.\d|aclanthology\.org|aclweb\.org|openreview\.net|semanticscholar\.org/i;
 const SEMANTIC_SCHOLAR = /\bsemanticscholar\.org\/(?:paper\/(?:[^/\s?#]+\/)?([0-9a-f]{40})|arxiv\/([\d.]+))/i;
 
 /** The arXiv id named in `text` (first one), normalized; null when there is none. */
@@ -98,13 +101,19 @@ export function canonicalPaperUrl(url: string): string | null {
 /** Ids of the thing a topic presents, strongest first: arXiv id, DOI, normalized link, title. */
 export function paperIds(source: { title: string; url: string | null; summary: string }, body: string): PaperId[] {
   const out: PaperId[] = [];
-  const text = `${source.url ?? ""}\n${source.title}\n${source.summary}\n${body}`;
-  const arxiv = findArxivId(text);
-  if (arxiv) out.push({ scheme: "arxiv", value: arxiv });
-  const doi = findDoi(text);
-  if (doi) out.push({ scheme: "doi", value: doi });
-  const page = canonicalPaperUrl(text);
-  if (page) out.push({ scheme: "url", value: page });
+  const parts = [source.url ?? "", source.title, source.summary, body];
+  // Every id pattern holds one of the markers, which hold no line break: a text with none has no id.
+  // Most bodies have none, and are then read once rather than copied and read three times.
+  let page: string | null = null;
+  if (parts.some((part) => ID_MARKERS.test(part))) {
+    const text = parts.join("\n");
+    const arxiv = findArxivId(text);
+    if (arxiv) out.push({ scheme: "arxiv", value: arxiv });
+    const doi = findDoi(text);
+    if (doi) out.push({ scheme: "doi", value: doi });
+    page = canonicalPaperUrl(text);
+    if (page) out.push({ scheme: "url", value: page });
+  }
   if (source.url && /^https?:\/\//i.test(source.url) && findArxivId(source.url) === null) {
     const value = canonicalPaperUrl(source.url) ?? normalizeUrl(source.url);
     if (value !== page) out.push({ scheme: "url", value });

@@ -1,5 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { paperIdKey, paperIds, parsePaperIdKey } from "../../../src/core/papers/paper-id";
+import {
+  canonicalPaperUrl,
+  findArxivId,
+  findDoi,
+  normalizeUrl,
+  paperIdKey,
+  paperIds,
+  parsePaperIdKey,
+  titleKey,
+  type PaperId,
+} from "../../../src/core/papers/paper-id";
 import { titlesAgree } from "../../../src/core/papers/title-match";
 
 const keys = (url: string | null, body = "", title = "t") =>
@@ -117,4 +128,60 @@ describe("titlesAgree", () => {
   for (const [ours, theirs, agree] of rows) {
     it(`${ours} / ${theirs}`, () => expect(titlesAgree(ours, theirs)).toBe(agree));
   }
+});
+
+/** Ids as first defined: every pattern run over the whole text, with no marker asked for first. */
+function everyPattern(source: { title: string; url: string | null; summary: string }, body: string): PaperId[] {
+  const out: PaperId[] = [];
+  const text = `${source.url ?? ""}\n${source.title}\n${source.summary}\n${body}`;
+  const arxiv = findArxivId(text);
+  if (arxiv) out.push({ scheme: "arxiv", value: arxiv });
+  const doi = findDoi(text);
+  if (doi) out.push({ scheme: "doi", value: doi });
+  const page = canonicalPaperUrl(text);
+  if (page) out.push({ scheme: "url", value: page });
+  if (source.url && /^https?:\/\//i.test(source.url) && findArxivId(source.url) === null) {
+    const value = canonicalPaperUrl(source.url) ?? normalizeUrl(source.url);
+    if (value !== page) out.push({ scheme: "url", value });
+  }
+  const title = titleKey(source.title);
+  if (title.length >= 12) out.push({ scheme: "title", value: title });
+  return out;
+}
+
+describe("paperIds, markers first", () => {
+  it("finds what running every pattern over the whole text finds", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        "arXiv",
+        "arxiv:",
+        " 2401.12345",
+        "\n2401.12345v2",
+        "https://arxiv.org/abs/",
+        "ar5iv.labs.arxiv.org/html/",
+        "alphaxiv.org/abs/",
+        "huggingface.co/papers/",
+        "10.48550/arXiv.",
+        "10.1145/3580305.3599",
+        "doi: 10.",
+        "1000/xyz",
+        "aclanthology.org/2024.acl-long.1",
+        "openreview.net/forum?id=abc",
+        "semanticscholar.org/paper/",
+        "0123456789abcdef0123456789abcdef01234567",
+        "hep-th/9901001",
+        "\n",
+        " ",
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(text, text, text, fc.option(text), (title, summary, body, url) => {
+        const source = { title, summary, url };
+        expect(paperIds(source, body)).toEqual(everyPattern(source, body));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
