@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { run } from "../src/cli/main";
 import { parseNote } from "../src/core/note/parser";
 import { sessionFromParse } from "../src/core/index/session-entry";
-import { bodyLines, buildRelated, stepInSlices } from "../src/core/related/build";
+import { buildRelated, lineStarts, stepInSlices, topicBody } from "../src/core/related/build";
 import { RelatedIndex, type TopicDocument } from "../src/core/related/related";
 import { topicTerms } from "../src/core/related/term-vector";
 import { paperIds } from "../src/core/papers/paper-id";
@@ -26,11 +26,11 @@ function cachedDocuments(note: GeneratedNote): {
   documents: TopicDocument[];
 } {
   const session = sessionFromParse(note.path, parseNote(note.text, { path: note.path }));
-  const lines = note.text.split(/\r?\n/);
+  const starts = lineStarts(note.text);
   return {
     session,
     documents: session.topics.map((topic) => {
-      const body = bodyLines(lines, topic).join("\n");
+      const body = topicBody(note.text, starts, topic);
       return {
         topic,
         terms: topicTerms(topic, body),

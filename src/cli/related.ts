@@ -6,6 +6,15 @@ import { EXIT_OK, usageError } from "./errors";
 import { loadVault } from "./vault";
 import { LINE_NOTE, stringFlag, type Args, type Verb } from "./verb";
 import type { Io } from "./io";
+import type { Related } from "../core/related/related";
+import type { IndexedTopic } from "../core/index/topic-index";
+
+interface RelatedEntry {
+  file: string;
+  line: number;
+  title: string;
+  related: Array<{ file: string; line: number; title: string; score: number; reasons: string[] }>;
+}
 
 export const relatedVerb: Verb = {
   name: "related",
@@ -37,20 +46,21 @@ function runRelated(args: Args, io: Io): number {
   for (const problem of problems) io.err(`session-notes: ${problem}`);
   const t = createTranslator("en");
   const related = buildRelated(index.allSessions(), (file) => texts.get(file));
-  // One pass over the index, in its order; printed in the topic index's order.
-  const byTopic = new Map([...related.relatedAll(top)].map((entry) => [entry.topic, entry.related]));
-  const topics = index.topics().map((topic) => ({
+  const entryOf = (topic: IndexedTopic, list: readonly Related[]): RelatedEntry => ({
     file: topic.file,
     line: topic.line,
     title: topic.title,
-    related: (byTopic.get(topic) ?? related.related(topic, top)).map((r) => ({
+    related: list.map((r) => ({
       file: r.topic.file,
       line: r.topic.line,
       title: r.topic.title,
       score: Math.round(r.score * 1000) / 1000,
       reasons: r.reasons.map((reason) => reasonText(reason, t)),
     })),
-  }));
+  });
+  // One pass over the index, in its order; printed in the topic index's order.
+  const byTopic = new Map([...related.relatedAll(top)].map((entry) => [entry.topic, entry.related]));
+  const topics = index.topics().map((topic) => entryOf(topic, byTopic.get(topic) ?? related.related(topic, top)));
   if (args.flags.has("json")) {
     // Compact by default, as `index --json`: read by programs, and indentation doubles it.
     io.out(JSON.stringify({ topics }, null, args.flags.has("pretty") ? 2 : undefined));

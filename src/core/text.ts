@@ -78,6 +78,12 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * One level of parentheses belongs to the URL (`…/Transformer_(deep_learning)`); linear on any text.
  */
 export function firstHttpUrl(text: string): string | null {
+  const span = findHttpUrl(text);
+  return span === null ? null : text.slice(span.start, span.end);
+}
+
+/** Where `firstHttpUrl` finds its URL: `text.slice(start, end)`. */
+export function findHttpUrl(text: string): { start: number; end: number } | null {
   // `://` three apart at the least, so the candidates' starts come in the text's order.
   for (let colon = text.indexOf("://"); colon >= 0; colon = text.indexOf("://", colon + 3)) {
     const start = schemeStart(text, colon);
@@ -87,7 +93,7 @@ export function firstHttpUrl(text: string): string | null {
     if (end === body) continue;
     // Trailing punctuation ends the sentence, not the URL.
     while (end > body && isSentenceEnd(text.charCodeAt(end - 1))) end--;
-    return text.slice(start, end);
+    return { start, end };
   }
   return null;
 }
@@ -135,7 +141,17 @@ const URL_STOPS = ((): Uint8Array => {
 })();
 
 function isSentenceEnd(code: number): boolean {
-  return ".,;:!?。、".includes(String.fromCharCode(code));
+  // . , ; : ! ? 。 、
+  return (
+    code === 0x2e ||
+    code === 0x2c ||
+    code === 0x3b ||
+    code === 0x3a ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x3002 ||
+    code === 0x3001
+  );
 }
 
 export function isHttpUrl(text: string): boolean {

@@ -14,9 +14,19 @@ export function createTranslator(language: string): Translate {
   return (key, values) => fill(table[key] ?? en[key] ?? key, values);
 }
 
-function fill(template: string, values?: Readonly<Record<string, string | number>>): string {
+/** Each message cut once at its `{name}` places: literal text and names alternating (the CLI fills thousands). */
+const cut = new Map<string, string[]>();
+
+export function fill(template: string, values?: Readonly<Record<string, string | number>>): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  let parts = cut.get(template);
+  if (!parts) cut.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? "";
+    out += `${name in values ? String(values[name]) : `{${name}}`}${parts[i + 1] ?? ""}`;
+  }
+  return out;
 }
 
 /** A kind's name for people: the translated name of a built-in kind, else the kind as normalized. */

@@ -258,6 +258,10 @@ describe("session-notes related", () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     expect(cli("related", vault, "--top", "0").code).toBe(2);
+    // Written topic by topic, the compact JSON is the indented one without its indentation.
+    const pretty = cli("related", vault, "--json", "--pretty", "--top", "3").out;
+    expect(pretty).toContain('\n  "topics": [');
+    expect(out.trim()).toBe(JSON.stringify(JSON.parse(pretty)));
   });
 });
 

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
-import { createTranslator, kindName, monthName } from "../../src/i18n";
+import { createTranslator, fill, kindName, monthName } from "../../src/i18n";
 import { ja } from "../../src/i18n/ja";
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
@@ -39,5 +40,29 @@ describe("names the sidebar shows", () => {
     ["ja", "tool", "tool"],
   ])("kind %s %s → %s", (language, kind, expected) => {
     expect(kindName(kind, createTranslator(language))).toBe(expected);
+  });
+});
+
+describe("fill", () => {
+  it("puts each named value in its place and leaves unknown names as written", () => {
+    const name = fc.constantFrom("a", "b", "words", "x1");
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      name.map((n) => `{${n}}`),
+      fc.constantFrom("{", "}", "{}", "{ a}"),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((p) => p.join("")),
+        fc.dictionary(name, fc.oneof(fc.string({ maxLength: 5 }), fc.integer())),
+        (template, values) => {
+          // Twice: the second fill uses the template as cut the first time.
+          for (let k = 0; k < 2; k++)
+            expect(fill(template, values)).toBe(
+              template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole)),
+            );
+        },
+      ),
+    );
   });
 });

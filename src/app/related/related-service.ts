@@ -8,7 +8,7 @@
  */
 import { Component, TFile, type App } from "obsidian";
 import { paperIds, type PaperId } from "../../core/papers/paper-id";
-import { bodyLines, stepInSlices, topicKey } from "../../core/related/build";
+import { lineStarts, stepInSlices, topicBody, topicKey } from "../../core/related/build";
 import { RelatedIndex, type Related, type TopicDocument } from "../../core/related/related";
 import { bodyTermCounts, topicTerms, type TermVector } from "../../core/related/term-vector";
 import type { IndexedTopic, SessionEntry } from "../../core/index/topic-index";
@@ -203,18 +203,18 @@ export class RelatedService extends Component {
       const target = this.#app.vault.getFileByPath(file);
       if (!(target instanceof TFile)) continue;
       const mtime = target.stat.mtime;
-      const text = await this.#app.vault.cachedRead(target).catch(() => null);
+      const note = await this.#app.vault.cachedRead(target).catch(() => null);
       // The plugin may have unloaded, or the note changed or gone, while it was read.
       if (!this.#active) return;
       const session = this.#index.index.get(file);
-      if (text === null || !session || this.#mtime(file) !== mtime) continue;
-      const lines = text.split(/\r?\n/);
+      if (note === null || !session || this.#mtime(file) !== mtime) continue;
+      const starts = lineStarts(note);
       // Topics from properties carry no lines: the note's own parse gives them.
-      const parsed = this.#index.parse(text, file);
+      const parsed = this.#index.parse(note, file);
       const entries = new Map(session.topics.map((topic) => [topicKey(topic), topic]));
       const topics = new Map<string, CachedBody>();
       for (const topic of parsed.topics) {
-        const text = bodyLines(lines, topic).join("\n");
+        const text = topicBody(note, starts, topic);
         const body = bodyTermCounts(text);
         const entry = entries.get(topicKey(topic)) ?? topic;
         topics.set(topicKey(topic), {

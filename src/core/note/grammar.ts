@@ -4,26 +4,10 @@
  * calls them on every line of every note, so the common case (a bullet, a paragraph) is rejected on
  * its first character without a regular expression.
  */
-import { isTrimmed, sliceTrimmed } from "./line-scan";
+import { BLANK, BULLET, CHAR_CLASS, TAG_BEFORE, TAG_END, TIGHT_BULLET } from "./chars";
+import { sliceTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
 import { collapseWhitespace, foldKey } from "../text";
-
-/** Membership of UTF-16 code units, tested without cutting characters out of a line. */
-interface CodeSet {
-  has(code: number): boolean;
-}
-
-/** The code units of `chars` (all in the BMP): ASCII ones by a table, for the runs of a Latin line. */
-function codeSet(chars: string): CodeSet {
-  const ascii = new Uint8Array(0x80);
-  const other = new Set<number>();
-  for (let i = 0; i < chars.length; i++) {
-    const code = chars.charCodeAt(i);
-    if (code < 0x80) ascii[code] = 1;
-    else other.add(code);
-  }
-  return { has: (code) => (code < 0x80 ? ascii[code] === 1 : other.has(code)) };
-}
 
 export interface Heading {
   level: number;
@@ -50,10 +34,6 @@ export function headingLevelAt(src: string, start: number, end: number): number 
   return next === 0x20 || next === 0x09 ? level : 0;
 }
 
-// Bullets that are never anything else may touch their text (`•text`); ASCII ones (and `・`) need a space.
-const TIGHT_BULLETS = codeSet("•‣◦");
-const BULLETS = codeSet("-*+・•‣◦");
-
 /** Length of the list marker at the start of `trimmed` (`- `, `• `, `12. `), or 0. */
 export function listMarkerLength(trimmed: string): number {
   return listMarkerLengthAt(trimmed, 0, trimmed.length);
@@ -63,11 +43,13 @@ export function listMarkerLength(trimmed: string): number {
 export function listMarkerLengthAt(src: string, start: number, end: number): number {
   if (start >= end) return 0;
   const code = src.charCodeAt(start);
-  if (BULLETS.has(code)) {
+  const bullet = (CHAR_CLASS[code] ?? 0) & (BULLET | TIGHT_BULLET);
+  if (bullet !== 0) {
     if (end - start === 1) return 1;
     const second = src.charCodeAt(start + 1);
     if (second === 0x20 || second === 0x09 || second === 0x3000) return 2;
-    return TIGHT_BULLETS.has(code) ? 1 : 0;
+    // Bullets that are never anything else may touch their text (`•text`); ASCII ones (and `・`) need a space.
+    return bullet & TIGHT_BULLET ? 1 : 0;
   }
   if (code >= 0x30 && code <= 0x39) {
     let i = start + 1;
@@ -158,13 +140,15 @@ const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0] ?? 0));
  * with the vocabulary's marker forms, without cutting the line out; almost every line fails it.
  */
 export function mayOpenMarkerAt(src: string, s: number): boolean {
-  if (!MARKER_FIRST.has(foldCode(src.charCodeAt(s)))) return false;
-  return markerPrefixAt(src, s);
+  return ((LINE_OPENERS[src.charCodeAt(s)] ?? 0) & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s);
 }
 
 function markerPrefixAt(src: string, s: number): boolean {
+  // The first character folded once: most lines that get here (`the …`) fail on their second.
+  const first = foldCode(src.charCodeAt(s));
   next: for (const prefix of MARKER_PREFIXES) {
-    for (let k = 0; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
+    if (prefix[0] !== first) continue;
+    for (let k = 1; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
     return true;
   }
   return false;
@@ -191,6 +175,11 @@ const LINE_OPENERS = ((): Uint8Array => {
   }
   return table;
 })();
+
+/** Whether a line starting with the character `code` may be anything but body text (by that character alone). */
+export function mayOpenStructure(code: number): boolean {
+  return LINE_OPENERS[code] !== 0;
+}
 
 /**
  * Whether the line whose first non-blank character is at `s` may be anything but body text: a
@@ -237,7 +226,7 @@ function markerKey(text: string): string {
  */
 export function readMarker(text: string): Marker | null {
   if (!mayOpenMarkerAt(text, 0)) return null;
-  const colon = text.search(/[:：]/);
+  const colon = indexOfColon(text);
   const headEnd = colon >= 0 ? colon : text.length;
   const head = spelledMarker(text, headEnd) ?? markerKey(text.slice(0, headEnd));
   if (MAIN_MARKERS.has(head)) {
@@ -247,6 +236,15 @@ export function readMarker(text: string): Marker | null {
   }
   if (TOPIC_MARKERS.has(head) && (colon < 0 || text.slice(colon + 1).trim() === "")) return { type: "topics" };
   return null;
+}
+
+/** The first `:` or `：` in `text`, or -1. */
+function indexOfColon(text: string): number {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x3a || code === 0xff1a) return k;
+  }
+  return -1;
 }
 
 /** A main-topic title line without its marker (`<main marker>: Title` → `Title`); other lines as they are. */
@@ -271,10 +269,6 @@ export function readPresenterAt(src: string, start: number, end: number): string
   return name;
 }
 
-// What may stand before a `#tag` (start, whitespace, an opening bracket or a list comma) and what ends it.
-const TAG_BEFORE = codeSet(" \t\u3000(（、,，");
-const TAG_END = codeSet(" \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>");
-
 /**
  * `#tags` in a line, without `#`; purely numeric ones (`#1`) are not tags, as in Obsidian. A plain
  * scan of character codes rather than a regular expression: it runs on every line that holds a `#`.
@@ -282,18 +276,26 @@ const TAG_END = codeSet(" \t\u3000#.,;:!?'\"()（）[]{}、。，「」【】<>"
 const MAX_TAGS = 64;
 
 export function readHashtags(text: string, into: string[]): void {
-  let at = text.indexOf("#");
+  readHashtagsIn(text, 0, text.length, into);
+}
+
+/**
+ * `readHashtags` of the text `src[start, end)`, without cutting it out; `from` is where to look for
+ * the first `#` (the parser knows it already).
+ */
+export function readHashtagsIn(src: string, start: number, end: number, into: string[], from = start): void {
+  let at = nextHash(src, from, end);
   while (at >= 0) {
-    let end = at + 1;
-    if (at === 0 || TAG_BEFORE.has(text.charCodeAt(at - 1)) || isTrimmed(text.charCodeAt(at - 1))) {
+    let stop = at + 1;
+    if (at === start || (CHAR_CLASS[src.charCodeAt(at - 1)] ?? 0) & (TAG_BEFORE | BLANK)) {
       let digits = true;
-      for (; end < text.length; end++) {
-        const code = text.charCodeAt(end);
-        if (TAG_END.has(code) || isTrimmed(code)) break;
+      for (; stop < end; stop++) {
+        const code = src.charCodeAt(stop);
+        if ((CHAR_CLASS[code] ?? 0) & (TAG_END | BLANK)) break;
         if (code < 0x30 || code > 0x39) digits = false;
       }
-      if (end > at + 1 && !digits) {
-        const tag = text.slice(at + 1, end);
+      if (stop > at + 1 && !digits) {
+        const tag = src.slice(at + 1, stop);
         if (!into.includes(tag)) {
           // A topic holds a handful of tags; a line of thousands is junk, and `includes` would make it quadratic.
           if (into.length >= MAX_TAGS) return;
@@ -301,15 +303,17 @@ export function readHashtags(text: string, into: string[]): void {
         }
       }
     }
-    at = nextHash(text, end);
+    at = nextHash(src, stop, end);
   }
 }
 
-/** The next `#` at or after `from`, or -1: the few characters next looked at first (tags come in runs). */
-function nextHash(text: string, from: number): number {
-  const near = Math.min(text.length, from + 8);
+/** The next `#` in `[from, end)`, or -1: the few characters next looked at first (tags come in runs). */
+function nextHash(text: string, from: number, end: number): number {
+  const near = Math.min(end, from + 8);
   for (let k = from; k < near; k++) if (text.charCodeAt(k) === 0x23) return k;
-  return near < text.length ? text.indexOf("#", near) : -1;
+  if (near >= end) return -1;
+  const at = text.indexOf("#", near);
+  return at < end ? at : -1;
 }
 
 /** A list item's text: `[name] …` at its start marks a comment by that person. */

@@ -4,6 +4,7 @@
  */
 import { findDate } from "./dates";
 import { stripHeading } from "./grammar";
+import { sliceTrimmed } from "./line-scan";
 import type { ParsedNote } from "./model";
 import { readTopLevelScalar } from "../properties/frontmatter-range";
 import { collapseWhitespace } from "../text";
@@ -20,7 +21,8 @@ export function readHeader(
   const base = baseName(path);
   const fileDate = findDate(base);
   const firstLine = stripHeading(firstTrimmed).text;
-  const lineDate = findDate(firstLine);
+  // A note's first line is often its file name (as the templates write it): one search for both.
+  const lineDate = firstLine === base ? fileDate : findDate(firstLine);
   const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
   let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
   if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);
@@ -33,8 +35,8 @@ const SERIES_EDGE = /^[\s\-–—|:：・]+|[\s\-–—|:：・]+$/g;
 /** The text around a date, as one line without the separators at its ends: the series name. */
 function restAround(text: string, index: number, length: number): string | null {
   // Each side collapsed on its own: the space that joins them would make a collapse of the whole.
-  const before = collapseWhitespace(text.slice(0, index).trim());
-  const after = collapseWhitespace(text.slice(index + length).trim());
+  const before = index === 0 ? "" : collapseWhitespace(sliceTrimmed(text, 0, index));
+  const after = collapseWhitespace(sliceTrimmed(text, index + length, text.length));
   let rest = before === "" ? after : after === "" ? before : `${before} ${after}`;
   if (isSeriesEdge(rest.charCodeAt(0)) || isSeriesEdge(rest.charCodeAt(rest.length - 1))) {
     rest = rest.replace(SERIES_EDGE, "").trim();
@@ -56,7 +58,7 @@ function isSeriesEdge(code: number): boolean {
 }
 
 function baseName(path: string): string {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(0, dot) : name;
+  const start = path.lastIndexOf("/") + 1;
+  const dot = path.lastIndexOf(".");
+  return path.slice(start, dot > start ? dot : path.length);
 }

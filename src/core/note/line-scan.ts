@@ -41,8 +41,20 @@ export function normalizeBreaks(text: string): string {
   return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
-/** The frontmatter block of SPEC §2: where its content ends, and the offset and line after it. */
-export function findFrontmatterEnd(src: string): { contentEnd: number; next: number; lines: number } | null {
+/** The frontmatter block of SPEC §2: its lines (without `---`), and the offset and line after it. */
+export function readFrontmatter(src: string): { lines: string[]; next: number; lineCount: number } | null {
+  if (!src.startsWith("---")) return null;
+  const close = findFrontmatterEnd(src);
+  if (!close) return null;
+  const lines = src
+    .slice(src.indexOf("\n") + 1, close.contentEnd)
+    .split("\n")
+    .map((line) => line.replace(/\r$/, ""));
+  return { lines, next: close.next, lineCount: close.lines };
+}
+
+/** Where the frontmatter's content ends, and the offset and line after its closing line. */
+function findFrontmatterEnd(src: string): { contentEnd: number; next: number; lines: number } | null {
   let end = src.indexOf("\n");
   if (end < 0 || src.slice(0, end).trimEnd() !== "---") return null;
   let lines = 1;
@@ -75,15 +87,13 @@ export function closesFence(trimmed: string, fence: Fence): boolean {
   return length >= fence.length && trimmed.slice(length).trim() === "";
 }
 
-const UNSEARCHED = -2;
-
 /**
  * Where `needle` next occurs, asked for lines in order: each search starts past the last answer, so
  * all the questions of one note together read its text once, whatever the lines.
  */
 export class NextMatch {
-  /** The next occurrence at or after the last search's start; -1: none; `UNSEARCHED` before the first. */
-  #at = UNSEARCHED;
+  /** The next occurrence at or after the last search's start; the text's length: none; -1 before the first. */
+  #at = -1;
 
   readonly #text: string;
   readonly #needle: string;
@@ -95,8 +105,15 @@ export class NextMatch {
 
   /** Whether `needle` starts in `[from, to)`; `from` never less than in the previous call. */
   within(from: number, to: number): boolean {
-    if (this.#at === UNSEARCHED || (this.#at >= 0 && this.#at < from))
-      this.#at = this.#text.indexOf(this.#needle, from);
-    return this.#at >= 0 && this.#at < to;
+    if (this.#at < from) {
+      const at = this.#text.indexOf(this.#needle, from);
+      this.#at = at < 0 ? this.#text.length : at;
+    }
+    return this.#at < to;
+  }
+
+  /** Where the last `within` found `needle` (meaningful when it answered true). */
+  get at(): number {
+    return this.#at;
   }
 }

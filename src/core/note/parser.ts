@@ -5,14 +5,12 @@
  */
 import {
   headingLevelAt,
-  isComment,
   isNeverTitleAt,
-  isSectionLabel,
-  listMarkerLength,
   listMarkerLengthAt,
   mayOpenMarkerAt,
   opensStructureAt,
   readHashtags,
+  readHashtagsIn,
   readMarker,
   readPresenterAt,
   readTag,
@@ -25,26 +23,27 @@ import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
 import { NotePresenters } from "./presenters";
 import { parsePresenterName } from "../index/people";
-import { collapseWhitespace, firstHttpUrl, isHttpUrl, truncate } from "../text";
+import { QuietLines } from "./quiet-lines";
+import { readSummary } from "./summary";
+import { firstHttpUrl } from "../text";
 import {
   closesFence,
-  findFrontmatterEnd,
   isTrimmed,
   NextMatch,
   normalizeBreaks,
   opensFence,
-  sliceTrimmed,
+  readFrontmatter,
   trimEnd,
   type Fence,
 } from "./line-scan";
 
-const SUMMARY_LENGTH = 200;
 const URL_BODY_LINES = 3;
 
 interface Draft {
   topic: Topic;
   lastLine: number;
-  bodyLines: number;
+  /** How many more body lines may give the topic its URL (0 once it has one). */
+  urlLines: number;
   /** Found under a section marker (SPEC §5: such a topic makes any note a session note). */
   marked: boolean;
 }
@@ -60,6 +59,11 @@ class NoteParser {
   readonly #topics: Topic[] = [];
   readonly #presenters = new NotePresenters();
   readonly #warnings: ParseWarning[] = [];
+  /** The open code block, if any. */
+  #fence: Fence | null = null;
+  readonly #quietLines: QuietLines;
+  /** The first line with text, trimmed (the header may read a date and series from it). */
+  #firstText: string | null = null;
   /** The current line (outside code), by offsets into `source`. */
   #lineStart = 0;
   #lineEnd = 0;
@@ -89,32 +93,31 @@ class NoteParser {
     this.#kinds = kindTableFor(options.kindAliases);
     this.#hashes = new NextMatch(this.#source, "#");
     this.#schemes = new NextMatch(this.#source, "://");
+    this.#quietLines = new QuietLines(this.#source, this.#hashes, this.#schemes);
   }
 
   /**
-   * One pass over the text by offsets. Most lines of a note are body text of a topic whose summary
-   * and URL are already known: those are recognized from their first character and cost no
-   * substring; `#` is found by one `indexOf` walk over the whole text rather than per line.
+   * One pass over the text by offsets. Most lines of a note are more body of a topic whose summary
+   * is known: `QuietLines` reads those by their first character, without cutting them out; `#` and
+   * `://` are found by one `indexOf` walk over the whole text rather than per line.
    */
   run(): ParsedNote {
     const src = this.#source;
     const length = src.length;
-    const frontmatter: string[] = [];
-    let firstText: string | null = null;
-    let fence: Fence | null = null;
-    let pos = 0;
-    let i = 0;
     // Frontmatter: `---` on the first line, closed by `---` or `...` (else it is not frontmatter).
-    if (src.startsWith("---")) {
-      const close = findFrontmatterEnd(src);
-      if (close) {
-        for (const line of src.slice(src.indexOf("\n") + 1, close.contentEnd).split("\n"))
-          frontmatter.push(line.replace(/\r$/, ""));
-        pos = close.next;
-        i = close.lines;
-      }
-    }
+    const frontmatter = readFrontmatter(src);
+    let pos = frontmatter?.next ?? 0;
+    let i = frontmatter?.lineCount ?? 0;
+    // The current topic while every plain line can only be more of its body, and it needs nothing
+    // from such a line but its tags and maybe a URL: its summary is known, no title or presenter is awaited.
+    let quiet: Draft | null = null;
     while (pos <= length) {
+      if (quiet !== null) {
+        this.#quietLines.skip(pos, i, quiet);
+        pos = this.#quietLines.pos;
+        i = this.#quietLines.line;
+        if (pos > length) break;
+      }
       // A blank line (a fifth of a note's lines) ends where it starts: no search for its end.
       let end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
       if (end < 0) end = length;
@@ -125,40 +128,21 @@ class NoteParser {
         while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
       }
       if (s < end) {
-        if (fence) {
-          if (first === 0x60 || first === 0x7e) {
-            if (closesFence(src.slice(s, trimEnd(src, s, end)), fence)) fence = null;
-          }
-          this.#touch(i);
-        } else {
-          firstText ??= src.slice(s, trimEnd(src, s, end));
-          this.#lineStart = s;
-          this.#lineEnd = end;
-          if (!opensStructureAt(src, s) && this.#isPlainState()) {
-            this.#plainLine(i, s, end);
-          } else {
-            const e = trimEnd(src, s, end);
-            const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
-            if (opening) {
-              fence = opening;
-              this.#touch(i);
-            } else {
-              this.#line(i, s, e);
-            }
-          }
-        }
-      } else if (fence) {
+        this.#textLine(i, s, end, first);
+        quiet = this.#quietDraft();
+      } else if (this.#fence !== null) {
         this.#touch(i);
       }
       pos = end + 1;
       i++;
     }
-    if (fence)
+    if (this.#fence !== null)
       this.#warn(i - 1, "unclosed-fence", "A code block is never closed; the rest of the note is treated as code.");
     this.#closeBlock();
-    const { date, series, type } = readHeader(frontmatter, firstText ?? "", this.#options.path ?? "");
+    const path = this.#options.path ?? "";
+    const { date, series, type } = readHeader(frontmatter?.lines ?? [], this.#firstText ?? "", path);
     return {
-      path: this.#options.path ?? "",
+      path,
       date,
       series,
       presenters: this.#presenters.list,
@@ -169,40 +153,72 @@ class NoteParser {
     };
   }
 
-  /**
-   * Whether a line that is no marker, presenter, heading, fence or tag by its first characters can
-   * only be body text of the current topic (or of nothing): no title is awaited.
-   */
+  /** A line with text from `s` (its first character `first`) to `end`. */
+  #textLine(i: number, s: number, end: number, first: number): void {
+    const src = this.#source;
+    const fence = this.#fence;
+    if (fence !== null) {
+      if ((first === 0x60 || first === 0x7e) && closesFence(src.slice(s, trimEnd(src, s, end)), fence)) {
+        this.#fence = null;
+      }
+      this.#touch(i);
+      return;
+    }
+    this.#firstText ??= src.slice(s, trimEnd(src, s, end));
+    this.#lineStart = s;
+    this.#lineEnd = end;
+    if (!opensStructureAt(src, s) && this.#isPlainState()) {
+      this.#mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
+      const draft = this.#draft;
+      if (draft !== null) this.#plainLine(draft, i, s, end);
+      return;
+    }
+    const e = trimEnd(src, s, end);
+    const opening = first === 0x60 || first === 0x7e ? opensFence(src.slice(s, e)) : null;
+    if (opening) {
+      this.#fence = opening;
+      this.#touch(i);
+    } else {
+      this.#line(i, s, e);
+    }
+  }
+
+  /** The current topic when it is quiet (see `run`), else null. */
+  #quietDraft(): Draft | null {
+    const draft = this.#draft;
+    if (draft === null || draft.topic.summary === "") return null;
+    return this.#fence === null && !this.#mainPresenterOpen && this.#isPlainState() ? draft : null;
+  }
+
+  /** Whether a line that opens no structure by its first characters can only be body text: no title is awaited. */
   #isPlainState(): boolean {
     return !this.#awaitingMainTitle && !(this.#presenter !== null && this.#blockTopics === 0);
   }
 
   /**
-   * A plain body line from `s` to `end`: it extends the current topic, and is cut out of the text
-   * only when it can hold the summary, a URL or a tag.
+   * A plain body line of `draft` from `s` to `end` that may still give its topic a summary or a URL:
+   * cut out of the text only when it can hold the summary, a URL or a tag.
    */
-  #plainLine(i: number, s: number, end: number): void {
-    this.#mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
-    const draft = this.#draft;
-    if (!draft) return;
+  #plainLine(draft: Draft, i: number, s: number, end: number): void {
     const src = this.#source;
     const topic = draft.topic;
     if (topic.summary === "") {
-      const text = src.slice(s, trimEnd(src, s, end));
-      this.#body(i, text, listMarkerLength(text), false);
+      const e = trimEnd(src, s, end);
+      this.#body(i, s, e, listMarkerLengthAt(src, s, e), false);
       return;
     }
     draft.lastLine = i;
-    const wantsUrl = draft.bodyLines < URL_BODY_LINES && topic.url === null;
-    draft.bodyLines++;
     const hasHash = this.#hashes.within(s, end);
     // `firstHttpUrl` finds nothing without `://`. It is asked on a line with a tag or a lower-case
     // `http` (so an `HTTP://` alone is not taken here, as it never was).
-    const mayHoldUrl = wantsUrl && this.#schemes.within(s, end);
-    if (!hasHash && !mayHoldUrl) return;
-    const text = src.slice(s, trimEnd(src, s, end));
-    if (mayHoldUrl && (hasHash || text.includes("http"))) topic.url = firstHttpUrl(text);
-    if (hasHash) readHashtags(text, topic.tags);
+    if (draft.urlLines > 0) {
+      draft.urlLines--;
+      if (this.#schemes.within(s, end)) {
+        const text = src.slice(s, trimEnd(src, s, end));
+        if (hasHash || text.includes("http")) this.#takeUrl(draft, text);
+      }
+    }
+    if (hasHash) readHashtagsIn(src, s, end, topic.tags, this.#hashes.at);
   }
 
   /** A line that may be structure: `src[s, e)`, trimmed. */
@@ -225,7 +241,7 @@ class NoteParser {
       this.#mainPresenter = null;
       this.#mainPresenterOpen = true;
       this.#awaitingMainTitle = marker.title === null;
-      if (marker.title !== null) this.#startTopic(i, { text: marker.title, tag: readTag(marker.title), main: true });
+      if (marker.title !== null) this.#startTopicFrom(i, marker.title);
       return;
     }
     const name = readPresenterAt(src, t, e);
@@ -239,22 +255,22 @@ class NoteParser {
     if (this.#section === "main") {
       if (this.#awaitingMainTitle && !isList && !isNeverTitleAt(src, t, e)) {
         this.#awaitingMainTitle = false;
-        this.#startTopic(i, { text: src.slice(t, e), tag: readTagAt(src, t, e), main: true });
+        this.#startTopicAt(i, t, e, readTagAt(src, t, e), true);
         return;
       }
       this.#mainPresenterOpen = false;
-      this.#body(i, src.slice(t, e), listMarker, level > 0);
+      this.#body(i, t, e, listMarker, level > 0);
       return;
     }
     if (!this.#presenter) return;
     if (!isList && !isNeverTitleAt(src, t, e)) {
       const tag = readTagAt(src, t, e);
       if (this.#blockTopics === 0 || tag !== null) {
-        this.#startTopic(i, { text: src.slice(t, e), tag, main: false });
+        this.#startTopicAt(i, t, e, tag, false);
         return;
       }
     }
-    this.#body(i, src.slice(t, e), listMarker, level > 0);
+    this.#body(i, t, e, listMarker, level > 0);
   }
 
   #openPresenter(i: number, name: string, level: number): void {
@@ -291,9 +307,27 @@ class NoteParser {
     return false;
   }
 
-  /** A topic's title line: its text (heading marks aside), its kind tag, and whether it is the main topic. */
-  #startTopic(i: number, { text, tag, main }: { text: string; tag: Tag | null; main: boolean }): void {
+  /** A topic's title line `src[t, e)` (heading marks aside), with its kind tag. */
+  #startTopicAt(i: number, t: number, e: number, tag: Tag | null, main: boolean): void {
+    const src = this.#source;
+    const topic = this.#startTopic(i, tag, tag ? tag.rest : src.slice(t, e), main);
+    if (topic && this.#lineHas(this.#hashes)) readHashtagsIn(src, t, e, topic.tags, Math.max(t, this.#hashes.at));
+  }
+
+  /** The main topic named on its marker line (`<main marker>: title`). */
+  #startTopicFrom(i: number, text: string): void {
+    const tag = readTag(text);
+    const topic = this.#startTopic(i, tag, tag ? tag.rest : text, true);
+    if (topic && this.#lineHas(this.#hashes)) readHashtags(text, topic.tags);
+  }
+
+  /**
+   * A new current topic from its kind tag and the text its title is read from (after the tag), and
+   * whether it is the main topic; null when the title is empty.
+   */
+  #startTopic(i: number, tag: Tag | null, titleText: string, main: boolean): Topic | null {
     this.#finishDraft();
+    if (!main) this.#blockTopics++;
     let kind: string | null = null;
     let kindLabel: string | null = null;
     if (tag) {
@@ -302,63 +336,57 @@ class NoteParser {
       kindLabel = tag.tag;
       if (!resolved.known) this.#warn(i, "unknown-kind", `Unknown kind tag [${tag.tag}]; kept as "${resolved.kind}".`);
     }
-    const { title, url } = readTitle(tag ? tag.rest : text);
+    const { title, url } = readTitle(titleText);
     if (title === "") {
       // An empty topic heading (`#### ` or `[blog]` alone, as a new note from the template has it)
       // holds the place of a topic yet to be written: it takes the slot, but is no topic.
       this.#draft = null;
-      if (!main) this.#blockTopics++;
-      return;
+      return null;
     }
-    const tags: string[] = [];
-    if (this.#lineHas(this.#hashes)) readHashtags(text, tags);
     const presenter = main ? this.#mainPresenter : this.#presenter;
-    this.#draft = {
-      topic: {
-        presenter: presenter?.name ?? null,
-        kind,
-        kindLabel,
-        title,
-        url,
-        main,
-        tags,
-        line: i,
-        endLine: i,
-        summary: "",
-      },
-      lastLine: i,
-      bodyLines: 0,
-      marked: this.#sectionMarked,
+    const topic: Topic = {
+      presenter: presenter?.name ?? null,
+      kind,
+      kindLabel,
+      title,
+      url,
+      main,
+      tags: [],
+      line: i,
+      endLine: i,
+      summary: "",
     };
-    if (!main) this.#blockTopics++;
+    this.#draft = { topic, lastLine: i, urlLines: url === null ? URL_BODY_LINES : 0, marked: this.#sectionMarked };
+    return topic;
   }
 
-  /** A body line of the current topic; `listMarker` is the length of its list marker (0: none). */
-  #body(i: number, text: string, listMarker: number, isHeading: boolean): void {
+  /** A body line `src[t, e)` of the current topic; `listMarker` is the length of its list marker (0: none). */
+  #body(i: number, t: number, e: number, listMarker: number, isHeading: boolean): void {
     const draft = this.#draft;
     if (!draft) return;
+    const src = this.#source;
     draft.lastLine = i;
     const topic = draft.topic;
-    if (this.#lineHas(this.#hashes)) readHashtags(text, topic.tags);
-    if (draft.bodyLines < URL_BODY_LINES && topic.url === null && this.#lineHas(this.#schemes)) {
-      topic.url = firstHttpUrl(text);
+    if (this.#lineHas(this.#hashes)) readHashtagsIn(src, t, e, topic.tags, Math.max(t, this.#hashes.at));
+    if (draft.urlLines > 0) {
+      draft.urlLines--;
+      if (this.#lineHas(this.#schemes)) this.#takeUrl(draft, src.slice(t, e));
     }
-    draft.bodyLines++;
-    if (topic.summary === "" && !isHeading) {
-      const isList = listMarker > 0;
-      const item = isList ? sliceTrimmed(text, listMarker, text.length) : text;
-      if (item !== "" && !(isList && isComment(item)) && !isHttpUrl(item) && !isSectionLabel(item)) {
-        topic.summary = truncate(collapseWhitespace(truncate(item, SUMMARY_LENGTH + 20)), SUMMARY_LENGTH);
-      }
-    }
+    if (topic.summary === "" && !isHeading) topic.summary = readSummary(src, t, e, listMarker);
   }
 
-  /**
-   * Whether the current line holds what `cursor` looks for: a cheap test before reading its text
-   * (the part of the line that a recognizer reads holds no more than the line).
-   */
+  /** Whether the current line holds what `cursor` looks for (a recognizer reads no more than the line). */
   #lineHas(cursor: NextMatch): boolean {
     return cursor.within(this.#lineStart, this.#lineEnd);
+  }
+
+  /** The first URL of a body line, if it has one, as its topic's URL. */
+  #takeUrl(draft: Draft, text: string): void {
+    const url = firstHttpUrl(text);
+    if (url !== null) {
+      draft.topic.url = url;
+      draft.urlLines = 0;
+    }
   }
 
   /** Lines inside a fenced code block belong to the current topic's body and nothing else. */

@@ -41,14 +41,14 @@ export class Postings {
     return this.#stats[2 * term + 1] ?? 0;
   }
 
-  /** Call `visit` with every stored posting of `term` (the caller skips removed topics). */
-  walk(term: number, visit: (doc: number, tf: number) => void): void {
+  /** Give `walker` every stored posting of `term` (it skips removed topics). */
+  walk(term: number, walker: { visit(doc: number, tf: number): void }): void {
     const packedIds = this.#packedIds;
     const packedTfs = this.#packedTfs;
     for (let p = this.#packedStart(term), end = this.#packedEnd(term); p < end; p++)
-      visit(packedIds[p] ?? 0, packedTfs[p] ?? 0);
+      walker.visit(packedIds[p] ?? 0, packedTfs[p] ?? 0);
     const tail = this.#tails[term];
-    if (tail) for (let p = 0; p < tail.ids.length; p++) visit(tail.ids[p] ?? 0, tail.tfs[p] ?? 0);
+    if (tail) for (let p = 0; p < tail.ids.length; p++) walker.visit(tail.ids[p] ?? 0, tail.tfs[p] ?? 0);
   }
 
   /** Count a topic's terms; `post` false leaves its postings to the next `pack` (a bulk fill). */

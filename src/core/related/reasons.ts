@@ -42,8 +42,10 @@ export function reasonsFor(args: {
   // The three shared terms that weigh most in this match, as a person would write them.
   const shared: Array<{ id: number; score: number }> = [];
   for (const q of query) {
+    // Hidden terms (character pairs) and tags are never said as words: asked first, as it is cheaper.
+    if (!isShown(q.id) || termText(q.id).startsWith("#")) continue;
     const tf = countOf(candidate.terms, q.id);
-    if (tf <= 0 || !isShown(q.id) || termText(q.id).startsWith("#")) continue;
+    if (tf <= 0) continue;
     insertTop(shared, { id: q.id, score: termScore(q.weight, tf, candidate.terms.length, avg) }, 3);
   }
   const words = shared.map((w) => termLabel(termText(w.id), doc.language));

@@ -9,10 +9,11 @@
 import { paperIds, type PaperId } from "../papers/paper-id";
 import { Postings, runAll } from "./postings";
 import { Doc } from "./doc";
-import { B, K1, termScore, type QueryTerm } from "./bm25";
+import { K1, termScore, type QueryTerm } from "./bm25";
 import { reasonsFor } from "./reasons";
-import { insertTop, kthLargest, scratchOf } from "./select";
-import { countOf, topicTerms, type TermVector } from "./term-vector";
+import { Scores } from "./scores";
+import { insertTop } from "./select";
+import { countOf, tagTerm, topicTerms, type TermVector } from "./term-vector";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
 export type Reason =
@@ -62,9 +63,12 @@ const WALK_SHARE = 0.005;
 const WALK_MIN = 500;
 /**
  * Of the topics the walk found, this many times the shortlist, best first, are completed with the
- * common terms not walked; the common terms re-rank what the telling ones found.
+ * common terms not walked; the common terms re-rank what the telling ones found. Past `FULL_FACTOR`
+ * times, only while the shortlist is not yet full: a full one is seldom changed by the last third,
+ * and each completion costs a few memory reads.
  */
 const RERANK_FACTOR = 3;
+const FULL_FACTOR = 2;
 /**
  * Postings walked for one query, at most, once there are candidates enough: the rarest terms find
  * the candidates, and a query costs the same in any size of vault (the CLI's pass stays linear).
@@ -88,6 +92,8 @@ export class RelatedIndex {
   readonly #docs: Array<Doc | undefined> = [];
   #count = 0;
   readonly #byFile = new Map<string, number[]>();
+  /** Each topic's file's topics (the list `#byFile` holds): a query skips them without a lookup by name. */
+  readonly #siblings: Array<number[] | undefined> = [];
   readonly #postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
   #filling = false;
@@ -95,16 +101,11 @@ export class RelatedIndex {
   readonly #papers = new Map<string, Map<string, number | number[]>>();
   #nextId = 0;
   #totalLength = 0;
-  /**
-   * What a walk reads and writes of each topic, side by side (one memory read per posting): its file
-   * (numbered; -1 once removed), its BM25 length norm at the mean length `normsAvg`, and the current
-   * query's score and shared-term count (zeroed after each query).
-   */
-  #hot = new Float32Array(0);
+  /** The walk's scores, with each topic's length norm at the mean length `normsAvg`. */
+  readonly #scores = new Scores();
   #lengths = new Float64Array(0);
   #normsAvg = NaN;
   #normsUpTo = 0;
-  readonly #fileIds = new Map<string, number>();
   #similarity: Similarity | null = null;
 
   /**
@@ -125,11 +126,10 @@ export class RelatedIndex {
   /** Replace one session's topics (a note changed, was added or renamed). */
   setSession(file: string, documents: readonly TopicDocument[]): void {
     const old = this.#byFile.get(file) ?? [];
-    let fileId = this.#fileIds.get(file);
-    if (fileId === undefined) this.#fileIds.set(file, (fileId = this.#fileIds.size));
     const ids: number[] = [];
-    for (const item of documents) ids.push(this.#add(item, fileId));
+    for (const item of documents) ids.push(this.#add(item));
     for (const id of old) this.#remove(id);
+    for (const id of ids) this.#siblings[id] = ids;
     if (ids.length > 0) this.#byFile.set(file, ids);
     else this.#byFile.delete(file);
   }
@@ -175,7 +175,7 @@ export class RelatedIndex {
     const id = this.#idOf(topic);
     const doc = id === undefined ? this.#makeDoc({ topic }) : this.#doc(id);
     const out: IndexedTopic[] = [];
-    for (const other of this.#samePaperIds(doc)) {
+    for (const other of this.#samePaperIds(doc, id)) {
       const found = this.#topics[other];
       if (found && found.file !== topic.file) out.push(found);
     }
@@ -185,97 +185,92 @@ export class RelatedIndex {
   /** The `top` most related topics of other sessions, best first. */
   related(topic: IndexedTopic, top = 10): Related[] {
     const id = this.#idOf(topic);
-    return this.#query(id === undefined ? this.#makeDoc({ topic }) : this.#doc(id), top);
+    return this.#query(id === undefined ? this.#makeDoc({ topic }) : this.#doc(id), id, top);
   }
 
   /** Every indexed topic with its `top` most related, in index order (the CLI's one pass). */
   *relatedAll(top = 10): Generator<{ topic: IndexedTopic; related: Related[] }> {
     for (let id = 0; id < this.#topics.length; id++) {
       const topic = this.#topics[id];
-      if (topic) yield { topic, related: this.#query(this.#doc(id), top) };
+      if (topic) yield { topic, related: this.#query(this.#doc(id), id, top) };
     }
   }
 
-  #query(doc: Doc, top: number): Related[] {
+  /** `own`: the id of the topic asked about when it is indexed (its own postings are not a match). */
+  #query(doc: Doc, own: number | undefined, top: number): Related[] {
     const n = this.#count;
     const avg = n > 0 ? this.#totalLength / n : 1;
-    const hot = this.#normsFor(avg);
-    const ownFile = this.#fileIds.get(doc.topic.file) ?? -1;
-    const touched: number[] = [];
-    const bump = (other: number, amount: number): void => {
-      const at = other * HOT;
-      const file = hot[at] ?? -1;
-      if (file < 0 || file === ownFile) return;
-      if (hot[at + SCORE] === 0) touched.push(other);
-      hot[at + SCORE] = (hot[at + SCORE] ?? 0) + amount;
-    };
-    const samePaper = this.#samePaperIds(doc);
-    for (const other of samePaper) bump(other, SAME_PAPER_SCORE);
+    const scores = this.#normsFor(avg);
+    const { touched } = scores;
+    // The topics of the asking note are no match: skipped for this query.
+    const sameNote = (own === undefined ? this.#byFile.get(doc.topic.file) : this.#siblings[own]) ?? [];
+    for (const id of sameNote) scores.skip(id);
+    const samePaper = this.#samePaperIds(doc, own);
+    for (const other of samePaper) if (!scores.skipped(other)) scores.bonus(other, SAME_PAPER_SCORE);
 
-    const query = this.#queryTerms(doc, n, avg);
+    const query = this.#queryTerms(doc, own, n, avg);
     const keep = top + SHORTLIST_EXTRA;
     // Bonuses given after the postings (shared tags, meaning) may lift anyone by this much.
     const slack = TAG_SCORE * doc.topic.tags.length + (this.#similarity ? MEANING_WEIGHT : 0);
     let remaining = 0;
     for (const q of query) remaining += q.bound;
     let i = 0;
-    let best = 0;
     const walkCap = this.exact ? Infinity : Math.max(WALK_MIN, n * WALK_SHARE);
     const completeAtMost = this.exact ? Infinity : keep * RERANK_FACTOR;
+    const completeWhenFull = this.exact ? Infinity : keep * FULL_FACTOR;
     const walkBudget = this.exact ? Infinity : WALK_BUDGET;
     let walked = 0;
     // MaxScore, first phase: walk postings while a topic not yet seen could still reach the top (a
     // short list is walked without asking: the test costs more than the walk).
-    const visit = (other: number, tf: number): void => {
-      const at = other * HOT;
-      const file = hot[at] ?? -1;
-      if (file < 0 || file === ownFile) return;
-      const before = hot[at + SCORE] ?? 0;
-      if (before === 0) touched.push(other);
-      const score = before + (idf * (tf * (K1 + 1))) / (tf + (hot[at + NORM] ?? 0));
-      hot[at + SCORE] = score;
-      if (score > best) best = score;
-      hot[at + HITS] = (hot[at + HITS] ?? 0) + 1;
-    };
-    let idf = 0;
     for (; i < query.length; i++) {
       const q = query[i] as QueryTerm;
       const live = this.#postings.df(q.id);
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
       if (touched.length >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
-        if (best > remaining + slack && kthScore(hot, touched, keep) > remaining + slack) break;
+        if (scores.best > remaining + slack && scores.kth(keep) > remaining + slack) break;
       }
       remaining -= q.bound;
-      idf = q.weight;
+      scores.term(q.weight);
       walked += live;
-      this.#postings.walk(q.id, visit);
+      this.#postings.walk(q.id, scores);
     }
     // Second phase: the topics seen, best partial score first, completed with the terms not walked,
     // until no topic left could reach the shortlist even with every remaining term.
-    const rest = query.slice(i);
+    const found = scores.takeBest(completeAtMost);
+    for (const id of sameNote) scores.setNorm(id, this.#lengths[id] ?? 0, avg);
+    const { taken } = scores;
+    // The terms not walked, by id: one forward search through each candidate's sorted terms.
+    const rest = query.slice(i).sort((a, b) => a.id - b.id);
+    const tagTerms = doc.topic.tags.map(tagTerm);
     const shortlist: Array<{ id: number; score: number }> = [];
-    for (const other of bestFirst(hot, touched, completeAtMost)) {
-      let score = hot[other * HOT + SCORE] ?? 0;
-      if (shortlist.length === keep && score + remaining < (shortlist[keep - 1]?.score ?? 0)) break;
-      let shared = hot[other * HOT + HITS] ?? 0;
+    for (let k = 0; k < found; k++) {
+      const other = taken.ids[k] ?? 0;
+      let score = taken.scores[k] ?? 0;
+      if (shortlist.length === keep && (k >= completeWhenFull || score + remaining < (shortlist[keep - 1]?.score ?? 0)))
+        break;
+      let shared = taken.hits[k] ?? 0;
+      // A candidate's terms are read only when needed: each read is a few memory misses.
       if (rest.length > 0) {
         const terms = this.#vectors[other] as TermVector;
+        const { ids, tfs } = terms;
+        let lo = 0;
         for (const q of rest) {
-          const tf = countOf(terms, q.id);
-          if (tf <= 0) continue;
-          score += termScore(q.weight, tf, terms.length, avg);
+          lo = lowerBound(ids, q.id, lo);
+          if (lo >= ids.length) break;
+          if (ids[lo] !== q.id) continue;
+          score += termScore(q.weight, tfs[lo] ?? 0, terms.length, avg);
           shared++;
         }
       }
-      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !this.#sharesTag(doc, other)) continue;
+      if (shared < MIN_SHARED_TERMS && !samePaper.has(other) && !holdsAny(this.#vectors[other] as TermVector, tagTerms))
+        continue;
       insertTop(shortlist, { id: other, score }, keep);
     }
-    for (const other of touched) hot[other * HOT + SCORE] = hot[other * HOT + HITS] = 0;
     const meaning = new Map<number, number>();
     for (const entry of shortlist) {
+      for (const tag of tagTerms) if (countOf(this.#vectors[entry.id] as TermVector, tag) > 0) entry.score += TAG_SCORE;
       const candidate = this.#doc(entry.id);
-      for (const tag of doc.tags) if (candidate.tags.includes(tag)) entry.score += TAG_SCORE;
       if (!samePaper.has(entry.id) && containsTitle(doc.titleKey, candidate.titleKey)) {
         samePaper.add(entry.id);
         entry.score += SAME_PAPER_SCORE;
@@ -286,7 +281,8 @@ export class RelatedIndex {
         entry.score += MEANING_WEIGHT * Math.max(0, similar);
       }
     }
-    shortlist.sort((a, b) => b.score - a.score);
+    // Equal scores in id order: the same list whichever order the postings were walked in.
+    shortlist.sort((a, b) => b.score - a.score || a.id - b.id);
     const out: Related[] = [];
     for (const { id: other, score } of shortlist) {
       const candidate = this.#doc(other);
@@ -310,58 +306,56 @@ export class RelatedIndex {
    * A topic's most telling terms, rarest-weighted first: terms no other topic has, and terms of more
    * than a third of the topics (this corpus's stop words), are left out.
    */
-  #queryTerms(doc: Doc, n: number, avg: number): QueryTerm[] {
+  #queryTerms(doc: Doc, own: number | undefined, n: number, avg: number): QueryTerm[] {
     const cutoff = n >= CORPUS_STOP_MIN_TOPICS ? n * CORPUS_STOP_SHARE : Infinity;
-    const own = this.#idOf(doc.topic) === undefined ? 0 : 1;
-    const out: QueryTerm[] = [];
+    const self = own === undefined ? 0 : 1;
     const { ids, tfs } = doc.terms;
+    // The `QUERY_TERMS` heaviest, heaviest first, kept by insertion in two flat arrays.
+    const { ids: pickedIds, weights } = picked;
+    let count = 0;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
       const df = this.#postings.df(id);
-      if (df - own < 1 || df > cutoff) continue;
+      if (df - self < 1 || df > cutoff) continue;
       const tf = tfs[k] ?? 0;
       // The query's own repeats count, saturated as BM25 saturates a document's.
-      const weight = this.#idf(df, n) * ((tf * (K1 + 1)) / (tf + K1));
-      // Kept the `QUERY_TERMS` heaviest, heaviest first (insertion: the list is short).
-      if (out.length === QUERY_TERMS && (out[QUERY_TERMS - 1]?.weight ?? 0) >= weight) continue;
-      let at = out.length;
-      while (at > 0 && (out[at - 1]?.weight ?? 0) < weight) at--;
-      out.splice(at, 0, { id, weight, bound: 0 });
-      if (out.length > QUERY_TERMS) out.pop();
+      const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * ((tf * (K1 + 1)) / (tf + K1));
+      if (count === QUERY_TERMS && (weights[QUERY_TERMS - 1] ?? 0) >= weight) continue;
+      let at = count < QUERY_TERMS ? count++ : QUERY_TERMS - 1;
+      for (; at > 0 && (weights[at - 1] ?? 0) < weight; at--) {
+        weights[at] = weights[at - 1] ?? 0;
+        pickedIds[at] = pickedIds[at - 1] ?? 0;
+      }
+      weights[at] = weight;
+      pickedIds[at] = id;
     }
-    for (const q of out) q.bound = termScore(q.weight, this.#postings.maxTf(q.id), 0, avg);
+    const out: QueryTerm[] = [];
+    for (let k = 0; k < count; k++) {
+      const id = pickedIds[k] ?? 0;
+      const weight = weights[k] ?? 0;
+      out.push({ id, weight, bound: termScore(weight, this.#postings.maxTf(id), 0, avg) });
+    }
     return out.sort((a, b) => b.bound - a.bound);
   }
 
   /** The topics' walk data, with length norms for the mean length `avg`. */
-  #normsFor(avg: number): Float32Array {
-    const hot = this.#hot;
-    const lengths = this.#lengths;
-    if (this.#normsAvg === avg && this.#normsUpTo === this.#nextId) return hot;
-    for (let id = 0; id < this.#nextId; id++) hot[id * HOT + NORM] = K1 * (1 - B + (B * (lengths[id] ?? 0)) / avg);
+  /** The walk's scores, with every topic's length norm at the mean length `avg`. */
+  #normsFor(avg: number): Scores {
+    const scores = this.#scores;
+    if (this.#normsAvg === avg && this.#normsUpTo === this.#nextId) return scores;
+    for (let id = 0; id < this.#nextId; id++) scores.setNorm(id, this.#lengths[id] ?? 0, avg);
     this.#normsAvg = avg;
     this.#normsUpTo = this.#nextId;
-    return hot;
+    return scores;
   }
 
-  #idf(df: number, n: number): number {
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  #sharesTag(doc: Doc, other: number): boolean {
-    if (doc.topic.tags.length === 0) return false;
-    const tags = this.#doc(other).tags;
-    return doc.tags.some((tag) => tags.includes(tag));
-  }
-
-  #samePaperIds(doc: Doc): Set<number> {
+  #samePaperIds(doc: Doc, own: number | undefined): Set<number> {
     const out = new Set<number>();
     for (const paper of doc.papers) {
       const ids = this.#papers.get(paper.scheme)?.get(paper.value);
       if (typeof ids === "number") out.add(ids);
       else for (const other of ids ?? []) out.add(other);
     }
-    const own = this.#idOf(doc.topic);
     if (own !== undefined) out.delete(own);
     return out;
   }
@@ -378,7 +372,7 @@ export class RelatedIndex {
     return doc;
   }
 
-  #add(item: TopicDocument, fileId: number): number {
+  #add(item: TopicDocument): number {
     const id = this.#nextId++;
     const { topic } = item;
     const terms = item.terms ?? topicTerms(topic, item.body);
@@ -386,10 +380,9 @@ export class RelatedIndex {
     if (this.#lengths.length <= id) {
       const size = Math.max(1024, this.#lengths.length * 2);
       this.#lengths = grow(this.#lengths, size);
-      this.#hot = grow(this.#hot, size * HOT);
+      this.#scores.reserve(size);
     }
     this.#lengths[id] = Math.max(terms.length, 1e-9);
-    this.#hot[id * HOT] = fileId;
     this.#topics.push(topic);
     this.#vectors.push(terms);
     this.#paperLists.push(papers);
@@ -413,9 +406,9 @@ export class RelatedIndex {
     const terms = this.#vectors[id];
     if (!terms) return;
     const papers = this.#paperLists[id] ?? [];
-    this.#topics[id] = this.#vectors[id] = this.#paperLists[id] = this.#docs[id] = undefined;
+    this.#topics[id] = this.#vectors[id] = this.#paperLists[id] = this.#docs[id] = this.#siblings[id] = undefined;
     this.#lengths[id] = 0;
-    this.#hot[id * HOT] = -1;
+    this.#scores.setNorm(id, 0, 1);
     this.#count--;
     this.#totalLength -= terms.length;
     this.#postings.remove(id, terms, (other) => this.#vectors[other] !== undefined);
@@ -440,35 +433,31 @@ export class RelatedIndex {
   }
 }
 
-let scratch = new Float64Array(1024);
-
-/** Slots of a topic's walk data (`RelatedIndex.hot`): its file, length norm, score, shared terms. */
-const HOT = 4;
-const NORM = 1;
-const SCORE = 2;
-const HITS = 3;
-
-/** The k-th largest score among `ids` (k ≤ ids.length). */
-function kthScore(hot: Float32Array, ids: readonly number[], k: number): number {
-  scratch = scratchOf(scratch, ids.length);
-  for (let i = 0; i < ids.length; i++) scratch[i] = hot[(ids[i] ?? 0) * HOT + SCORE] ?? 0;
-  return kthLargest(scratch, ids.length, k);
-}
-
-function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
 }
 
-/** The `most` ids of highest score (ties at the cut included), highest first. */
-function bestFirst(hot: Float32Array, ids: readonly number[], most: number): number[] {
-  let out = ids as number[];
-  if (ids.length > most) {
-    const cut = kthScore(hot, ids, most);
-    out = ids.filter((id) => (hot[id * HOT + SCORE] ?? 0) >= cut);
-  } else out = [...ids];
-  return out.sort((a, b) => (hot[b * HOT + SCORE] ?? 0) - (hot[a * HOT + SCORE] ?? 0));
+/** The query's picked terms while choosing them (reused: no allocation per query). */
+const picked = { ids: new Int32Array(QUERY_TERMS), weights: new Float64Array(QUERY_TERMS) };
+
+/** The first index at or after `from` whose id is at least `id` (`ids` ascending). */
+function lowerBound(ids: Int32Array, id: number, from: number): number {
+  let lo = from;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] ?? 0) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `terms` holds any of `ids`. */
+function holdsAny(terms: TermVector, ids: readonly number[]): boolean {
+  for (const id of ids) if (countOf(terms, id) > 0) return true;
+  return false;
 }
 
 /** One title holds the other whole, and the shorter is long enough to name one work. */

@@ -48,22 +48,27 @@ function addText(text: string, weight: number): void {
   for (const term of scratch) add(term < 0 ? ~term : term, weight);
 }
 
-/** The counts gathered since the last call, as a vector (the `keep` most frequent when given). */
-function collect(keep = Infinity): TermVector {
-  let ids = met;
-  if (met.length > keep) {
-    // The `keep` most frequent; at the cut, the first met. No sort: the cut is found in linear time.
-    const cut = kthCount(keep);
-    let room = keep;
-    for (const id of met) if ((counts[id] ?? 0) > cut) room--;
-    ids = met.filter((id) => {
-      const count = counts[id] ?? 0;
-      return count > cut || (count === cut && room-- > 0);
-    });
+/** Keep only the `keep` most frequent of the terms met so far; at the cut, the first met. */
+function keepMost(keep: number): void {
+  if (met.length <= keep) return;
+  // No sort: the cut is found in linear time.
+  const cut = kthCount(keep);
+  let room = keep;
+  for (const id of met) if ((counts[id] ?? 0) > cut) room--;
+  let kept = 0;
+  for (const id of met) {
+    const count = counts[id] ?? 0;
+    if (count > cut || (count === cut && room-- > 0)) met[kept++] = id;
+    else counts[id] = 0;
   }
+  met.length = kept;
+}
+
+/** The counts gathered since the last call, as a vector. */
+function collect(): TermVector {
   // Copied by hand: `Int32Array.from` walks an array through the iterator protocol, many times slower.
-  const sorted = new Int32Array(ids.length);
-  for (let k = 0; k < ids.length; k++) sorted[k] = ids[k] ?? 0;
+  const sorted = new Int32Array(met.length);
+  for (let k = 0; k < met.length; k++) sorted[k] = met[k] ?? 0;
   sorted.sort();
   const tfs = new Float32Array(sorted.length);
   let length = 0;
@@ -89,7 +94,8 @@ function kthCount(k: number): number {
 /** A body's most frequent terms, counted: what the index keeps of a body. */
 export function bodyTermCounts(body: string): TermVector {
   addText(body, 1);
-  return collect(BODY_TERMS);
+  keepMost(BODY_TERMS);
+  return collect();
 }
 
 /**
@@ -100,18 +106,23 @@ export function topicTerms(
   topic: { title: string; tags: readonly string[]; summary: string },
   body?: string | TermVector,
 ): TermVector {
-  const bodyTerms = typeof body === "string" ? bodyTermCounts(body) : body;
+  // A body given as text is counted and cut in place, as `bodyTermCounts` would, with no vector made.
+  if (typeof body === "string") {
+    addText(body, 1);
+    keepMost(BODY_TERMS);
+  }
   addText(topic.title, TITLE_WEIGHT);
   for (const tag of topic.tags) add(tagTerm(tag), TAG_WEIGHT);
   addText(topic.summary, 1);
-  if (bodyTerms) bodyTerms.ids.forEach((id, k) => add(id, bodyTerms.tfs[k] ?? 0));
+  if (body !== undefined && typeof body !== "string")
+    for (let k = 0; k < body.ids.length; k++) add(body.ids[k] ?? 0, body.tfs[k] ?? 0);
   return collect();
 }
 
 /** Tag terms by the tag as written: a vault has a few hundred tags, met on every topic. */
 const tagTerms = new Map<string, number>();
 
-function tagTerm(tag: string): number {
+export function tagTerm(tag: string): number {
   let id = tagTerms.get(tag);
   if (id === undefined) {
     id = termId(`#${foldKey(tag)}`);

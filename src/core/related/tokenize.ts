@@ -156,6 +156,10 @@ const PHRASE_CONCEPT = new Map<string, number>();
 const PHRASE_ENDS = new Set<string>();
 const JA_FORMS = new Map<number, Array<{ form: string; term: number }>>();
 const JA_FIRST = new Uint8Array(0x10000);
+/** Characters that stand second in a Japanese form: a cheap "no form starts here" before the lookup. */
+const JA_SECOND = new Uint8Array(0x10000);
+/** Whether some form is one character long (then the second character tells nothing). */
+let oneCharForms = false;
 for (const entry of GLOSSARY) {
   const term = termId(entry.en);
   markShown(term);
@@ -164,6 +168,8 @@ for (const entry of GLOSSARY) {
     if (!isAscii(folded)) {
       const first = folded.charCodeAt(0);
       JA_FIRST[first] = 1;
+      if (folded.length === 1) oneCharForms = true;
+      else JA_SECOND[folded.charCodeAt(1)] = 1;
       const forms = JA_FORMS.get(first) ?? [];
       forms.push({ form: folded, term });
       forms.sort((a, b) => b.form.length - a.form.length);
@@ -309,7 +315,10 @@ export function tokenIds(text: string, out: number[]): void {
   const length = folded.length;
   for (let i = 0; i <= length;) {
     const code = i < length ? folded.charCodeAt(i) : 0;
-    const concept = !ascii && JA_FIRST[code] === 1 ? glossaryAt(folded, i) : null;
+    const concept =
+      !ascii && JA_FIRST[code] === 1 && (oneCharForms || JA_SECOND[folded.charCodeAt(i + 1)] === 1)
+        ? glossaryAt(folded, i)
+        : null;
     const next = i < length && concept === null ? scriptOf(code) : Script.Other;
     if (next === script && i < length && concept === null) {
       h1 = Math.imul(h1 ^ code, FNV_PRIME);

@@ -129,6 +129,38 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "the body after the summary: tags on any line, a URL up to the third line, the last line with text",
+    note: note`
+      今週のTOPIC
+      @Alice
+      [blog] Quiet body
+      - the summary
+
+      - more #rag text
+      - see https://example.com/third and #検索
+
+      - https://example.com/fourth #late
+      plain text, its tag at the end #mlops
+
+      @Bob
+      [blog] Upper case
+      - its summary
+      - HTTP://EXAMPLE.COM/upper alone
+      - HTTP://EXAMPLE.COM/tagged #x
+    `,
+    topics: [
+      {
+        title: "Quiet body",
+        url: "https://example.com/third",
+        summary: "the summary",
+        tags: ["rag", "検索", "late", "mlops"],
+        line: 2,
+        endLine: 9,
+      },
+      { title: "Upper case", url: "HTTP://EXAMPLE.COM/tagged", tags: ["x"], line: 12, endLine: 15 },
+    ],
+  },
+  {
     name: "#tags in the body and on the title line",
     note: note`
       今週のTOPIC
