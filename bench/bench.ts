@@ -14,7 +14,7 @@ import { TopicGroups } from "../src/core/index/topic-groups";
 import { installDom } from "./dom";
 import { relatedFigures } from "./related-bench";
 import { generateCorpus, type GeneratedNote } from "./generate";
-import { formatTable, gc, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
+import { formatTable, gc, median, time, timeAsync, timeCollected, timePair, type Figure } from "./measure";
 
 // The core reads YAML with the parser set at start-up: the `yaml` package here, as in the CLI.
 useYamlParser((text) => parseYaml(text, { uniqueKeys: true, logLevel: "error" }) as unknown);
@@ -187,8 +187,11 @@ async function sidebarUpdateCost(entries: readonly SessionEntry[]): Promise<numb
   return cost;
 }
 
-/** The same change with the DOM left out: only the view's row model (groups and rows) moving. */
-function sidebarModelCost(entries: readonly SessionEntry[]): number {
+/**
+ * The same change with the DOM left out: only the view's row model (groups and rows) moving. Returns
+ * a function that applies `n` changes (the note edited back and forth), for `modelCostPair`.
+ */
+function sidebarModel(entries: readonly SessionEntry[]): (n: number) => void {
   const index = new TopicIndex();
   for (const entry of entries) index.upsert(entry);
   const groups = new TopicGroups({ by: "kind", accept: () => true, displayName: (s) => index.displayName(s) });
@@ -201,20 +204,42 @@ function sidebarModelCost(entries: readonly SessionEntry[]): number {
   };
   const variants = [edited, target];
   let i = 0;
-  return (
-    time(
-      () => {
-        for (let k = 0; k < 200; k++) {
-          const entry = variants[i++ % 2] as SessionEntry;
-          index.upsert(entry);
-          groups.update(entry.file, entry);
-          sink += groups.rowCount + (groups.rowAt(groups.rowCount >> 1) ? 1 : 0);
-        }
-      },
-      15,
-      3,
-    ) / 200
-  );
+  return (n) => {
+    for (let k = 0; k < n; k++) {
+      const entry = variants[i++ % 2] as SessionEntry;
+      index.upsert(entry);
+      groups.update(entry.file, entry);
+      sink += groups.rowCount + (groups.rowAt(groups.rowCount >> 1) ? 1 : 0);
+    }
+  };
+}
+
+/**
+ * Cost of one change to the row model (µs) in two vaults, measured side by side: batches of 1,000
+ * changes, small and large vault alternating, a full collection before each batch (outside the timed
+ * region), the median of 21 batches each. A figure of tens of µs taken at two different moments of a
+ * busy machine swings; taken interleaved, both sides see the same machine.
+ */
+function modelCostPair(small: readonly SessionEntry[], large: readonly SessionEntry[]): [number, number] {
+  const [a, b] = [sidebarModel(small), sidebarModel(large)];
+  const batch = 1000;
+  for (let w = 0; w < 3; w++) {
+    a(batch);
+    b(batch);
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let r = 0; r < 21; r++) {
+    gc();
+    let start = performance.now();
+    a(batch);
+    sa.push(((performance.now() - start) * 1000) / batch);
+    gc();
+    start = performance.now();
+    b(batch);
+    sb.push(((performance.now() - start) * 1000) / batch);
+  }
+  return [median(sa), median(sb)];
 }
 
 /** `count` session notes from the 10,000-note vault's entries (repeated under other names past 10,000). */
@@ -438,8 +463,7 @@ async function main(): Promise<void> {
     },
     (r) => r <= 2,
   );
-  const modelSmall = sidebarModelCost(notes100) * 1000;
-  const modelLarge = sidebarModelCost(notes50k) * 1000;
+  const [modelSmall, modelLarge] = modelCostPair(notes100, notes50k);
   figure(
     {
       name: "  of which the row model alone, 50,000 vs 100 notes",

@@ -122,8 +122,11 @@ export class TopicIndex {
   /** Every topic, newest session first. `presenter` is as the note wrote it: see `displayName`. */
   topics(): IndexedTopic[] {
     if (this.#sorted) return this.#sorted;
-    const out: IndexedTopic[] = [];
-    for (const session of this.allSessions()) for (const topic of session.topics) out.push(topic);
+    // Sized once (the count is kept): no copies of a list of 100,000 topics as it grows.
+    const out = new Array<IndexedTopic>(this.#topicTotal);
+    let at = 0;
+    for (const session of this.allSessions()) for (const topic of session.topics) out[at++] = topic;
+    out.length = at;
     this.#sorted = out;
     return out;
   }
@@ -200,7 +203,8 @@ export class TopicIndex {
   #forgetPeople(): void {
     this.#forgetOrder();
     this.#merger = null;
-    this.#names = new Map();
+    // Not a new map per note while a vault is first indexed: nothing has been named yet.
+    if (this.#names.size > 0) this.#names = new Map();
     this.#peopleChanges++;
   }
 }

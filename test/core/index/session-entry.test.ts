@@ -73,4 +73,44 @@ describe("sessionFromProperties", () => {
       ["ok", [], false],
     ]);
   });
+
+  it.each([
+    ["2024-08-29", "2024-08-29"],
+    ["2024-08-29T19:00", "2024-08-29"],
+    ["2024-08-29 (Thu)", "2024-08-29"],
+    ["2024-8-29", null],
+    ["2024/08/29", null],
+    ["20240829xx", null],
+    ["", null],
+  ])("reads the date %j as %j", (date, expected) => {
+    const session = sessionFromProperties("a.md", { type: "study-session", date, topics: [] });
+    expect(session?.date).toBe(expected);
+    expect(session?.topics).toEqual([]);
+  });
+
+  it.each([" ", "\t\n", "\u3000", " \u00a0\ufeff "])("skips a title or presenter of only whitespace (%j)", (blank) => {
+    const session = sessionFromProperties("a.md", {
+      type: "study-session",
+      presenters: [blank, "B"],
+      topics: [{ title: blank }, { title: `${blank}x` }],
+    });
+    expect(session?.presenters.map((p) => p.name)).toEqual(["B"]);
+    expect(session?.topics.map((t) => t.title)).toEqual([`${blank}x`]);
+  });
+
+  it("keeps links only for presenters written as links, each note its own", () => {
+    const plain = sessionFromProperties("a.md", { type: "study-session", presenters: ["Bob"], topics: [] });
+    const linked = sessionFromProperties("b.md", {
+      type: "study-session",
+      presenters: ["[[People/Robert|Bob]]", "Carol"],
+      topics: [],
+    });
+    expect(plain && "links" in plain).toBe(false);
+    expect(linked?.links).toEqual([["Bob", "Robert"]]);
+    expect(linked?.presenters).toEqual([
+      { name: "Bob", aliases: [] },
+      { name: "Carol", aliases: [] },
+    ]);
+    expect(plain?.presenters).toEqual([{ name: "Bob", aliases: [] }]);
+  });
 });
