@@ -149,6 +149,44 @@ export function stem(word: string): string {
   return word;
 }
 
+/**
+ * Characters NFKC leaves as they are, alone and beside each other: ASCII, kana, the common kanji,
+ * the Japanese comma, full stop, iteration mark and corner brackets, and the bullet. Not the
+ * full-width forms, voiced-sound marks or combining marks, which it changes or joins.
+ */
+function nfkcStable(code: number): boolean {
+  return (
+    code < 0x80 ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fc) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    code === 0x3001 ||
+    code === 0x3002 ||
+    code === 0x3005 ||
+    (code >= 0x300c && code <= 0x300f) ||
+    code === 0x2022
+  );
+}
+
+/** How a text needs folding: ASCII (none), stable under NFKC (none, but not ASCII), or NFKC. */
+export const enum Folding {
+  Ascii,
+  Stable,
+  Nfkc,
+}
+
+/** Which folding `text` needs; most Japanese notes need no NFKC, which copies the whole text. */
+export function foldingOf(text: string): Folding {
+  let folding = Folding.Ascii;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (!nfkcStable(code)) return Folding.Nfkc;
+    folding = Folding.Stable;
+  }
+  return folding;
+}
+
 /** Character sets as bits, 8 KB each: looked up at every character, they stay in the nearest cache. */
 function setBit(bits: Int32Array, code: number): void {
   bits[code >>> 5] = (bits[code >>> 5] ?? 0) | (1 << (code & 31));
@@ -167,18 +205,16 @@ const JA_FORMS = new Map<number, Array<{ form: string; term: number }>>();
 const JA_FIRST = new Int32Array(0x10000 >>> 5);
 /** Characters that stand second in a Japanese form: a cheap "no form starts here" before the lookup. */
 const JA_SECOND = new Int32Array(0x10000 >>> 5);
-/** Whether some form is one character long (then the second character tells nothing). */
-let oneCharForms = false;
 for (const entry of GLOSSARY) {
   const term = termId(entry.en);
   markShown(term);
   for (const form of entry.forms) {
     const folded = form.normalize("NFKC").toLowerCase();
-    if (!isAscii(folded)) {
+    if (foldingOf(folded) !== Folding.Ascii) {
       const first = folded.charCodeAt(0);
       setBit(JA_FIRST, first);
-      if (folded.length === 1) oneCharForms = true;
-      else setBit(JA_SECOND, folded.charCodeAt(1));
+      // Every Japanese form has two characters or more (a glossary test holds it to that).
+      setBit(JA_SECOND, folded.charCodeAt(1));
       const forms = JA_FORMS.get(first) ?? [];
       forms.push({ form: folded, term });
       forms.sort((a, b) => b.form.length - a.form.length);
@@ -292,49 +328,6 @@ function scriptOf(code: number): Script {
   return Script.Other;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/**
- * Characters NFKC leaves as they are, alone and beside each other: ASCII, kana, the common kanji,
- * the Japanese comma, full stop, iteration mark and corner brackets, and the bullet. Not the
- * full-width forms, voiced-sound marks or combining marks, which it changes or joins.
- */
-function nfkcStable(code: number): boolean {
-  return (
-    code < 0x80 ||
-    (code >= 0x3041 && code <= 0x3096) ||
-    (code >= 0x30a1 && code <= 0x30fc) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    code === 0x3001 ||
-    code === 0x3002 ||
-    code === 0x3005 ||
-    (code >= 0x300c && code <= 0x300f) ||
-    code === 0x2022
-  );
-}
-
-/** How a text needs folding: ASCII (none), stable under NFKC (none, but not ASCII), or NFKC. */
-export const enum Folding {
-  Ascii,
-  Stable,
-  Nfkc,
-}
-
-/** Which folding `text` needs; most Japanese notes need no NFKC, which copies the whole text. */
-export function foldingOf(text: string): Folding {
-  let folding = Folding.Ascii;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (!nfkcStable(code)) return Folding.Nfkc;
-    folding = Folding.Stable;
-  }
-  return folding;
-}
-
 /** The glossary term of the Japanese form starting at `at`, and its length; or null. */
 function glossaryAt(text: string, at: number): { term: number; length: number } | null {
   for (const { form, term } of JA_FORMS.get(text.charCodeAt(at)) ?? [])
@@ -364,9 +357,7 @@ export function tokenIds(text: string, out: number[]): void {
   for (let i = 0; i <= length;) {
     const code = i < length ? folded.charCodeAt(i) : 0;
     const concept =
-      !ascii && hasBit(JA_FIRST, code) && (oneCharForms || hasBit(JA_SECOND, folded.charCodeAt(i + 1)))
-        ? glossaryAt(folded, i)
-        : null;
+      !ascii && hasBit(JA_FIRST, code) && hasBit(JA_SECOND, folded.charCodeAt(i + 1)) ? glossaryAt(folded, i) : null;
     const next = i < length && concept === null ? scriptOf(code) : Script.Other;
     if (next === script && i < length && concept === null) {
       h1 = Math.imul(h1 ^ code, FNV_PRIME);

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { GLOSSARY } from "../../../src/core/related/glossary";
 import { describe, expect, it } from "vitest";
 import {
   Folding,
@@ -160,5 +161,15 @@ describe("tokenize", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("glossary", () => {
+  it("has no Japanese form shorter than two characters (the tokenizer checks the first two before looking)", () => {
+    for (const entry of GLOSSARY)
+      for (const form of entry.forms) {
+        const folded = form.normalize("NFKC").toLowerCase();
+        if ([...folded].some((c) => c.charCodeAt(0) > 0x7f)) expect(folded.length, form).toBeGreaterThanOrEqual(2);
+      }
   });
 });
