@@ -27,6 +27,22 @@ export function sliceTrimmed(text: string, start: number, end: number): string {
 /** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
 export const isTrimmed = isWhitespaceCode;
 
+/** Where the line starting at `pos` ends: its LF, or the end of the text. A blank line ends where it starts. */
+export function lineEndAt(src: string, pos: number): number {
+  const end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
+  return end < 0 ? src.length : end;
+}
+
+/** The line's first non-blank offset in `[pos, end)`, or `end`; blanks are sought only when the first character may be one. */
+export function textStartAt(src: string, pos: number, end: number): number {
+  let s = pos;
+  let first = src.charCodeAt(s);
+  if (!(first > 0x20 && first < 0xa0)) {
+    while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
+  }
+  return s;
+}
+
 /**
  * Old-Mac text (lone CRs) gets LFs, line numbers unchanged. Decided on the first line break alone, so
  * LF and CRLF text (all but a few very old files) is not scanned a second time.

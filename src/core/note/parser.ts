@@ -29,10 +29,12 @@ import { firstHttpUrl } from "../text";
 import {
   closesFence,
   isTrimmed,
+  lineEndAt,
   NextMatch,
   normalizeBreaks,
   opensFence,
   readFrontmatter,
+  textStartAt,
   trimEnd,
   type Fence,
 } from "./line-scan";
@@ -118,15 +120,9 @@ class NoteParser {
         i = this.#quietLines.line;
         if (pos > length) break;
       }
-      // A blank line (a fifth of a note's lines) ends where it starts: no search for its end.
-      let end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
-      if (end < 0) end = length;
-      let s = pos;
-      let first = src.charCodeAt(s);
-      // Most lines start with their text: blanks are looked for only when the first character may be one.
-      if (!(first > 0x20 && first < 0xa0)) {
-        while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
-      }
+      const end = lineEndAt(src, pos);
+      const s = textStartAt(src, pos, end);
+      const first = src.charCodeAt(s);
       if (s < end) {
         this.#textLine(i, s, end, first);
         quiet = this.#quietDraft();

@@ -3,7 +3,7 @@
  * that the parser's own loop, with all its states, sees only the lines that may change something.
  */
 import { mayOpenStructure, readHashtagsIn } from "./grammar";
-import { isTrimmed, type NextMatch } from "./line-scan";
+import { lineEndAt, textStartAt, type NextMatch } from "./line-scan";
 
 /** What a run of quiet lines changes in its topic's draft: the last line with text, the URL lines left, the tags. */
 export interface QuietTopic {
@@ -76,13 +76,9 @@ function skipQuietLines(src: string, tags: string[], run: QuietRun): void {
   let urlLines = run.urlLines;
   let lastText = -1;
   while (pos <= length) {
-    let end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
-    if (end < 0) end = length;
-    let s = pos;
-    let first = src.charCodeAt(s);
-    if (!(first > 0x20 && first < 0xa0)) {
-      while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
-    }
+    const end = lineEndAt(src, pos);
+    const s = textStartAt(src, pos, end);
+    const first = src.charCodeAt(s);
     if (s < end) {
       if (mayOpenStructure(first)) break;
       if (urlLines > 0) {

@@ -7,7 +7,7 @@ import type { IndexedTopic, SessionEntry } from "../index/topic-index";
  * Section headings of a paper summary. A topic's body that meets one of these well after its title
  * has run into the next work's summary (a main topic pasted without its marker): the body ends there.
  */
-const SUMMARY_SECTIONS = new Set(
+export const SUMMARY_SECTIONS = new Set(
   [
     "概要",
     "背景",

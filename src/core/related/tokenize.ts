@@ -8,6 +8,7 @@
 import { GLOSSARY } from "./glossary";
 import { FNV_OFFSET, FNV_PRIME, PieceTable, Script, SECOND_OFFSET, SECOND_PRIME, type Piece } from "./piece-table";
 import { markShown, termId, termText } from "./term-ids";
+import { Folding, foldingOf } from "./folding";
 
 /** Terms that only help matching (character n-grams) start with this; reasons never show them. */
 export const HIDDEN_PREFIX = "~";
@@ -147,44 +148,6 @@ export function stem(word: string): string {
   if (word.endsWith("sses")) return word.slice(0, -2);
   if (!word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
   return word;
-}
-
-/**
- * Characters NFKC leaves as they are, alone and beside each other: ASCII, kana, the common kanji,
- * the Japanese comma, full stop, iteration mark and corner brackets, and the bullet. Not the
- * full-width forms, voiced-sound marks or combining marks, which it changes or joins.
- */
-function nfkcStable(code: number): boolean {
-  return (
-    code < 0x80 ||
-    (code >= 0x3041 && code <= 0x3096) ||
-    (code >= 0x30a1 && code <= 0x30fc) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    code === 0x3001 ||
-    code === 0x3002 ||
-    code === 0x3005 ||
-    (code >= 0x300c && code <= 0x300f) ||
-    code === 0x2022
-  );
-}
-
-/** How a text needs folding: ASCII (none), stable under NFKC (none, but not ASCII), or NFKC. */
-export const enum Folding {
-  Ascii,
-  Stable,
-  Nfkc,
-}
-
-/** Which folding `text` needs; most Japanese notes need no NFKC, which copies the whole text. */
-export function foldingOf(text: string): Folding {
-  let folding = Folding.Ascii;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (!nfkcStable(code)) return Folding.Nfkc;
-    folding = Folding.Stable;
-  }
-  return folding;
 }
 
 /** Character sets as bits, 8 KB each: looked up at every character, they stay in the nearest cache. */

@@ -1,35 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lineStarts, topicBody } from "../../../src/core/related/build";
+import { lineStarts, SUMMARY_SECTIONS, topicBody } from "../../../src/core/related/build";
 
 /**
  * The body as it was first defined: the note split into lines, the topic's lines after its title,
  * cut where another work's summary starts (its title up to three non-blank lines above its first
  * heading), joined with LF. The one-slice `topicBody` must give the same text.
  */
-const SECTIONS = new Set(
-  [
-    "概要",
-    "背景",
-    "背景・課題",
-    "提案手法",
-    "手法",
-    "実験",
-    "結果",
-    "まとめ",
-    "abstract",
-    "summary",
-    "introduction",
-    "background",
-    "method",
-    "methods",
-    "proposed method",
-    "experiments",
-    "results",
-    "conclusion",
-  ].map((s) => s.normalize("NFKC").toLowerCase()),
-);
-const MAX = Math.max(...[...SECTIONS].map((s) => s.length)) + 24;
+const MAX = Math.max(...[...SUMMARY_SECTIONS].map((s) => s.length)) + 24;
 
 function oracle(text: string, topic: { line: number; endLine: number }): string {
   if (topic.line < 0) return "";
@@ -43,7 +21,7 @@ function oracle(text: string, topic: { line: number; endLine: number }): string 
       .trim()
       .normalize("NFKC")
       .toLowerCase();
-    if (!SECTIONS.has(name)) continue;
+    if (!SUMMARY_SECTIONS.has(name)) continue;
     let cut = i;
     let seen = 0;
     for (let j = i - 1; j >= 0 && seen < 3; j--) {

@@ -1,15 +1,8 @@
 import fc from "fast-check";
 import { GLOSSARY } from "../../../src/core/related/glossary";
 import { describe, expect, it } from "vitest";
-import {
-  Folding,
-  foldingOf,
-  HIDDEN_PREFIX,
-  stem,
-  stripNonWords,
-  termLabel,
-  tokenize,
-} from "../../../src/core/related/tokenize";
+import { Folding, foldingOf } from "../../../src/core/related/folding";
+import { HIDDEN_PREFIX, stem, stripNonWords, termLabel, tokenize } from "../../../src/core/related/tokenize";
 
 const visible = (text: string): string[] => tokenize(text).filter((t) => !t.startsWith(HIDDEN_PREFIX));
 
