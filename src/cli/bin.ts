@@ -21,6 +21,12 @@ function bug(error: unknown): number {
   return 1;
 }
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  process.exitCode = bug(error);
+});
+
 try {
   const code = run(process.argv.slice(2), io);
   if (typeof code === "number") process.exitCode = code;
