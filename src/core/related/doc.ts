@@ -1,5 +1,5 @@
 /** A related-topics index's view of one topic. May import core/index, core/papers, core/text. */
-import { titleKey, type PaperId } from "../papers/paper-id";
+import type { PaperId } from "../papers/paper-id";
 import { foldKey } from "../text";
 import type { IndexedTopic } from "../index/topic-index";
 import { tagTerm, type TermVector } from "./term-vector";
@@ -26,9 +26,12 @@ export class Doc {
     return this.#tagTerms;
   }
 
-  /** The title folded for comparison: already worked out among the papers when long enough to be one. */
+  /**
+   * The title folded for comparison, when long enough to name one work: the papers' title entry,
+   * worked out with them; "" for a title too short to be one.
+   */
   get titleKey(): string {
-    this.#titleKey ??= this.papers.find((paper) => paper.scheme === "title")?.value ?? titleKey(this.topic.title);
+    this.#titleKey ??= this.papers.find((paper) => paper.scheme === "title")?.value ?? "";
     return this.#titleKey;
   }
 

@@ -99,7 +99,11 @@ export class Postings {
     for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t] ?? 0) + (this.#stats[2 * t] ?? 0);
     const start = counts.slice();
     const total = counts[terms] ?? 0;
+    // The two large arrays each in a step of its own: allocating and first touching tens of megabytes
+    // takes milliseconds on a slow phone, and a collection may come with them.
+    yield;
     const ids = new Int32Array(total);
+    yield;
     const tfs = new Float32Array(total);
     for (let doc = 0; doc < docs.length; doc++) {
       const vector = docs[doc];

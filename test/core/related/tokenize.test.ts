@@ -166,3 +166,27 @@ describe("glossary", () => {
       }
   });
 });
+
+describe("glossary forms inside Japanese runs", () => {
+  // Every Japanese form is found wherever it starts: after kanji, katakana or kana of any script,
+  // and inside a run of its own first character's script (the scan's inner loop must stop there).
+  const forms = GLOSSARY.flatMap((entry) =>
+    entry.forms
+      .map((form) => form.normalize("NFKC").toLowerCase())
+      .filter((form) => [...form].some((c) => c.charCodeAt(0) > 0x7f))
+      .map((form) => ({ form, term: entry.en })),
+  );
+  it("finds each form after any prefix", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...forms),
+        fc.constantFrom("", "高", "研究", "ア", "シス", "の", "、", "x", "ab "),
+        fc.constantFrom("", "の", "です", "。", " x"),
+        ({ form, term }, before, after) => {
+          expect(tokenize(`${before}${form}${after}`)).toContain(term);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
