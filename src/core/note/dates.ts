@@ -36,8 +36,16 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= days;
 }
 
+/** `YYYY-MM-DD` at the start, as a note's file name has it: where `DATE_PATTERN` would match first. */
+const ISO_START = /^[12]\d{3}-\d\d-\d\d(?![0-9０-９])/;
+
 /** The first valid date in `text`, or null. */
 export function findDate(text: string): DateMatch | null {
+  // The common case by a small expression: `DATE_PATTERN` costs several times more per call.
+  if (ISO_START.test(text)) {
+    const iso = text.slice(0, 10);
+    if (isValidDate(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8))) return { iso, index: 0, length: 10 };
+  }
   let offset = 0;
   let rest = text;
   for (;;) {

@@ -2,6 +2,7 @@
 // when its fast path answers otherwise, on any input fast-check finds.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { findDate } from "../../../src/core/note/dates";
 import { opensStructure, readHashtags, readPresenter } from "../../../src/core/note/grammar";
 import { lineEndAt, NextMatch, textStartAt } from "../../../src/core/note/line-scan";
 import { presenterAt } from "../../../src/core/note/presenters";
@@ -54,6 +55,27 @@ describe("parser fast paths", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(text, (title) => {
         expect(titleMarkupAt(title)).toBe(title.search(plain));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds a date at the start of a text as the general search finds it one character on", () => {
+    // A leading `x` leaves the general search the same date to find (after a non-digit), one later.
+    const dated = fc
+      .tuple(
+        fc.constantFrom("2024", "1999", "2023", "3024", "0999", "２０２４", "202"),
+        fc.constantFrom("-", "/", "－"),
+        fc.constantFrom("01", "02", "12", "13", "00", "1", "０１"),
+        fc.constantFrom("-", "/"),
+        fc.constantFrom("01", "28", "29", "30", "31", "32", "1", "０２"),
+        fc.oneof(fc.constantFrom("", "5", "０", " 勉強会", "-03"), text),
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(dated, text), (name) => {
+        const later = findDate(`x${name}`);
+        expect(findDate(name)).toEqual(later === null ? null : { ...later, index: later.index - 1 });
       }),
       { numRuns: 3000 },
     );
