@@ -176,18 +176,13 @@ const LINE_OPENERS = ((): Uint8Array => {
   return table;
 })();
 
-/** Whether a line starting with the character `code` may be anything but body text (by that character alone). */
-export function mayOpenStructure(code: number): boolean {
-  return LINE_OPENERS[code] !== 0;
-}
-
 /**
- * Whether the line whose first non-blank character is at `s` may be anything but body text: a
- * heading, fence, presenter or tag by that character, or a section marker by its first four.
+ * Whether the line whose first non-blank character, `code`, is at `s` may be anything but body text:
+ * a heading, fence, presenter or tag by that character, or a section marker by its first four.
  */
-export function opensStructureAt(src: string, s: number): boolean {
-  const opens = LINE_OPENERS[src.charCodeAt(s)] ?? 0;
-  return (opens & OPENS_STRUCTURE) !== 0 || ((opens & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s));
+export function opensStructure(src: string, s: number, code: number): boolean {
+  const opens = LINE_OPENERS[code] ?? 0;
+  return opens !== 0 && ((opens & OPENS_STRUCTURE) !== 0 || markerPrefixAt(src, s));
 }
 
 function foldMarker(text: string): string {

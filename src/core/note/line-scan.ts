@@ -27,19 +27,16 @@ export function sliceTrimmed(text: string, start: number, end: number): string {
 /** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
 export const isTrimmed = isWhitespaceCode;
 
-/** Where the line starting at `pos` ends: its LF, or the end of the text. A blank line ends where it starts. */
+/** Where the line starting at `pos` ends: its LF, or the end of the text. */
 export function lineEndAt(src: string, pos: number): number {
-  const end = src.charCodeAt(pos) === 0x0a ? pos : src.indexOf("\n", pos);
+  const end = src.indexOf("\n", pos);
   return end < 0 ? src.length : end;
 }
 
-/** The line's first non-blank offset in `[pos, end)`, or `end`; blanks are sought only when the first character may be one. */
-export function textStartAt(src: string, pos: number, end: number): number {
+/** The first offset in `[pos, end)` that is no blank, or `end`; `code` is the character at `pos`. */
+export function textStartAt(src: string, pos: number, end: number, code: number): number {
   let s = pos;
-  let first = src.charCodeAt(s);
-  if (!(first > 0x20 && first < 0xa0)) {
-    while (s < end && isTrimmed(first)) first = src.charCodeAt(++s);
-  }
+  while (s < end && isTrimmed(code)) code = src.charCodeAt(++s);
   return s;
 }
 
@@ -131,5 +128,13 @@ export class NextMatch {
   /** Where the last `within` found `needle` (meaningful when it answered true). */
   get at(): number {
     return this.#at;
+  }
+
+  /**
+   * Takes the next occurrence from a caller that looked on itself (`at`: the first at or after an
+   * offset no later calls ask before), so that the text is not searched twice.
+   */
+  set at(at: number) {
+    this.#at = at;
   }
 }

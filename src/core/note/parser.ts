@@ -8,11 +8,10 @@ import {
   isNeverTitleAt,
   listMarkerLengthAt,
   mayOpenMarkerAt,
-  opensStructureAt,
+  opensStructure,
   readHashtags,
   readHashtagsIn,
   readMarker,
-  readPresenterAt,
   readTag,
   readTagAt,
   type Tag,
@@ -21,8 +20,7 @@ import { readHeader } from "./header";
 import { readTitle } from "./title";
 import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
-import { NotePresenters } from "./presenters";
-import { parsePresenterName } from "../index/people";
+import { NotePresenters, presenterAt, type PresenterLine } from "./presenters";
 import { QuietLines } from "./quiet-lines";
 import { readSummary } from "./summary";
 import { firstHttpUrl } from "../text";
@@ -120,11 +118,11 @@ class NoteParser {
         i = this.#quietLines.line;
         if (pos > length) break;
       }
-      const end = lineEndAt(src, pos);
-      const s = textStartAt(src, pos, end);
-      const first = src.charCodeAt(s);
+      const head = src.charCodeAt(pos);
+      const end = head === 0x0a ? pos : lineEndAt(src, pos);
+      const s = textStartAt(src, pos, end, head);
       if (s < end) {
-        this.#textLine(i, s, end, first);
+        this.#textLine(i, s, end, s === pos ? head : src.charCodeAt(s));
         quiet = this.#quietDraft();
       } else if (this.#fence !== null) {
         this.#touch(i);
@@ -163,7 +161,7 @@ class NoteParser {
     this.#firstText ??= src.slice(s, trimEnd(src, s, end));
     this.#lineStart = s;
     this.#lineEnd = end;
-    if (!opensStructureAt(src, s) && this.#isPlainState()) {
+    if (!opensStructure(src, s, first) && this.#isPlainState()) {
       this.#mainPresenterOpen = false; // body text has begun: a later @Name is no main-topic presenter
       const draft = this.#draft;
       if (draft !== null) this.#plainLine(draft, i, s, end);
@@ -240,9 +238,9 @@ class NoteParser {
       if (marker.title !== null) this.#startTopicFrom(i, marker.title);
       return;
     }
-    const name = readPresenterAt(src, t, e);
-    if (name !== null) {
-      this.#openPresenter(i, name, level);
+    const named = presenterAt(src, t, e);
+    if (named !== null) {
+      this.#openPresenter(i, named, level);
       return;
     }
     if (level > 0 && this.#closesByHeading(level)) return;
@@ -269,13 +267,13 @@ class NoteParser {
     this.#body(i, t, e, listMarker, level > 0);
   }
 
-  #openPresenter(i: number, name: string, level: number): void {
-    const person = parsePresenterName(name);
+  #openPresenter(i: number, named: PresenterLine, level: number): void {
+    const person = named.person;
     if (this.#section === "main" && this.#mainPresenterOpen) {
       // One presenter directly under the main topic; a second @ line starts a presenter block.
       this.#mainPresenterOpen = false;
       this.#mainPresenter = person;
-      this.#presenters.add(person);
+      this.#presenters.add(named);
       if (this.#draft?.topic.main) this.#draft.topic.presenter = person.name;
       return;
     }
@@ -285,7 +283,7 @@ class NoteParser {
     this.#presenterLine = i;
     this.#presenterLevel = level;
     this.#blockTopics = 0;
-    this.#presenters.add(person);
+    this.#presenters.add(named);
   }
 
   /** A heading no deeper than the section's or presenter's own heading ends that block. */

@@ -1,65 +1,60 @@
 /** The presenters of one note: one entry per person, a spelling seen before (as name or alias) joining it. */
+import { readPresenterAt } from "./grammar";
 import type { Presenter } from "./model";
+import { parsePresenterName } from "../index/people";
 import { foldKey } from "../text";
 
-/** Up to this many spellings a note's spellings are searched in order; past it, by a map. */
-const FEW_SPELLINGS = 16;
+const RECENT_LINES = 32;
+
+/** The person a presenter line names, with their spellings (name, then aliases) and the spellings' folded keys. */
+export interface PresenterLine {
+  readonly person: Presenter;
+  readonly spellings: readonly string[];
+  readonly keys: readonly string[];
+}
+
+/**
+ * The last presenter line read in each of a few slots (by length and last character): a vault's
+ * notes repeat a handful of such lines, and comparing one in place costs less than cutting it out,
+ * hashing it and folding its spellings again.
+ */
+const recentLines: Array<(PresenterLine & { line: string }) | undefined> = [];
+
+/** The presenter line `src[start, end)` (trimmed, heading marks aside), or null when it is none. */
+export function presenterAt(src: string, start: number, end: number): PresenterLine | null {
+  const first = src.charCodeAt(start);
+  if (first !== 0x40 /* @ */ && first !== 0xff20 /* ＠ */) return null;
+  const slot = ((end - start) * 31 + src.charCodeAt(end - 1)) & (RECENT_LINES - 1);
+  const recent = recentLines[slot];
+  if (recent?.line.length === end - start && src.startsWith(recent.line, start)) return recent;
+  const name = readPresenterAt(src, start, end);
+  if (name === null) return null;
+  const person = parsePresenterName(name);
+  const spellings = [person.name, ...person.aliases];
+  const read = { line: src.slice(start, end), person, spellings, keys: spellings.map(foldKey) };
+  recentLines[slot] = read;
+  return read;
+}
 
 export class NotePresenters {
   readonly list: Presenter[] = [];
   /** Folded spellings seen in this note, and the entry of `list` each belongs to. */
-  readonly #keys: string[] = [];
-  readonly #owners: Presenter[] = [];
-  /** The same, once there are many (a note has a handful: a scan beats hashing each key). */
-  #byKey: Map<string, Presenter> | null = null;
+  readonly #owners = new Map<string, Presenter>();
 
-  add(person: Presenter): void {
-    const { spellings, keys } = spellingsOf(person);
+  add({ person, spellings, keys }: PresenterLine): void {
+    const owners = this.#owners;
     let known: Presenter | undefined;
-    for (const key of keys) known ??= this.#owner(key);
+    for (const key of keys) known ??= owners.get(key);
     if (!known) {
       known = { name: person.name, aliases: [] };
       this.list.push(known);
     }
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] ?? "";
-      if (this.#owner(key) !== undefined) continue;
-      this.#remember(key, known);
+      if (owners.has(key)) continue;
+      owners.set(key, known);
       const spelling = spellings[k];
       if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
     }
   }
-
-  #owner(key: string): Presenter | undefined {
-    if (this.#byKey !== null) return this.#byKey.get(key);
-    const at = this.#keys.indexOf(key);
-    return at < 0 ? undefined : this.#owners[at];
-  }
-
-  #remember(key: string, owner: Presenter): void {
-    if (this.#byKey !== null) {
-      this.#byKey.set(key, owner);
-      return;
-    }
-    this.#keys.push(key);
-    this.#owners.push(owner);
-    if (this.#keys.length > FEW_SPELLINGS) {
-      // A note of many presenters (hostile or huge) stays linear.
-      this.#byKey = new Map(this.#keys.map((k, at) => [k, this.#owners[at] ?? owner]));
-    }
-  }
-}
-
-// `parsePresenterName` hands out one object per spelling of a presenter line, so its folded keys
-// are worked out once, not in every note.
-const spellingCache = new WeakMap<Presenter, { spellings: string[]; keys: string[] }>();
-
-function spellingsOf(person: Presenter): { spellings: string[]; keys: string[] } {
-  let known = spellingCache.get(person);
-  if (!known) {
-    const spellings = [person.name, ...person.aliases];
-    known = { spellings, keys: spellings.map(foldKey) };
-    spellingCache.set(person, known);
-  }
-  return known;
 }

@@ -70,13 +70,12 @@ function isIdCode(code: number): boolean {
 // Anything that makes a title more than its text: a block id, a link, a tag, whitespace to collapse
 // (as `collapseWhitespace` tests it: every `\s` but the space spelled out, which V8 matches faster
 // than `[^\S ]`), a URL. Most titles have none and are read by this one test.
-const TITLE_MARKUP = /[\^[#\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $|http/;
+const TITLE_MARKUP = /[\^[#\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $|http/g;
 
 /** Title text and link target of a title line (after its tag). */
 export function readTitle(text: string): Title {
-  // `test` first: most titles have no markup, and `search` costs more per call.
-  if (!TITLE_MARKUP.test(text)) return { title: withoutEmphasis(text), url: null };
-  const markup = text.search(TITLE_MARKUP);
+  const markup = titleMarkupAt(text);
+  if (markup < 0) return { title: withoutEmphasis(text), url: null };
   // `Title https://…`, the most common title with markup: the expression has found the text before
   // the URL clean (no link, tag or block id, whitespace single spaces), so the URL is cut off as is.
   if (text.charCodeAt(markup - 1) === 0x20 && text.startsWith("http", markup)) {
@@ -120,6 +119,20 @@ export function readTitle(text: string): Title {
     title = collapseWhitespace(title);
   }
   return { title: withoutEmphasis(title), url };
+}
+
+/**
+ * Where `text.search(TITLE_MARKUP)` finds the first markup, or -1, by one `test` (a search costs
+ * more per call, and most titles have none): from where the match ends, as `http` ends in `p`, two
+ * spaces in a space after a space (a lone space is an edge), and every other kind is one character.
+ */
+export function titleMarkupAt(text: string): number {
+  TITLE_MARKUP.lastIndex = 0;
+  if (!TITLE_MARKUP.test(text)) return -1;
+  const end = TITLE_MARKUP.lastIndex;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x70 /* p */) return end - 4;
+  return last === 0x20 && text.charCodeAt(end - 2) === 0x20 ? end - 2 : end - 1;
 }
 
 /** `**Title**` → `Title`. */

@@ -1,0 +1,143 @@
+// The parser's fast paths held to plain definitions of what they stand for: each property fails
+// when its fast path answers otherwise, on any input fast-check finds.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { opensStructure, readHashtags, readPresenter } from "../../../src/core/note/grammar";
+import { lineEndAt, NextMatch, textStartAt } from "../../../src/core/note/line-scan";
+import { presenterAt } from "../../../src/core/note/presenters";
+import { QuietLines } from "../../../src/core/note/quiet-lines";
+import { titleMarkupAt } from "../../../src/core/note/title";
+import { parsePresenterName } from "../../../src/core/index/people";
+import { foldKey } from "../../../src/core/text";
+
+// Pieces that sit on the edges of each fast path, joined at random with arbitrary text.
+const pieces = [
+  " ",
+  "  ",
+  "\t",
+  "\u3000",
+  "\u00a0",
+  "\r",
+  "\n",
+  "http",
+  "https://a.b/c",
+  "h",
+  "ttp",
+  "p",
+  "^",
+  "[",
+  "#",
+  "#tag",
+  "@",
+  "＠",
+  "Alice",
+  "Bob / b",
+  "(Carol)",
+  "://",
+  "- ",
+  "  • ",
+  "`",
+  "today",
+  "Topics",
+  "main topic",
+  "今週のTOPIC",
+  "メイン",
+  "題",
+];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 24 })
+  .map((parts) => parts.join(""));
+
+describe("parser fast paths", { timeout: 60_000 }, () => {
+  it("finds a title's first markup where `search` with the plain expression does", () => {
+    const plain = /[\^[#\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $|http/;
+    fc.assert(
+      fc.property(text, (title) => {
+        expect(titleMarkupAt(title)).toBe(title.search(plain));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds lines where `split` and `trim` do", () => {
+    fc.assert(
+      fc.property(text, (src) => {
+        let pos = 0;
+        for (const line of src.split("\n")) {
+          const end = lineEndAt(src, pos);
+          expect(end - pos).toBe(line.length);
+          const s = textStartAt(src, pos, end, src.charCodeAt(pos));
+          expect(s - pos).toBe(line.trim() === "" ? line.length : line.length - line.trimStart().length);
+          pos = end + 1;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads a presenter line from its recent lines as reading it afresh would", () => {
+    // Lines of equal length and last character share a slot: each read may hit, miss or displace.
+    const line = fc
+      .tuple(
+        fc.constantFrom("@", "＠", "", " @"),
+        fc.array(fc.constantFrom(...pieces, "x", "y", "e"), { maxLength: 5 }),
+      )
+      .map(([at, parts]) => (at + parts.join("")).trim());
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.nat(3), (lines, pad) => {
+        for (const trimmed of [...lines, ...lines]) {
+          const src = `${"x\n".repeat(pad)}${trimmed}\n`;
+          const name = readPresenter(trimmed);
+          const read = presenterAt(src, 2 * pad, 2 * pad + trimmed.length);
+          if (name === null || trimmed === "") {
+            expect(read).toBeNull();
+            continue;
+          }
+          const person = parsePresenterName(name);
+          const spellings = [person.name, ...person.aliases];
+          expect(read?.person).toEqual(person);
+          expect(read?.spellings).toEqual(spellings);
+          expect(read?.keys).toEqual(spellings.map(foldKey));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("takes quiet lines as a line-by-line reading of the same text does", () => {
+    fc.assert(
+      fc.property(text, fc.nat(4), (src, urlLines) => {
+        const hashes = new NextMatch(src, "#");
+        const quiet = new QuietLines(src, hashes, new NextMatch(src, "://"));
+        const fast = { lastLine: -1, urlLines, topic: { tags: [] as string[] } };
+        const plain = { lastLine: -1, urlLines, tags: [] as string[] };
+        const lines = src.split("\n");
+        let pos = 0;
+        let i = 0;
+        // Runs one after another, the line that stops each left out, as the parser reads it.
+        while (i < lines.length) {
+          quiet.skip(pos, i, fast);
+          for (; i < lines.length; pos += (lines[i] ?? "").length + 1, i++) {
+            const trimmed = (lines[i] ?? "").trim();
+            if (trimmed === "") continue;
+            if (opensStructure(trimmed, 0, trimmed.charCodeAt(0))) break;
+            if (plain.urlLines > 0) {
+              if ((lines[i] ?? "").includes("://")) break;
+              plain.urlLines--;
+            }
+            plain.lastLine = i;
+            readHashtags(trimmed, plain.tags);
+          }
+          expect([quiet.pos, quiet.line]).toEqual([pos, i]);
+          expect(fast).toEqual({ lastLine: plain.lastLine, urlLines: plain.urlLines, topic: { tags: plain.tags } });
+          // The stopping line: the parser asks the cursor about it before the next run.
+          hashes.within(pos, lineEndAt(src, pos));
+          pos += (lines[i] ?? "").length + 1;
+          i++;
+          fast.urlLines = plain.urlLines = 0;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
