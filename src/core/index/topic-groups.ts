@@ -2,10 +2,11 @@
  * The sidebar's row model, kept current one note at a time: topics grouped (by kind, #tag, presenter
  * or month), each group's topics in index order (newest session first), a header row per group and
  * its topics unless folded. When one note changes only that note's topics move, so an update costs
- * the same in a vault of 100 notes or 50,000: groups hold their topics in sorted chunks, and row
- * positions are found by binary search over per-group and per-chunk counts.
+ * the same in a vault of 100 notes or 50,000 (and with thousands of tag groups): groups hold their
+ * topics in sorted chunks, and rows are placed by running sums of per-group and per-chunk counts.
  */
-import type { GroupBy, IndexedTopic, SessionEntry } from "./topic-index";
+import { Fenwick } from "./fenwick";
+import { bySessionDateDesc, compareGroups, type GroupBy, type IndexedTopic, type SessionEntry } from "./topic-index";
 
 export type Row =
   | { type: "group"; key: string | null; count: number; collapsed: boolean; position: number; groups: number }
@@ -34,8 +35,8 @@ export class TopicGroups {
   readonly #groups = new Map<string, Group>();
   /** Groups in display order. */
   #order: Group[] = [];
-  /** Row index of each group's header, in display order (recomputed lazily). */
-  #starts: number[] | null = null;
+  /** Rows of each group in display order, as running sums (built again lazily after the order changed). */
+  #tree: Fenwick | null = null;
   #rows = 0;
   /** The listed topics of each note and the groups they went into (to take them out again). */
   readonly #byFile = new Map<string, ReadonlyArray<{ topic: IndexedTopic; ids: string[] }>>();
@@ -85,7 +86,7 @@ export class TopicGroups {
     }
     for (const [id, list] of lists) this.#groups.set(id, new Group(list.key, SortedChunks.from(list.topics)));
     this.#order = [...this.#groups.values()].sort((a, b) => compareGroups(this.#options.by, a, b));
-    this.#starts = null;
+    this.#tree = null;
   }
 
   /** One note changed (`session`), appeared, or went (`null`): move only its topics. */
@@ -132,17 +133,17 @@ export class TopicGroups {
   setCollapsed(key: string | null, collapsed: boolean): void {
     if (collapsed) this.#collapsed.add(groupId(key));
     else this.#collapsed.delete(groupId(key));
-    this.#starts = null;
+    this.#tree = null;
   }
 
   /** The row at index `i` (a header or a topic), or null past the end. */
   rowAt(i: number): Row | null {
-    const starts = this.#layout();
+    const tree = this.#layout();
     if (i < 0 || i >= this.#rows) return null;
-    const g = lastAtMost(starts, i);
+    const g = tree.find((_, rows) => rows <= i);
     const group = this.#order[g];
     if (!group) return null;
-    const offset = i - (starts[g] ?? 0);
+    const offset = i - tree.before(g);
     const collapsed = this.#collapsed.has(groupId(group.key));
     if (offset === 0) {
       const count = group.topics.size;
@@ -155,46 +156,43 @@ export class TopicGroups {
 
   /** The row of a group's header, or -1. */
   groupRow(key: string | null): number {
-    const starts = this.#layout();
-    const group = this.#groups.get(groupId(key));
-    const g = group ? this.#order.indexOf(group) : -1;
-    return g < 0 ? -1 : (starts[g] ?? -1);
+    const tree = this.#layout();
+    const g = this.#indexOf(this.#groups.get(groupId(key)));
+    return g < 0 ? -1 : tree.before(g);
   }
 
   /** The row of a topic in a group (tag groups may list a topic more than once), or -1. */
   topicRow(topic: IndexedTopic, key: string | null): number {
-    const starts = this.#layout();
+    const tree = this.#layout();
     const group = this.#groups.get(groupId(key));
     if (!group || this.#collapsed.has(groupId(key))) return -1;
     const at = group.topics.indexOf(topic);
-    const g = this.#order.indexOf(group);
-    return at < 0 || g < 0 ? -1 : (starts[g] ?? 0) + 1 + at;
+    const g = this.#indexOf(group);
+    return at < 0 || g < 0 ? -1 : tree.before(g) + 1 + at;
   }
 
   /** Top of row `i` in pixels. */
   rowTop(i: number, heights: RowHeights): number {
-    const starts = this.#layout();
-    if (i <= 0 || starts.length === 0) return 0;
+    const tree = this.#layout();
+    if (i <= 0 || this.#order.length === 0) return 0;
     if (i >= this.#rows) return this.totalHeight(heights);
-    const g = lastAtMost(starts, i);
-    const offset = i - (starts[g] ?? 0);
+    const g = tree.find((_, rows) => rows <= i);
+    const offset = i - tree.before(g);
     return this.#groupTop(g, heights) + (offset === 0 ? 0 : heights.group + (offset - 1) * heights.topic);
   }
 
   /** The row at a vertical offset in pixels (clamped to the rows there are). */
   rowAtOffset(y: number, heights: RowHeights): number {
-    const starts = this.#layout();
+    const tree = this.#layout();
     if (this.#rows === 0 || y <= 0) return 0;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.#groupTop(mid, heights) <= y) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = starts[lo] ?? 0;
-    const end = lo + 1 < starts.length ? (starts[lo + 1] ?? this.#rows) : this.#rows;
-    const inside = y - this.#groupTop(lo, heights);
+    // The last group whose top is at most `y`: the height of the groups before it, summed in the tree.
+    const g = Math.min(
+      this.#order.length - 1,
+      tree.find((groups, rows) => groups * heights.group + (rows - groups) * heights.topic <= y),
+    );
+    const start = tree.before(g);
+    const end = g + 1 < this.#order.length ? tree.before(g + 1) : this.#rows;
+    const inside = y - this.#groupTop(g, heights);
     if (inside < heights.group) return start;
     return Math.min(end - 1, start + 1 + Math.floor((inside - heights.group) / heights.topic));
   }
@@ -211,35 +209,42 @@ export class TopicGroups {
   }
 
   #groupTop(g: number, heights: RowHeights): number {
-    const start = this.#layout()[g] ?? 0;
-    return g * heights.group + (start - g) * heights.topic;
+    const before = this.#layout().before(g);
+    return g * heights.group + (before - g) * heights.topic;
   }
 
-  #layout(): number[] {
-    if (this.#starts) return this.#starts;
-    const starts = new Array<number>(this.#order.length);
-    let row = 0;
-    for (let g = 0; g < this.#order.length; g++) {
-      starts[g] = row;
-      row += this.#rowsOf(this.#order[g] as Group);
-    }
-    this.#rows = row;
-    this.#starts = starts;
-    return starts;
+  /** A group's place in the display order (after `#layout`), or -1. */
+  #indexOf(group: Group | undefined): number {
+    return group && this.#order[group.index] === group ? group.index : -1;
+  }
+
+  /** The running sums of rows, each group's place and rows noted (built again after the order changed). */
+  #layout(): Fenwick {
+    if (this.#tree) return this.#tree;
+    let rows = 0;
+    const counts = this.#order.map((group, g) => {
+      group.index = g;
+      group.rows = this.#rowsOf(group);
+      rows += group.rows;
+      return group.rows;
+    });
+    this.#rows = rows;
+    this.#tree = new Fenwick(counts);
+    return this.#tree;
   }
 
   /**
    * Put groups whose sizes changed back in their places (the others stay sorted meanwhile). Mostly a
-   * group stays where it was (one topic more or less seldom passes a neighbour): then only the row
-   * starts after it move, in place, and nothing is allocated.
+   * group stays where it was (one topic more or less seldom passes a neighbour): then its rows change
+   * in the running sums, in log(groups), and nothing is allocated.
    */
   #reposition(touched: ReadonlySet<Group>): void {
     const by = this.#options.by;
+    const tree = this.#layout();
     const order = this.#order;
-    let first = order.length;
     let inPlace = true;
     for (const group of touched) {
-      const g = order.indexOf(group);
+      const g = this.#indexOf(group);
       const before = order[g - 1];
       const after = order[g + 1];
       if (
@@ -251,17 +256,13 @@ export class TopicGroups {
         inPlace = false;
         break;
       }
-      first = Math.min(first, g);
     }
     if (inPlace) {
-      const starts = this.#starts;
-      if (starts) {
-        let row = starts[first] ?? 0;
-        for (let g = first; g < order.length; g++) {
-          starts[g] = row;
-          row += this.#rowsOf(order[g] as Group);
-        }
-        this.#rows = row;
+      for (const group of touched) {
+        const delta = this.#rowsOf(group) - group.rows;
+        tree.add(group.index, delta);
+        this.#rows += delta;
+        group.rows += delta;
       }
       return;
     }
@@ -280,7 +281,7 @@ export class TopicGroups {
       }
       this.#order.splice(lo, 0, group);
     }
-    this.#starts = null;
+    this.#tree = null;
   }
 
   /** Rows of a group: its header, and its topics unless folded. */
@@ -314,10 +315,19 @@ export class TopicGroups {
 }
 
 class Group {
+  /** Its place in the display order and its rows, as the running sums last counted them. */
+  index = -1;
+  rows = 0;
+
   constructor(
     readonly key: string | null,
     readonly topics: SortedChunks,
   ) {}
+
+  /** Its topics (for the display order). */
+  get size(): number {
+    return this.topics.size;
+  }
 }
 
 /** A topic's place among its session's topics (topics from properties have no line to go by). */
@@ -332,44 +342,18 @@ function compareTopics(a: IndexedTopic, b: IndexedTopic): number {
   return (ordinals.get(a) ?? 0) - (ordinals.get(b) ?? 0);
 }
 
-/** Most topics first (then by name); months newest first; the "no key" group always last. */
-function compareGroups(by: GroupBy, a: Group, b: Group): number {
-  if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null);
-  if (by === "month") return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
-  return b.topics.size - a.topics.size || a.key.localeCompare(b.key);
-}
-
-function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
-  const da = a.date ?? "";
-  const db = b.date ?? "";
-  if (da !== db) return da < db ? 1 : -1;
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-
-/** The largest index whose value is ≤ `value` in an ascending array. */
-function lastAtMost(values: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((values[mid] ?? 0) <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Chunks of this size keep an insert or removal to a short copy, whatever the group's size. */
 const CHUNK = 256;
 
 /**
  * Topics in index order, stored in chunks: insert, remove and find by position in about log n. Where
- * each chunk starts is kept in a Fenwick tree of chunk sizes, so a change costs log(chunks), not a pass
- * over every chunk; the tree is built again only when a chunk splits or goes (once per 256 changes).
+ * each chunk starts is kept in running sums of chunk sizes, so a change costs log(chunks), not a pass
+ * over every chunk; the sums are built again only when a chunk splits or goes (once per 256 changes).
  */
 class SortedChunks {
   #chunks: IndexedTopic[][] = [];
-  /** Fenwick tree over chunk sizes (index c + 1 for chunk c), or null until next asked for. */
-  #tree: Int32Array | null = null;
+  /** Running sums of chunk sizes, or null until next asked for. */
+  #tree: Fenwick | null = null;
   size = 0;
 
   static from(sorted: readonly IndexedTopic[]): SortedChunks {
@@ -392,7 +376,7 @@ class SortedChunks {
     if (chunk.length > 2 * CHUNK) {
       this.#chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
       this.#tree = null;
-    } else this.#grow(c, 1);
+    } else this.#tree?.add(c, 1);
   }
 
   remove(topic: IndexedTopic): boolean {
@@ -406,7 +390,7 @@ class SortedChunks {
         if (chunk.length === 0) {
           this.#chunks.splice(c, 1);
           this.#tree = null;
-        } else this.#grow(c, -1);
+        } else this.#tree?.add(c, -1);
         return true;
       }
       if (compareTopics(chunk[i] as IndexedTopic, topic) > 0) break;
@@ -416,18 +400,9 @@ class SortedChunks {
 
   at(i: number): IndexedTopic | undefined {
     if (i < 0 || i >= this.size) return undefined;
-    // Down the tree: the last chunk whose start is at most `i`, and what comes before it.
-    const tree = this.#fenwick();
-    let c = 0;
-    let before = 0;
-    for (let step = highestBit(this.#chunks.length); step > 0; step >>= 1) {
-      const next = c + step;
-      if (next <= this.#chunks.length && before + (tree[next] ?? 0) <= i) {
-        c = next;
-        before += tree[next] ?? 0;
-      }
-    }
-    return this.#chunks[c]?.[i - before];
+    // The last chunk whose start is at most `i`.
+    const c = this.#sums().find((_, before) => before <= i);
+    return this.#chunks[c]?.[i - this.#sums().before(c)];
   }
 
   indexOf(topic: IndexedTopic): number {
@@ -439,7 +414,7 @@ class SortedChunks {
       i < chunk.length && compareTopics(chunk[i] as IndexedTopic, topic) <= 0;
       i++
     ) {
-      if (chunk[i] === topic) return this.#before(c) + i;
+      if (chunk[i] === topic) return this.#sums().before(c) + i;
     }
     return -1;
   }
@@ -457,38 +432,10 @@ class SortedChunks {
     return lo;
   }
 
-  /** Topics before chunk `c`. */
-  #before(c: number): number {
-    const tree = this.#fenwick();
-    let n = 0;
-    for (let k = c; k > 0; k -= k & -k) n += tree[k] ?? 0;
-    return n;
+  #sums(): Fenwick {
+    this.#tree ??= new Fenwick(this.#chunks.map((chunk) => chunk.length));
+    return this.#tree;
   }
-
-  /** Chunk `c` got `delta` topics. */
-  #grow(c: number, delta: number): void {
-    const tree = this.#tree;
-    if (!tree) return;
-    for (let k = c + 1; k <= this.#chunks.length; k += k & -k) tree[k] = (tree[k] ?? 0) + delta;
-  }
-
-  #fenwick(): Int32Array {
-    if (this.#tree) return this.#tree;
-    const n = this.#chunks.length;
-    const tree = new Int32Array(n + 1);
-    for (let k = 1; k <= n; k++) {
-      tree[k] = (tree[k] ?? 0) + (this.#chunks[k - 1] as IndexedTopic[]).length;
-      const parent = k + (k & -k);
-      if (parent <= n) tree[parent] = (tree[parent] ?? 0) + (tree[k] ?? 0);
-    }
-    this.#tree = tree;
-    return tree;
-  }
-}
-
-/** The largest power of two at most `n` (0 for 0). */
-function highestBit(n: number): number {
-  return n <= 0 ? 0 : 2 ** Math.floor(Math.log2(n));
 }
 
 function lowerBound(chunk: readonly IndexedTopic[], topic: IndexedTopic): number {

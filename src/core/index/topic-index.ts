@@ -178,7 +178,9 @@ export class TopicIndex {
         add(by === "kind" ? topic.kind : topic.date ? topic.date.slice(0, 7) : null, topic);
       }
     }
-    return [...groups.entries()].map(([key, topics]) => ({ key, topics })).sort((a, b) => compareGroups(by, a, b));
+    return [...groups.entries()]
+      .map(([key, topics]) => ({ key, topics }))
+      .sort((a, b) => compareGroups(by, { key: a.key, size: a.topics.length }, { key: b.key, size: b.topics.length }));
   }
 
   #people(): PeopleMerger {
@@ -209,15 +211,22 @@ export class TopicIndex {
   }
 }
 
-function compareGroups(by: GroupBy, a: TopicGroup, b: TopicGroup): number {
-  // Topics without a key ("untagged", "no date") always come last.
+/**
+ * Groups in display order: most topics first (then by name), months newest first; topics without a
+ * key ("untagged", "no date") always last. The topic index's groups and the sidebar's sort alike.
+ */
+export function compareGroups(
+  by: GroupBy,
+  a: { key: string | null; size: number },
+  b: { key: string | null; size: number },
+): number {
   if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null);
   if (by === "month") return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
-  return b.topics.length - a.topics.length || a.key.localeCompare(b.key);
+  return b.size - a.size || a.key.localeCompare(b.key);
 }
 
 /** Newest first, then by path; plain code-unit order (ISO dates sort right, and it is fast). */
-function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
+export function bySessionDateDesc(a: SessionEntry, b: SessionEntry): number {
   const da = a.date ?? "";
   const db = b.date ?? "";
   if (da !== db) return da < db ? 1 : -1;

@@ -18,6 +18,8 @@ interface Tail {
 
 /** Topics packed per step of `pack` (a step is well under a millisecond). */
 const PACK_STEP = 2000;
+/** Postings first touched per step of `pack` (a few megabytes). */
+const TOUCH_STEP = 1 << 19;
 
 export class Postings {
   /** Term `t`'s packed postings are `ids[start[t]]` to `ids[start[t + 1]]` (exclusive). */
@@ -99,12 +101,17 @@ export class Postings {
     for (let t = 0; t < terms; t++) counts[t + 1] = (counts[t] ?? 0) + (this.#stats[2 * t] ?? 0);
     const start = counts.slice();
     const total = counts[terms] ?? 0;
-    // The two large arrays each in a step of its own: allocating and first touching tens of megabytes
-    // takes milliseconds on a slow phone, and a collection may come with them.
+    // The two large arrays each in a step of its own, and their pages first touched a few megabytes
+    // at a time: allocating and touching tens of megabytes at once takes tens of milliseconds.
     yield;
     const ids = new Int32Array(total);
     yield;
     const tfs = new Float32Array(total);
+    for (let at = 0; at < total; at += TOUCH_STEP) {
+      ids.fill(0, at, at + TOUCH_STEP);
+      tfs.fill(0, at, at + TOUCH_STEP);
+      yield;
+    }
     for (let doc = 0; doc < docs.length; doc++) {
       const vector = docs[doc];
       if (vector) {
