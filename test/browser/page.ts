@@ -29,8 +29,8 @@ const ICONS: Record<string, string> = {
 interface PageApi {
   view: TopicIndexView;
   service: IndexService;
-  /** Replace the index with `notes` × 8 synthetic topics. */
-  fill: (notes: number) => void;
+  /** Replace the index with `notes` × 8 synthetic topics, each with two of `tags` tags (none for 0). */
+  fill: (notes: number, tags?: number) => void;
 }
 
 async function main(): Promise<void> {
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const api: PageApi = {
     view,
     service,
-    fill: (notes) => {
+    fill: (notes, tags = 0) => {
       for (let n = 0; n < notes; n++) {
         const file = `Synthetic/${n}.md`;
         const date = `${2000 + (n % 25)}-${String(1 + (n % 12)).padStart(2, "0")}-01`;
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
           title: `Synthetic topic ${n}-${k}`,
           url: null,
           main: k === 7,
-          tags: [],
+          tags: tags > 0 ? [`tag${(n * 8 + k) % tags}`, `tag${(n * 3 + k * 7 + 1) % tags}`] : [],
           line: k,
           endLine: k,
           summary: "",

@@ -212,6 +212,79 @@ describe.runIf(available)("topic index view in Chromium", () => {
     await page.screenshot({ path: join(results, "topic-index-80k-bottom.png") });
     await page.close();
   }, 60000);
+  it("groups 80,000 topics by 3,000 tags, each topic in two, in Japanese at 24px: any row reached, an edit moves it in place", async () => {
+    const page = await open("?lang=ja&font=24");
+    await stubOpening(page);
+    await page.evaluate(() =>
+      (window as unknown as { ssn: { fill: (n: number, t: number) => void } }).ssn.fill(10000, 3000),
+    );
+    await page.selectOption("select", "tag");
+    await page.waitForFunction(() =>
+      document.querySelector(".study-session-notes-group-name")?.textContent?.startsWith("#"),
+    );
+    const count = (): Promise<number> => page.$$eval(".study-session-notes-view *", (els) => els.length);
+    expect(await count()).toBeLessThanOrEqual(600);
+    // Halfway down the list: tag groups and their topics, drawn where the scroll put them.
+    await page.$eval(".study-session-notes-list", (el) => el.scrollTo(0, el.scrollHeight / 2));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".study-session-notes-row")].some((r) =>
+        /Synthetic topic/.test(r.textContent ?? ""),
+      ),
+    );
+    expect(await count()).toBeLessThanOrEqual(600);
+    // At the end: the demo's topics, which have no tags, in the "no tag" group last.
+    const bottom = async (): Promise<string[]> => {
+      await page.$eval(".study-session-notes-list", (el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForFunction(() =>
+        /LLMエージェント/.test([...document.querySelectorAll(".study-session-notes-row")].at(-1)?.textContent ?? ""),
+      );
+      return rows(page);
+    };
+    expect((await bottom()).some((row) => /Synthetic/.test(row))).toBe(false);
+    // One note edited: its eight topics leave their tags for a new one. The new group of eight takes its
+    // place by size: below every synthetic tag group (about 53 topics each), above the demo's smaller
+    // tag groups and its "no tag" group, which fill the last few dozen rows.
+    await page.evaluate(() => {
+      const { service, view } = (
+        window as unknown as {
+          ssn: {
+            service: {
+              index: { get: (file: string) => unknown; upsert: (entry: unknown) => void };
+              events: { trigger: (...args: unknown[]) => void };
+            };
+            view: { flush: () => void };
+          };
+        }
+      ).ssn;
+      const entry = service.index.get("Synthetic/0.md") as { file: string; topics: Array<{ tags: string[] }> };
+      const edited = { ...entry, topics: entry.topics.map((topic) => ({ ...topic, tags: ["a-brand-new-tag"] })) };
+      service.index.upsert(edited);
+      service.events.trigger("session", edited.file, edited);
+      service.events.trigger("changed");
+      view.flush();
+    });
+    await bottom();
+    await page.$eval(".study-session-notes-list", (el) => {
+      const topic = el.querySelector(".study-session-notes-topic")?.getBoundingClientRect().height ?? 0;
+      el.scrollBy(0, -(31 * topic));
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".study-session-notes-group-name")].some(
+        (el) => el.textContent === "#a-brand-new-tag",
+      ),
+    );
+    const counts = await page.$$eval(".study-session-notes-group", (els) =>
+      els.map((el) => [
+        el.querySelector(".study-session-notes-group-name")?.textContent,
+        el.querySelector(".study-session-notes-group-count")?.textContent,
+      ]),
+    );
+    expect(counts).toContainEqual(["#a-brand-new-tag", "8"]);
+    expect(await count()).toBeLessThanOrEqual(600);
+    await page.screenshot({ path: join(results, "topic-index-80k-tags-24px-ja.png") });
+    await page.close();
+  }, 60000);
+
   it("passes axe-core's WCAG 2.1 A/AA rules in both themes and languages, with the related panel open", async () => {
     for (const theme of ["light", "dark"]) {
       for (const lang of ["en", "ja"]) {
