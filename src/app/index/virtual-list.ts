@@ -69,11 +69,6 @@ export class VirtualList {
     return Math.max(1, last - first);
   }
 
-  /** The drawn element of a row id, if it is drawn. */
-  element(id: string): HTMLElement | undefined {
-    return this.#drawn.get(id);
-  }
-
   redraw(): void {
     this.#draw();
   }
