@@ -3,7 +3,8 @@
  * into a vault folder through the same core as the CLI's `import`. May import core/import and obsidian.
  */
 import { Modal, Notice, Setting, TFile, TFolder, normalizePath, type App, type Plugin } from "obsidian";
-import { ExportPlanner, NOTION_ID_KEY, type ExportPlan } from "../../core/import/export";
+import { ExportPlanner, type ExportPlan } from "../../core/import/export";
+import { NOTION_ID_KEY } from "../../core/import/export-note";
 import type { PhasedJob } from "../../core/import/phases";
 import { ExportUnpacker } from "../../core/import/zip";
 import { vaultRelativePath } from "../../core/session/file-names";
