@@ -6,7 +6,8 @@
  */
 import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { planExport, NOTION_ID_KEY, type ExportPlan } from "../core/import/export";
+import { planExport, type ExportPlan } from "../core/import/export";
+import { NOTION_ID_KEY } from "../core/import/export-note";
 import { importPage } from "../core/import/page";
 import { uniqueName } from "../core/session/file-names";
 import { DEFAULT_LIMITS, exportFromFiles, unpackExport, type ExportFile } from "../core/import/zip";

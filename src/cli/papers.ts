@@ -1,7 +1,7 @@
 /** `papers DIR [--json] [--fill] [--config FILE]`: the papers the vault's sessions presented (SPEC §5). */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { readProperties } from "../core/properties/frontmatter";
+import { readProperties } from "../core/properties/frontmatter-read";
 import { DEFAULT_FETCHER_OPTIONS, Fetcher, type Clock, type FetcherOptions, type Transport } from "../core/papers/http";
 import { buildLibrary, libraryJson, paperTopics, type Library } from "../core/papers/library";
 import { linkTopics, paperNoteText, planFill, type ExistingNote } from "../core/papers/fill";

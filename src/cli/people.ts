@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Presenter } from "../core/note/model";
 import { PeopleMerger } from "../core/index/people";
 import { PeopleLinker, aliasList, peopleNoteMembers, type PeopleNote } from "../core/index/people-links";
-import { readProperties } from "../core/properties/frontmatter";
+import { readProperties } from "../core/properties/frontmatter-read";
 import type { Settings } from "../core/settings";
 import { listMarkdown, readNote } from "./files";
 

@@ -1,7 +1,8 @@
 /** `sync PATH… [--check] [--config FILE]`: write each session note's topic entries into its properties (SPEC §4, §5). */
 import { isMarkdownPath, readSessionNote } from "../core/note/session-note";
 import { linkedNotes } from "../core/index/people-links";
-import { readProperties, syncFrontmatter } from "../core/properties/frontmatter";
+import { syncFrontmatter } from "../core/properties/frontmatter";
+import { readProperties } from "../core/properties/frontmatter-read";
 import { readConfig } from "./config";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, usageError } from "./errors";
 import { existsSync, statSync } from "node:fs";

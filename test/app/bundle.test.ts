@@ -20,7 +20,8 @@ const root = join(__dirname, "..", "..");
 /** The plugin class of a production main.js, its `obsidian` the in-memory one (in Japanese). */
 async function builtPlugin(): Promise<typeof StudySessionNotesPlugin> {
   const dir = mkdtempSync(join(tmpdir(), "ssn-bundle-"));
-  const outfile = join(dir, "main.js");
+  // `.cjs`: loaded as CommonJS whatever a package.json above the temporary folder says.
+  const outfile = join(dir, "main.cjs");
   const built = await esbuild.build({
     entryPoints: [join(root, "src", "main.ts")],
     bundle: true,

@@ -8,7 +8,8 @@ import { App } from "obsidian-test-mocks/obsidian";
 import type { Command, Plugin } from "obsidian";
 import { SessionSettingTab, type SettingsHost } from "../../src/app/settings/settings-tab";
 import { registerSessionCommands, type SessionNotes } from "../../src/app/session/session-commands";
-import { registerNotionImport, type NotionImporter } from "../../src/app/import/notion-import";
+import type { NotionImporter } from "../../src/app/import/notion-import";
+import { registerNotionImport } from "../../src/app/import/notion-import-dialog";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import { createTranslator } from "../../src/i18n";
 

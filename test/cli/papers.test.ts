@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runPapers } from "../../src/cli/papers";
 import { run } from "../../src/cli/main";
-import { readProperties } from "../../src/core/properties/frontmatter";
+import { readProperties } from "../../src/core/properties/frontmatter-read";
 import { fakeClock } from "../core/papers/fake-clock";
 import { startStandIn, type StandIn } from "../core/papers/stand-in";
 

@@ -1,9 +1,11 @@
 /**
- * "Import Notion export…": the workspace export zip, picked with a file input (desktop and mobile),
- * into a vault folder through the same core as the CLI's `import`. May import core/import and obsidian.
+ * The Notion import run: the workspace export zip (picked in `notion-import-dialog.ts`) unpacked, planned
+ * and written into a vault folder in slices, through the same core as the CLI's `import`. May import
+ * core/import and obsidian.
  */
-import { Modal, Notice, Setting, TFile, TFolder, normalizePath, type App, type Plugin } from "obsidian";
-import { ExportPlanner, NOTION_ID_KEY, type ExportPlan } from "../../core/import/export";
+import { Notice, TFile, TFolder, normalizePath, type App } from "obsidian";
+import { ExportPlanner, type ExportPlan } from "../../core/import/export";
+import { NOTION_ID_KEY } from "../../core/import/export-note";
 import type { PhasedJob } from "../../core/import/phases";
 import { ExportUnpacker } from "../../core/import/zip";
 import { vaultRelativePath } from "../../core/session/file-names";
@@ -12,27 +14,12 @@ import type { MessageKey, Translate } from "../../i18n";
 import type { Problem } from "../../core/result";
 import type { BackgroundWork, ProgressNotice } from "../work/background-work";
 import { parseHtmlWithDom } from "./dom-html";
-import { labelControl, nameDialog } from "../settings/field-labels";
-import { FolderSuggest } from "../settings/path-suggest";
+import { reportNotices, type ImportReport } from "./import-report";
 
 /** What the picker hands over: a browser `File`, or anything with its name and bytes. */
 export interface PickedFile {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-export interface ImportReport {
-  sessions: number;
-  pages: number;
-  attachments: number;
-  skipped: number;
-  written: number;
-  unchanged: number;
-  conflicts: string[];
-  /** Files whose write failed, and why. */
-  failed: Array<{ path: string; reason: string }>;
-  /** Stopped by Cancel or the plugin unloading: the files counted as written are whole, the rest untouched. */
-  cancelled: boolean;
 }
 
 /** One file to put into the vault: written whole by one call, or left alone. */
@@ -140,7 +127,7 @@ export class NotionImporter {
     if (!(await this.#runPhases(planner.value, progress, file.name))) return this.#cancelledEarly();
     const plan = planner.value.result();
     const report = await this.#write(plan, { folder, attachmentFolder }, progress);
-    this.#tell(report, plan);
+    for (const [text, duration] of reportNotices(this.#t, report, plan)) new Notice(text, duration);
     return report;
   }
 
@@ -272,42 +259,6 @@ export class NotionImporter {
     report.written++;
   }
 
-  #tell(report: ImportReport, plan: ExportPlan): void {
-    if (report.cancelled) {
-      const total = plan.notes.length + plan.attachments.length;
-      new Notice(this.#t("notionImport.cancelled", { written: report.written, total }), 0);
-    } else {
-      new Notice(
-        this.#t("notionImport.done", {
-          sessions: report.sessions,
-          pages: report.pages,
-          attachments: report.attachments,
-          skipped: report.skipped,
-          written: report.written,
-          unchanged: report.unchanged,
-        }),
-        15000,
-      );
-    }
-    if (plan.skipped.length > 0) {
-      const list = plan.skipped.slice(0, 5).map((s) => `${s.source}: ${s.reason}`);
-      new Notice(this.#t("notionImport.skippedList", { list: list.join("\n") }), 0);
-    }
-    if (report.conflicts.length > 0) {
-      new Notice(
-        this.#t("notionImport.conflicts", {
-          count: report.conflicts.length,
-          list: report.conflicts.slice(0, 5).join("\n"),
-        }),
-        0,
-      );
-    }
-    if (report.failed.length > 0) {
-      const list = report.failed.slice(0, 5).map((f) => `${f.path}: ${f.reason}`);
-      new Notice(this.#t("notionImport.writeFailed", { count: report.failed.length, list: list.join("\n") }), 0);
-    }
-  }
-
   async #ensureFolder(path: string): Promise<void> {
     if (path === "" || this.#app.vault.getAbstractFileByPath(path) instanceof TFolder) return;
     await this.#app.vault.createFolder(path);
@@ -328,80 +279,4 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The picker: a folder (the sessions folder to start with) and the export's zip. */
-export class NotionImportModal extends Modal {
-  #picked: PickedFile | null = null;
-
-  readonly #t: Translate;
-  #folder: string;
-  readonly #done: (file: PickedFile, folder: string) => void;
-
-  constructor(app: App, t: Translate, folder: string, done: (file: PickedFile, folder: string) => void) {
-    super(app);
-    this.#t = t;
-    this.#folder = folder;
-    this.#done = done;
-  }
-
-  override onOpen(): void {
-    this.setTitle(this.#t("notionImport.title"));
-    nameDialog(this, this.contentEl.createEl("p", { text: this.#t("notionImport.help") }));
-    const folder = new Setting(this.contentEl)
-      .setName(this.#t("notionImport.folder"))
-      .setDesc(this.#t("notionImport.folderDesc"));
-    folder.addText((text) => {
-      labelControl(folder, text.inputEl);
-      text.setValue(this.#folder).onChange((value) => (this.#folder = value.trim()));
-      new FolderSuggest(this.app, text.inputEl);
-    });
-    let importButton: HTMLButtonElement | null = null;
-    const file = new Setting(this.contentEl).setName(this.#t("notionImport.file"));
-    const input = file.controlEl.createEl("input", {
-      type: "file",
-      cls: "study-session-notes-import-file",
-      attr: { accept: ".zip,application/zip" },
-    });
-    labelControl(file, input);
-    input.addEventListener("change", () => {
-      this.#picked = input.files?.[0] ?? null;
-      if (importButton) importButton.disabled = this.#picked === null;
-    });
-    // A plain button, as in the date dialog: white on the default accent is under 4.5:1.
-    new Setting(this.contentEl).addButton((button) => {
-      importButton = button.buttonEl;
-      button
-        .setButtonText(this.#t("notionImport.start"))
-        .setDisabled(true)
-        .onClick(() => {
-          if (!this.#picked) return;
-          const file = this.#picked;
-          this.close();
-          this.#done(file, this.#folder);
-        });
-    });
-    // Obsidian leaves focus where it was: start at the first field.
-    folder.controlEl.querySelector("input")?.focus();
-  }
-
-  override onClose(): void {
-    this.contentEl.empty();
-  }
-}
-
-export function registerNotionImport(
-  plugin: Plugin,
-  importer: NotionImporter,
-  settings: () => Settings,
-  t: Translate,
-): void {
-  plugin.addCommand({
-    id: "import-notion-export",
-    name: t("notionImport.command"),
-    callback: () =>
-      new NotionImportModal(plugin.app, t, settings().sessionsFolder, (file, folder) => {
-        void importer.run(file, folder);
-      }).open(),
-  });
 }

@@ -15,7 +15,8 @@ import {
   type PeopleNote,
   type PeopleNoteStep,
 } from "../../core/index/people-links";
-import { readProperties, setProperties } from "../../core/properties/frontmatter";
+import { setProperties } from "../../core/properties/frontmatter-edit";
+import { readProperties } from "../../core/properties/frontmatter-read";
 import type { Settings } from "../../core/settings";
 import { foldKey } from "../../core/text";
 import type { Translate } from "../../i18n";

@@ -4,7 +4,8 @@
  * May import obsidian, i18n, core (note, properties, settings), app/editor and app/work.
  */
 import { Component, MarkdownView, Notice, TFile, type App, type Editor, type MarkdownFileInfo } from "obsidian";
-import { syncFrontmatter, type FrontmatterError } from "../../core/properties/frontmatter";
+import { syncFrontmatter } from "../../core/properties/frontmatter";
+import type { FrontmatterError } from "../../core/properties/frontmatter-edit";
 import type { ParsedNote, Presenter } from "../../core/note/model";
 import { readSessionNote } from "../../core/note/session-note";
 import type { Settings } from "../../core/settings";

@@ -1,6 +1,7 @@
 /** "Link related topics" for the open note: a related line under each topic, and its memory in the entries. */
 import { Notice, TFile, type App, type Editor, type Plugin } from "obsidian";
-import { entryMemory, syncFrontmatter } from "../../core/properties/frontmatter";
+import { syncFrontmatter } from "../../core/properties/frontmatter";
+import { entryMemory } from "../../core/properties/frontmatter-read";
 import { stripHeading } from "../../core/note/grammar";
 import { topicKey } from "../../core/related/build";
 import { blockId, headingSubpath, planRelatedLinks, type LinkTarget } from "../../core/related/links";

@@ -6,24 +6,15 @@
  * May import core/note, core/properties, core/session, result, and fflate and d3-dsv (through zip.ts, csv.ts).
  */
 import { parseNote } from "../note/parser";
-import { readMarker, stripHeading } from "../note/grammar";
-import { SESSION_TYPE } from "../note/vocabulary";
 import { syncFrontmatter } from "../properties/frontmatter";
-import { emitYaml } from "../properties/yaml-emit";
 import { fail, ok, type Result } from "../result";
-import { renderTemplate } from "../session/template";
 import { safeFileName, uniqueName } from "../session/file-names";
 import { readCsv } from "./csv";
+import { escapeTableLinks, propertyLinks, rewriteLinks } from "./export-links";
+import { commonSeries, noteText, sessionFileName, sessionShape, type SessionShape } from "./export-note";
+import { baseName, parentOf, resolveHref, uniqueAttachmentName } from "./export-paths";
 import { readHtmlPage, type HtmlParser } from "./notion-html";
-import {
-  notionDate,
-  readMarkdownPage,
-  textProperty,
-  type Columns,
-  type NotionPage,
-  type PageProperty,
-  type PropertyValue,
-} from "./notion-page";
+import { readMarkdownPage, textProperty, type Columns, type NotionPage } from "./notion-page";
 import { runPhases, type Phase, type PhasedJob, type PhaseProgress } from "./phases";
 import type { ExportFile } from "./zip";
 
@@ -64,14 +55,10 @@ export interface ExportPlan {
   skipped: Skipped[];
 }
 
-export const NOTION_ID_KEY = "notion-id";
-
+/** A page: `Title <32-hex id>.md` or `.html`. */
 const PAGE = /^(.*?)(?: ([0-9a-f]{32}))?\.(md|html)$/i;
+/** A database table: `Title <32-hex id>.csv`, or `…_all.csv` with every column. */
 const DATABASE = /^(.*?)(?: ([0-9a-f]{32}))?(_all)?\.csv$/i;
-const DATE_NAMES = /^(date|day|when|日付|日時|開催日|実施日|日程)$/i;
-const AUTOMATIC_DATES = /created|edited|作成|更新|編集/i;
-/** Keys the plugin owns (SPEC §4): a Notion property of that name keeps its value under another key. */
-const OWNED = new Set(["type", "presenters", "topics", "date", "series", NOTION_ID_KEY]);
 
 interface PageFile {
   file: ExportFile;
@@ -299,191 +286,7 @@ export class ExportPlanner implements PhasedJob<ExportPlan> {
   }
 }
 
-interface SessionShape {
-  session: boolean;
-  date: string | null;
-  series: string | null;
-}
-
-/** A session page (SPEC §5): a topic section marker with at least one topic under it. */
-function sessionShape(page: NotionPage): SessionShape {
-  const date = dateProperty(page.properties)?.iso ?? null;
-  const text = `# ${page.title}\n\n${page.body}\n`;
-  const hasMarker = text.split("\n").some((line) => readMarker(stripHeading(line.trim()).text) !== null);
-  const note = parseNote(text, { path: "page.md" });
-  return { session: hasMarker && note.topics.length > 0, date: date ?? note.date, series: note.series };
-}
-
-/** The series most session pages of the export name: for the pages whose title names none. */
-function commonSeries(shapes: readonly SessionShape[]): string | null {
-  const counts = new Map<string, number>();
-  for (const s of shapes) if (s.session && s.series) counts.set(s.series, (counts.get(s.series) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [name, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = name;
-  return best;
-}
-
-function sessionFileName(pattern: string, date: string | null, series: string | null): string {
-  if (date === null) return "";
-  const rendered = renderTemplate(pattern || "{{date}} {{series}}", {
-    values: { series: series ?? "", number: "" },
-    dates: { date },
-  });
-  return safeFileName(rendered.text);
-}
-
-/** `image.png`, `image-2.png` …: the extension kept, the stem made safe and unique (`taken`: lower-cased). */
-function uniqueAttachmentName(name: string, taken: ReadonlySet<string>): string {
-  const dot = name.lastIndexOf(".");
-  const ext = dot > 0 ? safeFileName(name.slice(dot + 1), 16) : "";
-  const stem = safeFileName(dot > 0 ? name.slice(0, dot) : name) || "attachment";
-  const suffix = ext ? `.${ext}` : "";
-  const unique = uniqueName(stem, (candidate) => taken.has(`${candidate}${suffix}`.toLowerCase()));
-  return `${unique}${suffix}`;
-}
-
-/** The session's date: the property named like a date, else the first date that is not a timestamp. */
-function dateProperty(properties: readonly PageProperty[]): { name: string; iso: string } | null {
-  const dated = properties
-    .filter((p) => p.type === "date" && typeof p.value === "string")
-    .map((p) => ({ name: p.name, iso: notionDate(p.value as string) }))
-    .filter((p): p is { name: string; iso: string } => p.iso !== null);
-  return dated.find((p) => DATE_NAMES.test(p.name)) ?? dated.find((p) => !AUTOMATIC_DATES.test(p.name)) ?? null;
-}
-
-function noteText(input: { page: NotionPage; id: string | null; session: boolean; date: string | null }): string {
-  const { page, id, session, date } = input;
-  const dateProp = session ? dateProperty(page.properties) : null;
-  const data: Record<string, unknown> = {};
-  if (session) data.type = SESSION_TYPE;
-  if (session && date) data.date = date;
-  // Obsidian's property names ignore case: a Notion `Presenters` beside the plugin's `presenters` is one property.
-  const used = new Set<string>();
-  const taken = (key: string): boolean => OWNED.has(key.toLowerCase()) || used.has(key.toLowerCase());
-  for (const p of page.properties) {
-    if (dateProp && p.name === dateProp.name) continue;
-    let key = p.name;
-    while (taken(key)) key = `${key} (Notion)`;
-    used.add(key.toLowerCase());
-    data[key] = propertyValue(p);
-  }
-  if (id) data[NOTION_ID_KEY] = id;
-  const yaml = Object.keys(data).length > 0 ? emitYaml(data) : "";
-  const front = yaml ? `---\n${yaml}---\n` : "";
-  return `${front}# ${page.title}\n\n${page.body}\n`.replace(/\n{3,}$/, "\n");
-}
-
-function propertyValue(p: PageProperty): unknown {
-  if (p.type !== "date" || typeof p.value !== "string") return p.value;
-  const day = notionDate(p.value);
-  if (day === null) return p.value;
-  // `December 4, 2024 8:45 AM`: a date and time as Obsidian's date-time property writes it.
-  const time = /\b(\d{1,2}):(\d{2})\s*(AM|PM)?/i.exec(p.value.slice(p.value.search(/\d{4}/) + 4));
-  if (!time || p.value.includes("→")) return day;
-  let hour = Number(time[1]) % (time[3] ? 12 : 24);
-  if (time[3]?.toUpperCase() === "PM") hour += 12;
-  return `${day}T${String(hour).padStart(2, "0")}:${time[2]}`;
-}
-
-function propertyLinks(value: PropertyValue, resolve: (href: string) => string | null): PropertyValue {
-  const one = (v: string): string =>
-    rewriteLinks(v, (href, text) => {
-      const link = resolve(href);
-      return link === null ? null : link === "" ? text : link;
-    });
-  if (typeof value === "string") return one(value);
-  if (Array.isArray(value)) return value.map(one);
-  return value;
-}
-
-/**
- * Every `[text](href)` and `![alt](href)` whose href is relative, handed to `replace` (null keeps it).
- * One pass, no regex over the line: a link's text may hold brackets (`[[blog] Title](…)`).
- */
-export function rewriteLinks(
-  text: string,
-  replace: (href: string, text: string, embed: boolean) => string | null,
-): string {
-  let out = "";
-  let from = 0;
-  let searchFrom = 0;
-  for (;;) {
-    const mid = text.indexOf("](", searchFrom);
-    if (mid < 0) break;
-    const close = text.indexOf(")", mid + 2);
-    const newline = text.indexOf("\n", mid + 2);
-    if (close < 0) break;
-    const href = text.slice(mid + 2, close);
-    searchFrom = mid + 2;
-    if (
-      (newline >= 0 && newline < close) ||
-      /\s/.test(href) ||
-      /^[a-z][a-z0-9+.-]*:/i.test(href) ||
-      href.startsWith("#")
-    ) {
-      continue;
-    }
-    // The link text's opening bracket: balanced, on the same line, after the previous link.
-    let depth = 0;
-    let open = -1;
-    for (let i = mid - 1; i >= from; i--) {
-      const c = text[i];
-      if (c === "\n") break;
-      if (c === "]") depth++;
-      else if (c === "[") {
-        if (depth === 0) {
-          open = i;
-          break;
-        }
-        depth--;
-      }
-    }
-    if (open < 0) continue;
-    const embed = open > 0 && text[open - 1] === "!";
-    const replacement = replace(href, text.slice(open + 1, mid), embed);
-    if (replacement === null) continue;
-    out += text.slice(from, embed ? open - 1 : open) + replacement;
-    from = close + 1;
-    searchFrom = from;
-  }
-  return out + text.slice(from);
-}
-
-/** In a table row a wiki link's `|` (before its alias or size) would end the cell: Obsidian reads `\|` there. */
-function escapeTableLinks(text: string): string {
-  return text.replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) =>
-    row.replace(/\[\[[^\]\n]*\]\]/g, (link) => link.replace(/(?<!\\)\|/g, "\\|")),
-  );
-}
-
-/** A relative href of the export (percent-encoded, `../` allowed within the export) to an export path. */
-function resolveHref(folder: string, href: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(href.split("#")[0] ?? "");
-  } catch {
-    return null;
-  }
-  const parts = folder === "" ? [] : folder.split("/");
-  for (const part of decoded.normalize("NFC").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-
 function decode(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-
-function parentOf(path: string): string {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
+  // The decoder is UTF-8 by default and drops a leading BOM itself; the replace drops a second one.
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
 }

@@ -7,7 +7,8 @@
 import { afterMainMarker, listMarkerLength, readPresenter, readTag, stripHeading } from "../note/grammar";
 import { DEFAULT_SERIES, HEADINGS, SESSION_TYPE, type Language } from "../note/vocabulary";
 import { closesFence, opensFence, type Fence } from "../note/line-scan";
-import { syncFrontmatter, type FrontmatterCode } from "../properties/frontmatter";
+import { syncFrontmatter } from "../properties/frontmatter";
+import type { FrontmatterCode } from "../properties/frontmatter-edit";
 import { fail, ok, type Result } from "../result";
 import type { ParsedNote, Presenter, Topic } from "../note/model";
 import { parseNote } from "../note/parser";

@@ -3,7 +3,8 @@
  * which paper note each paper goes to (an existing one found by arXiv id, DOI or title, else a new
  * file in the papers folder), its text, and the `paper` link each presenting topic entry gets.
  */
-import { syncFrontmatter, type SyncResult } from "../properties/frontmatter";
+import { syncFrontmatter } from "../properties/frontmatter";
+import type { SyncResult } from "../properties/frontmatter-edit";
 import { ok } from "../result";
 import type { ParsedNote } from "../note/model";
 import type { Library, LibraryPaper } from "./library";

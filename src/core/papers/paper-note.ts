@@ -4,7 +4,8 @@
  * the user's own notes below. A refill only fills properties that are missing or empty and adds new
  * `presented` links: what a user typed or changed is never overwritten, and the body is never touched.
  */
-import { readProperties, setProperties, type SyncResult } from "../properties/frontmatter";
+import { setProperties, type SyncResult } from "../properties/frontmatter-edit";
+import { readProperties } from "../properties/frontmatter-read";
 import { ok } from "../result";
 import type { BibPaper } from "./bibtex";
 import type { PaperDetails } from "./details";

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Editor, MarkdownView as MarkdownViewOriginal, RequestUrlParam } from "obsidian";
-import { readProperties } from "../../../src/core/properties/frontmatter";
+import { readProperties } from "../../../src/core/properties/frontmatter-read";
 import { startStandIn, type StandIn } from "../../core/papers/stand-in";
 import { loadPlugin, type Harness } from "../harness";
 

@@ -4,7 +4,7 @@ import { emptyDetails, type PaperDetails } from "../../../src/core/papers/detail
 import { newPaperNote, paperFileName, readPaperNote, refillPaperNote } from "../../../src/core/papers/paper-note";
 import { fillSummaryLines, SUMMARY_LABELS } from "../../../src/core/papers/summary-lines";
 import { PAPER_TEMPLATES } from "../../../src/core/session/builtin-templates";
-import { readProperties } from "../../../src/core/properties/frontmatter";
+import { readProperties } from "../../../src/core/properties/frontmatter-read";
 
 const details: PaperDetails = {
   ...emptyDetails("Attention Is All You Need"),

@@ -11,7 +11,7 @@ import {
   type HttpPost,
 } from "../../../src/core/related/embeddings";
 import { RelatedIndex } from "../../../src/core/related/related";
-import type { IndexedTopic } from "../../../src/core/index/topic-index";
+import { paperTopic } from "../../helpers";
 
 /** A fake embeddings server: OpenAI-compatible and Ollama routes, and misbehaving ones. */
 let server: Server;
@@ -149,23 +149,9 @@ describe("embeddings client", () => {
 });
 
 describe("blending meaning into related topics", () => {
-  const topic = (file: string, title: string): IndexedTopic => ({
-    presenter: null,
-    kind: "paper",
-    kindLabel: null,
-    title,
-    url: null,
-    main: false,
-    tags: [],
-    line: 0,
-    endLine: 0,
-    summary: "",
-    file,
-    date: file.slice(0, 10),
-  });
-  const a = topic("2024-01-01.md", "Tool-using LLM agents with planning");
-  const b = topic("2024-02-01.md", "LLM tables with planning");
-  const c = topic("2024-03-01.md", "Autonomous agents that plan with LLM tools");
+  const a = paperTopic("2024-01-01.md", "Tool-using LLM agents with planning");
+  const b = paperTopic("2024-02-01.md", "LLM tables with planning");
+  const c = paperTopic("2024-03-01.md", "Autonomous agents that plan with LLM tools");
 
   it("lifts the topic similar in meaning and says so; without it the order is lexical", () => {
     const index = new RelatedIndex();

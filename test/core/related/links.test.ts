@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { entryMemory, syncFrontmatter } from "../../../src/core/properties/frontmatter";
+import { syncFrontmatter } from "../../../src/core/properties/frontmatter";
+import { entryMemory } from "../../../src/core/properties/frontmatter-read";
 import type { Topic } from "../../../src/core/note/model";
 import { parseNote } from "../../../src/core/note/parser";
 import {

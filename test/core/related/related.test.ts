@@ -13,6 +13,7 @@ import { normalizeUrl, paperIdKey, paperIds } from "../../../src/core/papers/pap
 const paperKeys = (...args: Parameters<typeof paperIds>) => paperIds(...args).map(paperIdKey);
 import { buildRelated } from "../../../src/core/related/build";
 import { sessionFromParse } from "../../../src/core/index/session-entry";
+import { paperTopic } from "../../helpers";
 import type { IndexedTopic, SessionEntry } from "../../../src/core/index/topic-index";
 
 const dir = join(__dirname, "..", "..", "fixtures", "notion-export");
@@ -31,23 +32,7 @@ const find = (title: string): IndexedTopic => {
   return topic;
 };
 
-function topic(file: string, title: string, extra: Partial<IndexedTopic> = {}): IndexedTopic {
-  return {
-    presenter: null,
-    kind: "paper",
-    kindLabel: null,
-    title,
-    url: null,
-    main: false,
-    tags: [],
-    line: 0,
-    endLine: 0,
-    summary: "",
-    file,
-    date: file.slice(0, 10),
-    ...extra,
-  };
-}
+const topic = paperTopic;
 
 describe("related topics on the real exports", () => {
   it("ranks the two bounding-box annotation papers in each other's top 3", () => {

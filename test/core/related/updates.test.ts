@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runAll } from "../../../src/core/related/postings";
 import { RelatedIndex, type TopicDocument } from "../../../src/core/related/related";
+import { paperTopic } from "../../helpers";
 import type { IndexedTopic } from "../../../src/core/index/topic-index";
 
 // An index kept current one note at a time (postings in tails, removed topics skipped and compacted,
@@ -22,20 +23,7 @@ const WORDS = [
 ];
 
 function topic(file: string, title: string, summary: string, tags: string[]): IndexedTopic {
-  return {
-    presenter: null,
-    kind: "paper",
-    kindLabel: null,
-    title,
-    url: null,
-    main: false,
-    tags,
-    line: 0,
-    endLine: 0,
-    summary,
-    file,
-    date: file.slice(0, 10),
-  };
+  return paperTopic(file, title, { summary, tags });
 }
 
 const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(" "));
