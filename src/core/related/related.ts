@@ -201,7 +201,6 @@ export class RelatedIndex {
     const n = this.#count;
     const avg = n > 0 ? this.#totalLength / n : 1;
     const scores = this.#normsFor(avg);
-    const { touched } = scores;
     // The topics of the asking note are no match: skipped for this query.
     const sameNote = (own === undefined ? this.#byFile.get(doc.topic.file) : this.#siblings[own]) ?? [];
     for (const id of sameNote) scores.skip(id);
@@ -226,7 +225,7 @@ export class RelatedIndex {
       const q = query[i] as QueryTerm;
       const live = this.#postings.df(q.id);
       // The k-th best can only beat every unseen topic if the best does: ask the cheap question first.
-      if (touched.length >= keep && live > SHORT_POSTING) {
+      if (scores.seen >= keep && live > SHORT_POSTING) {
         if (live > walkCap || walked + live > walkBudget) break;
         if (scores.best > remaining + slack && scores.kth(keep) > remaining + slack) break;
       }

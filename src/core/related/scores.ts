@@ -20,8 +20,12 @@ export class Scores {
    */
   #hot = new Float32Array(0);
   #hits = new Uint8Array(0);
-  /** Topics with a score in this query, in the order first met. */
-  readonly touched: number[] = [];
+  /**
+   * Topics with a score in this query, in the order first met: the first `seen` (the array is kept
+   * at its length between queries: emptied, V8 would give its room back and grow it again each time).
+   */
+  readonly #touched: number[] = [];
+  seen = 0;
   /** The best score so far in this query. */
   best = 0;
   /** The weight of the term being walked. */
@@ -60,7 +64,7 @@ export class Scores {
   /** Add `amount` to topic `id`'s score, outside any term (a strong signal: the same paper). */
   bonus(id: number, amount: number): void {
     const at = id * HOT + SCORE;
-    if (this.#hot[at] === 0) this.touched.push(id);
+    if (this.#hot[at] === 0) this.#touched[this.seen++] = id;
     this.#hot[at] = (this.#hot[at] ?? 0) + amount;
   }
 
@@ -76,19 +80,19 @@ export class Scores {
     const norm = hot[at + NORM] ?? -1;
     if (norm < 0) return;
     const before = hot[at + SCORE] ?? 0;
-    if (before === 0) this.touched.push(other);
+    if (before === 0) this.#touched[this.seen++] = other;
     const score = before + (this.#idf * (tf * (K1 + 1))) / (tf + norm);
     hot[at + SCORE] = score;
     if (score > this.best) this.best = score;
     this.#hits[other] = (this.#hits[other] ?? 0) + 1;
   }
 
-  /** The `k`-th largest score so far (k ≤ touched). */
+  /** The `k`-th largest score so far (k ≤ seen). */
   kth(k: number): number {
-    const { touched } = this;
-    this.#scratch = scratchOf(this.#scratch, touched.length);
-    for (let i = 0; i < touched.length; i++) this.#scratch[i] = this.#hot[(touched[i] ?? 0) * HOT + SCORE] ?? 0;
-    return kthLargest(this.#scratch, touched.length, k);
+    const touched = this.#touched;
+    this.#scratch = scratchOf(this.#scratch, this.seen);
+    for (let i = 0; i < this.seen; i++) this.#scratch[i] = this.#hot[(touched[i] ?? 0) * HOT + SCORE] ?? 0;
+    return kthLargest(this.#scratch, this.seen, k);
   }
 
   /**
@@ -99,8 +103,8 @@ export class Scores {
   takeBest(most: number): number {
     const hot = this.#hot;
     const hits = this.#hits;
-    const { touched } = this;
-    const size = Math.min(most, touched.length);
+    const touched = this.#touched;
+    const size = Math.min(most, this.seen);
     if (this.taken.ids.length < size) {
       const room = Math.max(size, this.taken.ids.length * 2);
       this.taken.ids = new Int32Array(room);
@@ -109,7 +113,8 @@ export class Scores {
     }
     const { taken } = this;
     let count = 0;
-    for (const other of touched) {
+    for (let t = 0; t < this.seen; t++) {
+      const other = touched[t] ?? 0;
       const at = other * HOT + SCORE;
       const score = hot[at] ?? 0;
       const shared = hits[other] ?? 0;
@@ -128,7 +133,7 @@ export class Scores {
       } else if (ranksBefore(score, other, taken.scores[0] ?? 0, taken.ids[0] ?? 0))
         siftDown(taken, 0, other, score, shared, count);
     }
-    touched.length = 0;
+    this.seen = 0;
     this.best = 0;
     // Heap sort in place: the worst goes to the end each time, which leaves the best first.
     for (let end = count - 1; end > 0; end--) {
