@@ -6,7 +6,7 @@ import { EXIT_OK, usageError } from "./errors";
 import { loadVault } from "./vault";
 import { LINE_NOTE, stringFlag, type Args, type Verb } from "./verb";
 import type { Io } from "./io";
-import type { Related } from "../core/related/related";
+import type { Related } from "../core/related/model";
 import type { IndexedTopic } from "../core/index/topic-index";
 
 interface RelatedEntry {

@@ -13,7 +13,7 @@ import {
   type EmbeddingSettings,
   type HttpPost,
 } from "../../core/related/embeddings";
-import type { Similarity } from "../../core/related/related";
+import type { Similarity } from "../../core/related/model";
 import type { IndexedTopic } from "../../core/index/topic-index";
 
 /** Texts per request: small enough for any server's limit. */

@@ -9,7 +9,8 @@
 import { Component, TFile, type App } from "obsidian";
 import { paperIds, type PaperId } from "../../core/papers/paper-id";
 import { lineStarts, stepInSlices, topicBody, topicKey } from "../../core/related/build";
-import { RelatedIndex, type Related, type TopicDocument } from "../../core/related/related";
+import { RelatedIndex } from "../../core/related/related";
+import type { Related, TopicDocument } from "../../core/related/model";
 import { bodyTermCounts, topicTerms, type TermVector } from "../../core/related/term-vector";
 import type { IndexedTopic, SessionEntry } from "../../core/index/topic-index";
 import type { IndexService } from "../index/index-service";

@@ -1,6 +1,7 @@
 /** Filling a related-topics index from the topic index (and, where known, the notes' text). */
 import { runAll } from "./postings";
-import { RelatedIndex, type TopicDocument } from "./related";
+import { RelatedIndex } from "./related";
+import type { TopicDocument } from "./model";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
 /**

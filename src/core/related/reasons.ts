@@ -6,7 +6,7 @@ import { describePaperId } from "../papers/paper-id";
 import type { Translate } from "../../i18n";
 import { termScore, type QueryTerm } from "./bm25";
 import type { Doc } from "./doc";
-import type { Reason } from "./related";
+import type { Reason } from "./model";
 import { insertTop } from "./select";
 import { isWord, termText } from "./term-ids";
 import { countOf } from "./term-vector";

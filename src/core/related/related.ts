@@ -14,36 +14,8 @@ import { reasonsFor } from "./reasons";
 import { Scores } from "./scores";
 import { insertTop } from "./select";
 import { countOf, topicTerms, type TermVector } from "./term-vector";
+import type { Related, Similarity, TopicDocument } from "./model";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
-
-export type Reason =
-  | { type: "same-paper"; paper: PaperId }
-  | { type: "tag"; tag: string }
-  /** Shared terms, as the query topic's reader writes them (glossary concepts in its language). */
-  | { type: "words"; words: string[] }
-  | { type: "meaning" }
-  | { type: "presenter" };
-
-export interface Related {
-  topic: IndexedTopic;
-  score: number;
-  reasons: Reason[];
-}
-
-/**
- * What the index knows of one topic beyond its entry: the body text when the note was read, or the
- * topic's terms already counted (`topicTerms`, cached by the app), which saves tokenizing again.
- */
-export interface TopicDocument {
-  topic: IndexedTopic;
-  body?: string;
-  terms?: TermVector;
-  /** The papers the topic presents, when worked out with its body beforehand (with `terms`). */
-  papers?: PaperId[];
-}
-
-/** Semantic similarity of two topics in [0, 1] (embeddings), or null where unknown. */
-export type Similarity = (a: IndexedTopic, b: IndexedTopic) => number | null;
 
 const SAME_PAPER_SCORE = 100;
 const TAG_SCORE = 2;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runAll } from "../../../src/core/related/postings";
-import { RelatedIndex, type TopicDocument } from "../../../src/core/related/related";
+import { RelatedIndex } from "../../../src/core/related/related";
+import type { TopicDocument } from "../../../src/core/related/model";
 import { paperTopic } from "../../helpers";
 import type { IndexedTopic } from "../../../src/core/index/topic-index";
 
