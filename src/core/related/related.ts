@@ -13,7 +13,8 @@ import { K1, termScore, type QueryTerm } from "./bm25";
 import { reasonsFor } from "./reasons";
 import { Scores } from "./scores";
 import { insertTop } from "./select";
-import { countOf, topicTerms, type TermVector } from "./term-vector";
+import { countOf, holdsAny, lowerBound, topicTerms, type TermVector } from "./term-vector";
+import { addPaperTopic, removePaperTopic, topicsPresenting, type PaperTopics } from "./paper-topics";
 import type { Related, Similarity, TopicDocument } from "./model";
 import type { IndexedTopic, SessionEntry } from "../index/topic-index";
 
@@ -69,8 +70,7 @@ export class RelatedIndex {
   readonly #postings = new Postings();
   /** While `fill` adds topics: their postings wait for one pack at the end. */
   #filling = false;
-  /** Topics by the papers they present: by scheme, then value (no key string made per paper). */
-  readonly #papers = new Map<string, Map<string, number | number[]>>();
+  readonly #papers: PaperTopics = new Map();
   #nextId = 0;
   #totalLength = 0;
   /** The walk's scores, with each topic's length norm at the mean length `normsAvg`. */
@@ -147,7 +147,7 @@ export class RelatedIndex {
     const id = this.#idOf(topic);
     const doc = id === undefined ? this.#makeDoc({ topic }) : this.#doc(id);
     const out: IndexedTopic[] = [];
-    for (const other of this.#samePaperIds(doc, id)) {
+    for (const other of topicsPresenting(this.#papers, doc.papers, id)) {
       const found = this.#topics[other];
       if (found && found.file !== topic.file) out.push(found);
     }
@@ -176,7 +176,7 @@ export class RelatedIndex {
     // The topics of the asking note are no match: skipped for this query.
     const sameNote = (own === undefined ? this.#byFile.get(doc.topic.file) : this.#siblings[own]) ?? [];
     for (const id of sameNote) scores.skip(id);
-    const samePaper = this.#samePaperIds(doc, own);
+    const samePaper = topicsPresenting(this.#papers, doc.papers, own);
     for (const other of samePaper) if (!scores.skipped(other)) scores.bonus(other, SAME_PAPER_SCORE);
 
     const query = this.#queryTerms(doc, own, n, avg);
@@ -320,17 +320,6 @@ export class RelatedIndex {
     return scores;
   }
 
-  #samePaperIds(doc: Doc, own: number | undefined): Set<number> {
-    const out = new Set<number>();
-    for (const paper of doc.papers) {
-      const ids = this.#papers.get(paper.scheme)?.get(paper.value);
-      if (typeof ids === "number") out.add(ids);
-      else for (const other of ids ?? []) out.add(other);
-    }
-    if (own !== undefined) out.delete(own);
-    return out;
-  }
-
   /** The indexed topic `id` as a query needs it (made on first use, kept while it is indexed). */
   #doc(id: number): Doc {
     let doc = this.#docs[id];
@@ -361,15 +350,7 @@ export class RelatedIndex {
     this.#count++;
     this.#totalLength += terms.length;
     this.#postings.add(id, terms, !this.#filling);
-    for (const { scheme, value } of papers) {
-      let byValue = this.#papers.get(scheme);
-      if (!byValue) this.#papers.set(scheme, (byValue = new Map<string, number | number[]>()));
-      // One topic is a number; a second makes it a list (most papers are presented once).
-      const ids = byValue.get(value);
-      if (ids === undefined) byValue.set(value, id);
-      else if (typeof ids === "number") byValue.set(value, [ids, id]);
-      else ids.push(id);
-    }
+    addPaperTopic(this.#papers, id, papers);
     return id;
   }
 
@@ -384,18 +365,7 @@ export class RelatedIndex {
     this.#totalLength -= terms.length;
     this.#postings.remove(id, terms, (other) => this.#vectors[other] !== undefined);
     if (this.#postings.wasteful) runAll(this.#postings.pack(this.#vectors));
-    for (const { scheme, value } of papers) {
-      const byValue = this.#papers.get(scheme);
-      const ids = byValue?.get(value);
-      if (!byValue || ids === undefined) continue;
-      if (typeof ids === "number") {
-        if (ids === id) byValue.delete(value);
-        continue;
-      }
-      const at = ids.indexOf(id);
-      if (at >= 0) ids.splice(at, 1);
-      if (ids.length === 0) byValue.delete(value);
-    }
+    removePaperTopic(this.#papers, id, papers);
   }
 
   #makeDoc(item: TopicDocument): Doc {
@@ -412,24 +382,6 @@ function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a
 
 /** The query's picked terms while choosing them (reused: no allocation per query). */
 const picked = { ids: new Int32Array(QUERY_TERMS), weights: new Float64Array(QUERY_TERMS) };
-
-/** The first index at or after `from` whose id is at least `id` (`ids` ascending). */
-function lowerBound(ids: Int32Array, id: number, from: number): number {
-  let lo = from;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ids[mid] ?? 0) < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Whether `terms` holds any of `ids`. */
-function holdsAny(terms: TermVector, ids: readonly number[]): boolean {
-  for (const id of ids) if (countOf(terms, id) > 0) return true;
-  return false;
-}
 
 /** One title holds the other whole, and the shorter is long enough to name one work. */
 function containsTitle(a: string, b: string): boolean {

@@ -147,3 +147,21 @@ export function countOf(terms: TermVector, id: number): number {
   }
   return 0;
 }
+
+/** The first index at or after `from` whose id is at least `id` (`ids` ascending). */
+export function lowerBound(ids: Int32Array, id: number, from: number): number {
+  let lo = from;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] ?? 0) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `terms` holds any of `ids`. */
+export function holdsAny(terms: TermVector, ids: readonly number[]): boolean {
+  for (const id of ids) if (countOf(terms, id) > 0) return true;
+  return false;
+}
