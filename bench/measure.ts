@@ -87,6 +87,17 @@ export function gc(): void {
   }
 }
 
+/**
+ * A full collection, then time for the collector to finish sweeping the heap it left on its helper
+ * threads: a clock started at once would count the sweep the first allocations wait for (tens of
+ * milliseconds on a heap of a few hundred megabytes), a pause no plugin meets, since none forces a
+ * collection before its work.
+ */
+export async function settledGc(): Promise<void> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.pass ? "pass" : "FAIL",

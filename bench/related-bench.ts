@@ -18,7 +18,7 @@ import type { IndexedTopic, SessionEntry } from "../src/core/index/topic-index";
 import { hitsAt3, qualityVault } from "../test/quality/related-pairs";
 import { RELATED_SLICE_MS } from "../src/app/related/related-service";
 import { generateCorpus, type GeneratedNote } from "./generate";
-import { gc, median, timePair, type Figure } from "./measure";
+import { gc, median, settledGc, timePair, type Figure } from "./measure";
 
 type AddFigure = (f: Omit<Figure, "ratio" | "pass">, judge: (ratio: number, value: number) => boolean) => void;
 
@@ -74,7 +74,7 @@ async function queryAndBuild(figure: AddFigure, log: (text: string) => void): Pr
   let related = new RelatedIndex();
   for (let r = 0; r < 3; r++) {
     related = new RelatedIndex();
-    gc();
+    await settledGc();
     const start = performance.now();
     // As the plugin builds: every session's cached topics, then the postings packed, in slices.
     const result = await stepInSlices(
