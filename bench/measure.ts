@@ -1,4 +1,5 @@
 /** Timing and reporting for `npm run bench`: medians after warm-up, figures judged by ratios. */
+import { setTimeout as sleep } from "node:timers/promises";
 
 export interface Figure {
   name: string;
@@ -95,7 +96,7 @@ export function gc(): void {
  */
 export async function settledGc(): Promise<void> {
   gc();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
 }
 
 export function formatTable(figures: readonly Figure[]): string {
