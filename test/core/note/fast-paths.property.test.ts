@@ -9,7 +9,7 @@ import { presenterAt } from "../../../src/core/note/presenters";
 import { QuietLines } from "../../../src/core/note/quiet-lines";
 import { titleMarkupAt } from "../../../src/core/note/title";
 import { parsePresenterName } from "../../../src/core/index/people";
-import { foldKey } from "../../../src/core/text";
+import { collapseWhitespace, foldKey } from "../../../src/core/text";
 
 // Pieces that sit on the edges of each fast path, joined at random with arbitrary text.
 const pieces = [
@@ -55,6 +55,15 @@ describe("parser fast paths", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(text, (title) => {
         expect(titleMarkupAt(title)).toBe(title.search(plain));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("collapses whitespace as replacing every run with one space and trimming does", () => {
+    fc.assert(
+      fc.property(text, (line) => {
+        expect(collapseWhitespace(line)).toBe(line.replace(/\s+/g, " ").trim());
       }),
       { numRuns: 3000 },
     );
