@@ -12,6 +12,7 @@ import {
   type PaperId,
 } from "../../../src/core/papers/paper-id";
 import { titlesAgree } from "../../../src/core/papers/title-match";
+import { foldKey } from "../../../src/core/text";
 
 const keys = (url: string | null, body = "", title = "t") =>
   paperIds({ title, url, summary: "" }, body).map(paperIdKey);
@@ -180,6 +181,58 @@ describe("paperIds, markers first", () => {
       fc.property(text, text, text, fc.option(text), (title, summary, body, url) => {
         const source = { title, summary, url };
         expect(paperIds(source, body)).toEqual(everyPattern(source, body));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("titleKey", () => {
+  it("folds a title as replacing every run of non-letters and non-digits with one space does", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        " ",
+        "  ",
+        "-",
+        ":",
+        "・",
+        "ー",
+        "ゞ",
+        "゛",
+        "、",
+        "。",
+        "（",
+        "Ａ",
+        "ｶ",
+        "𠮷",
+        "é",
+        "ß",
+        "Ⅻ",
+        "①",
+      ),
+      fc.constantFrom(
+        "Attention",
+        "is",
+        "all",
+        "LLM",
+        "2024",
+        "の",
+        "話",
+        "トランスフォーマー",
+        "機械学習",
+        "\u9fa5",
+        "\u9fa6",
+      ),
+      fc.string({ maxLength: 4, unit: "grapheme" }),
+    );
+    const title = fc.array(piece, { maxLength: 10 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(title, (text) => {
+        expect(titleKey(text)).toBe(
+          foldKey(text)
+            .replace(/[^\p{L}\p{N}]+/gu, " ")
+            .trim(),
+        );
       }),
       { numRuns: 3000 },
     );
