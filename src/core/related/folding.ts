@@ -1,6 +1,7 @@
 /**
  * Whether a text needs NFKC before its words are read: NFKC copies the whole text, and most notes,
- * Japanese included, are already in the form it would give. Imports nothing.
+ * Japanese included, are already in the form it would give; the tokenizer reads a text as it is until
+ * a character NFKC may change. Imports nothing.
  */
 
 /**
@@ -8,7 +9,7 @@
  * the Japanese comma, full stop, iteration mark and corner brackets, and the bullet. Not the
  * full-width forms, voiced-sound marks or combining marks, which it changes or joins.
  */
-function nfkcStable(code: number): boolean {
+export function nfkcStable(code: number): boolean {
   return (
     code < 0x80 ||
     (code >= 0x3041 && code <= 0x3096) ||
@@ -20,23 +21,4 @@ function nfkcStable(code: number): boolean {
     (code >= 0x300c && code <= 0x300f) ||
     code === 0x2022
   );
-}
-
-/** How a text needs folding: ASCII (none), stable under NFKC (none, but not ASCII), or NFKC. */
-export const enum Folding {
-  Ascii,
-  Stable,
-  Nfkc,
-}
-
-/** Which folding `text` needs; most Japanese notes need no NFKC, which copies the whole text. */
-export function foldingOf(text: string): Folding {
-  let folding = Folding.Ascii;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (!nfkcStable(code)) return Folding.Nfkc;
-    folding = Folding.Stable;
-  }
-  return folding;
 }

@@ -8,7 +8,7 @@
 import { GLOSSARY } from "./glossary";
 import { FNV_OFFSET, FNV_PRIME, PieceTable, Script, SECOND_OFFSET, SECOND_PRIME, type Piece } from "./piece-table";
 import { markShown, termId, termText } from "./term-ids";
-import { Folding, foldingOf } from "./folding";
+import { nfkcStable } from "./folding";
 
 /** Terms that only help matching (character n-grams) start with this; reasons never show them. */
 export const HIDDEN_PREFIX = "~";
@@ -173,7 +173,7 @@ for (const entry of GLOSSARY) {
   markShown(term);
   for (const form of entry.forms) {
     const folded = form.normalize("NFKC").toLowerCase();
-    if (foldingOf(folded) !== Folding.Ascii) {
+    if (/[^\0-\x7f]/.test(folded)) {
       const first = folded.charCodeAt(0);
       setBit(JA_FIRST, first);
       // Every Japanese form has two characters or more (a glossary test holds it to that).
@@ -304,10 +304,17 @@ function glossaryAt(text: string, at: number): { term: number; length: number } 
  */
 export function tokenIds(text: string, out: number[]): void {
   const cleaned = stripNonWords(text);
-  // Case is folded word by word (camel-case parts need it); NFKC only where there is more than ASCII.
-  const folding = foldingOf(cleaned);
-  const ascii = folding === Folding.Ascii;
-  const folded = folding === Folding.Nfkc ? cleaned.normalize("NFKC") : cleaned;
+  // Case is folded word by word (camel-case parts need it). NFKC copies the whole text, and most text
+  // is in the form it gives: read as it is until a character NFKC may change, then again normalized
+  // (the pieces read before that character are the same in both, so are their term ids).
+  const mark = out.length;
+  if (readTerms(cleaned, out, true)) return;
+  out.length = mark;
+  readTerms(cleaned.normalize("NFKC"), out, false);
+}
+
+/** `tokenIds` of a text; with `stableOnly`, false at the first character NFKC may change (the rest unread). */
+function readTerms(folded: string, out: number[], stableOnly: boolean): boolean {
   // The last two words' stems, for glossary phrases; "" after a break (punctuation, another script).
   let prev1 = "";
   let prev2 = "";
@@ -319,8 +326,9 @@ export function tokenIds(text: string, out: number[]): void {
   const length = folded.length;
   for (let i = 0; i <= length;) {
     const code = i < length ? folded.charCodeAt(i) : 0;
+    if (stableOnly && code >= 0x80 && !nfkcStable(code)) return false;
     const concept =
-      !ascii && hasBit(JA_FIRST, code) && hasBit(JA_SECOND, folded.charCodeAt(i + 1)) ? glossaryAt(folded, i) : null;
+      hasBit(JA_FIRST, code) && hasBit(JA_SECOND, folded.charCodeAt(i + 1)) ? glossaryAt(folded, i) : null;
     const next = i < length && concept === null ? scriptOf(code) : Script.Other;
     if (next === script && i < length && concept === null) {
       h1 = Math.imul(h1 ^ code, FNV_PRIME);
@@ -362,6 +370,7 @@ export function tokenIds(text: string, out: number[]): void {
     h2 ^= h2 >>> 15;
     i++;
   }
+  return true;
 }
 
 /** Terms of `text`, in order, repeats kept; hidden ones (character pairs) start with `HIDDEN_PREFIX`. */
