@@ -17,13 +17,13 @@ import {
   type Tag,
 } from "./grammar";
 import { readHeader } from "./header";
-import { readTitle } from "./title";
 import { kindTableFor, type KindTable } from "./kinds";
 import type { ParsedNote, ParseOptions, ParseWarning, Presenter, Topic } from "./model";
 import { NotePresenters, presenterAt, type PresenterLine } from "./presenters";
 import { QuietLines } from "./quiet-lines";
 import { readSummary } from "./summary";
-import { firstHttpUrl } from "../text";
+import { takeUrl, URL_BODY_LINES, type Draft } from "./topic-draft";
+import { readTitle } from "./title";
 import {
   closesFence,
   isTrimmed,
@@ -36,17 +36,6 @@ import {
   trimEnd,
   type Fence,
 } from "./line-scan";
-
-const URL_BODY_LINES = 3;
-
-interface Draft {
-  topic: Topic;
-  lastLine: number;
-  /** How many more body lines may give the topic its URL (0 once it has one). */
-  urlLines: number;
-  /** Found under a section marker (SPEC §5: such a topic makes any note a session note). */
-  marked: boolean;
-}
 
 export function parseNote(text: string, options: ParseOptions = {}): ParsedNote {
   const source = typeof text === "string" ? text : "";
@@ -209,7 +198,7 @@ class NoteParser {
       draft.urlLines--;
       if (this.#schemes.within(s, end)) {
         const text = src.slice(s, trimEnd(src, s, end));
-        if (hasHash || text.includes("http")) this.#takeUrl(draft, text);
+        if (hasHash || text.includes("http")) takeUrl(draft, text);
       }
     }
     if (hasHash) readHashtagsIn(src, s, end, topic.tags, this.#hashes.at);
@@ -364,7 +353,7 @@ class NoteParser {
     if (this.#lineHas(this.#hashes)) readHashtagsIn(src, t, e, topic.tags, Math.max(t, this.#hashes.at));
     if (draft.urlLines > 0) {
       draft.urlLines--;
-      if (this.#lineHas(this.#schemes)) this.#takeUrl(draft, src.slice(t, e));
+      if (this.#lineHas(this.#schemes)) takeUrl(draft, src.slice(t, e));
     }
     if (topic.summary === "" && !isHeading) topic.summary = readSummary(src, t, e, listMarker);
   }
@@ -372,15 +361,6 @@ class NoteParser {
   /** Whether the current line holds what `cursor` looks for (a recognizer reads no more than the line). */
   #lineHas(cursor: NextMatch): boolean {
     return cursor.within(this.#lineStart, this.#lineEnd);
-  }
-
-  /** The first URL of a body line, if it has one, as its topic's URL. */
-  #takeUrl(draft: Draft, text: string): void {
-    const url = firstHttpUrl(text);
-    if (url !== null) {
-      draft.topic.url = url;
-      draft.urlLines = 0;
-    }
   }
 
   /** Lines inside a fenced code block belong to the current topic's body and nothing else. */
