@@ -3,7 +3,7 @@
  * does, frontmatter bounds, fenced code, old-Mac line breaks, and where a `#` or `://` comes next.
  */
 
-import { isWhitespaceCode } from "../text";
+import { BLANK, CHAR_CLASS } from "./chars";
 
 export interface Fence {
   char: string;
@@ -24,8 +24,10 @@ export function sliceTrimmed(text: string, start: number, end: number): string {
   return text.slice(s, trimEnd(text, s, end));
 }
 
-/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`). */
-export const isTrimmed = isWhitespaceCode;
+/** Exactly what `String.prototype.trim` removes (so offsets agree with `line.trim()`): one table lookup. */
+export function isTrimmed(code: number): boolean {
+  return ((CHAR_CLASS[code] ?? 0) & BLANK) !== 0;
+}
 
 /** Where the line starting at `pos` ends: its LF, or the end of the text. */
 export function lineEndAt(src: string, pos: number): number {

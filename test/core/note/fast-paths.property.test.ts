@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { findDate } from "../../../src/core/note/dates";
 import { opensStructure, readHashtags, readPresenter } from "../../../src/core/note/grammar";
 import { lineEndAt, NextMatch, textStartAt } from "../../../src/core/note/line-scan";
-import { presenterAt } from "../../../src/core/note/presenters";
+import { NotePresenters, presenterAt } from "../../../src/core/note/presenters";
 import { QuietLines } from "../../../src/core/note/quiet-lines";
 import { titleMarkupAt } from "../../../src/core/note/title";
 import { parsePresenterName } from "../../../src/core/index/people";
@@ -132,6 +132,44 @@ describe("parser fast paths", { timeout: 60_000 }, () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("gathers a note's presenters as a map of folded spellings does, in a note of a few or of many", () => {
+    const name = fc
+      .array(fc.constantFrom("Alice", "alice", "ＡＬＩＣＥ", "Bob", "b", "Carol", "c", "x", "y", "z", "7"), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((parts) => parts.join(""));
+    const line = fc
+      .tuple(name, fc.option(name, { nil: undefined }), fc.boolean())
+      .map(([who, alias, paren]) => (alias === undefined ? who : paren ? `${alias} (${who})` : `${who} / ${alias}`));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (names) => {
+        const fast = new NotePresenters();
+        const list: Array<{ name: string; aliases: string[] }> = [];
+        const owners = new Map<string, { name: string; aliases: string[] }>();
+        for (const raw of names) {
+          const src = `@${raw}`;
+          const read = presenterAt(src, 0, src.length);
+          if (read === null) continue;
+          fast.add(read);
+          let known = read.keys.map((key) => owners.get(key)).find((owner) => owner !== undefined);
+          if (!known) {
+            known = { name: read.person.name, aliases: [] };
+            list.push(known);
+          }
+          read.keys.forEach((key, k) => {
+            if (owners.has(key) || !known) return;
+            owners.set(key, known);
+            const spelling = read.spellings[k];
+            if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
+          });
+        }
+        expect(fast.list).toEqual(list);
+      }),
+      { numRuns: 2000 },
     );
   });
 
