@@ -9,7 +9,7 @@ import { NotePresenters, presenterAt } from "../../../src/core/note/presenters";
 import { QuietLines } from "../../../src/core/note/quiet-lines";
 import { titleMarkupAt } from "../../../src/core/note/title";
 import { parsePresenterName } from "../../../src/core/index/people";
-import { collapseWhitespace, foldKey } from "../../../src/core/text";
+import { collapseWhitespace, firstHttpUrl, foldKey } from "../../../src/core/text";
 
 // Pieces that sit on the edges of each fast path, joined at random with arbitrary text.
 const pieces = [
@@ -57,6 +57,26 @@ describe("parser fast paths", { timeout: 60_000 }, () => {
         expect(titleMarkupAt(title)).toBe(title.search(plain));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it("finds a text's first URL as its defining expression does, sentence punctuation dropped", () => {
+    const url = /https?:\/\/(?:[^\s<>"'`()[\]）」』]|\([^\s<>"'`()[\]）」』]*\))+/i;
+    const near = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(...pieces, "HTTPS://", "http:/", "(", ")", "(x)", "）", "」", "』", ".", "。", ",", "<", "'", "a", "/"),
+          fc.string({ maxLength: 3 }),
+        ),
+        { maxLength: 16 },
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(near, text), (line) => {
+        const match = url.exec(line)?.[0];
+        expect(firstHttpUrl(line)).toBe(match === undefined ? null : match.replace(/[.,;:!?。、]+$/, ""));
+      }),
+      { numRuns: 5000 },
     );
   });
 
