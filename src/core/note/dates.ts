@@ -36,16 +36,40 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= days;
 }
 
-/** `YYYY-MM-DD` at the start, as a note's file name has it: where `DATE_PATTERN` would match first. */
-const ISO_START = /^[12]\d{3}-\d\d-\d\d(?![0-9０-９])/;
+/**
+ * `YYYY-MM-DD` at the start of `text`, as a note's file name has it, read by character codes: where
+ * `DATE_PATTERN` would match first when the date is valid; else null (`DATE_PATTERN` then decides).
+ */
+function isoAtStart(text: string): DateMatch | null {
+  if (text.length < 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  const first = text.charCodeAt(0);
+  if (first !== 0x31 && first !== 0x32) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  // A digit after the day (ASCII or full width) makes it no date of two digits.
+  const next = text.charCodeAt(10);
+  if ((next >= 0x30 && next <= 0x39) || (next >= 0xff10 && next <= 0xff19)) return null;
+  if (year < 0 || month < 0 || day < 0 || !isValidDate(year, month, day)) return null;
+  return { iso: text.slice(0, 10), index: 0, length: 10 };
+}
+
+/** The value of the `count` ASCII digits at `at`, or -1 when one is no digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let k = at; k < at + count; k++) {
+    const digit = text.charCodeAt(k) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 /** The first valid date in `text`, or null. */
 export function findDate(text: string): DateMatch | null {
-  // The common case by a small expression: `DATE_PATTERN` costs several times more per call.
-  if (ISO_START.test(text)) {
-    const iso = text.slice(0, 10);
-    if (isValidDate(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8))) return { iso, index: 0, length: 10 };
-  }
+  // The common case read by codes: `DATE_PATTERN` costs several times more per call.
+  const iso = isoAtStart(text);
+  if (iso !== null) return iso;
   let offset = 0;
   let rest = text;
   for (;;) {
