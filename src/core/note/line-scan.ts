@@ -38,7 +38,8 @@ export function lineEndAt(src: string, pos: number): number {
 /** The first offset in `[pos, end)` that is no blank, or `end`; `code` is the character at `pos`. */
 export function textStartAt(src: string, pos: number, end: number, code: number): number {
   let s = pos;
-  while (s < end && isTrimmed(code)) code = src.charCodeAt(++s);
+  // `end` is never read: it may be the text's length (see `NoteParser.run`).
+  while (s < end && isTrimmed(code)) code = ++s < end ? src.charCodeAt(s) : 0x0a;
   return s;
 }
 

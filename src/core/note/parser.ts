@@ -78,7 +78,7 @@ class NoteParser {
 
   constructor(source: string, options: ParseOptions) {
     this.#options = options;
-    this.#source = normalizeBreaks(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    this.#source = normalizeBreaks(source.length > 0 && source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     this.#kinds = kindTableFor(options.kindAliases);
     this.#hashes = new NextMatch(this.#source, "#");
     this.#schemes = new NextMatch(this.#source, "://");
@@ -107,7 +107,9 @@ class NoteParser {
         i = this.#quietLines.line;
         if (pos > length) break;
       }
-      const head = src.charCodeAt(pos);
+      // Never read past the end (the empty line after a final LF): one read out of bounds would turn
+      // every later `charCodeAt` of this call site from an inlined load into a call.
+      const head = pos < length ? src.charCodeAt(pos) : 0x0a;
       const end = head === 0x0a ? pos : lineEndAt(src, pos);
       const s = textStartAt(src, pos, end, head);
       if (s < end) {

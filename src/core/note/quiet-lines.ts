@@ -45,7 +45,7 @@ export class QuietLines {
     const schemeAt = urlLines > 0 ? this.#schemes.at : length;
     let lastText = -1;
     while (pos <= length) {
-      const head = src.charCodeAt(pos);
+      const head = pos < length ? src.charCodeAt(pos) : 0x0a; // in bounds: see `NoteParser.run`
       const end = head === 0x0a ? pos : lineEndAt(src, pos);
       const s = textStartAt(src, pos, end, head);
       if (s < end) {
