@@ -21,8 +21,7 @@ export function readHeader(
   const base = baseName(path);
   const fileDate = findDate(base);
   const firstLine = stripHeading(firstTrimmed).text;
-  // A note's first line is often its file name (as the templates write it): one search for both.
-  const lineDate = firstLine === base ? fileDate : findDate(firstLine);
+  const lineDate = findDate(firstLine);
   const date = (fmDate !== null ? findDate(fmDate)?.iso : undefined) ?? fileDate?.iso ?? lineDate?.iso ?? null;
   let series: string | null = fmSeries !== null && fmSeries !== "" ? fmSeries : null;
   if (series === null && lineDate) series = restAround(firstLine, lineDate.index, lineDate.length);
@@ -57,8 +56,15 @@ function isSeriesEdge(code: number): boolean {
   );
 }
 
+/** The file name without folder and extension, read from its end (`lastIndexOf` calls into the runtime). */
 function baseName(path: string): string {
-  const start = path.lastIndexOf("/") + 1;
-  const dot = path.lastIndexOf(".");
+  let start = path.length;
+  let dot = -1;
+  while (start > 0) {
+    const code = path.charCodeAt(start - 1);
+    if (code === 0x2f /* / */) break;
+    start--;
+    if (code === 0x2e /* . */ && dot < 0) dot = start;
+  }
   return path.slice(start, dot > start ? dot : path.length);
 }

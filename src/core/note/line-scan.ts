@@ -51,8 +51,8 @@ export function normalizeBreaks(text: string): string {
   const lf = text.indexOf("\n");
   if (lf >= 0) {
     // Only the first line is looked at: a CR there that is not part of its CRLF means old-Mac text.
-    const cr = text.lastIndexOf("\r", lf - 1);
-    if (cr < 0 || (cr === lf - 1 && (lf < 2 || text.lastIndexOf("\r", lf - 2) < 0))) return text;
+    const cr = text.slice(0, lf).indexOf("\r");
+    if (cr < 0 || cr === lf - 1) return text;
   }
   return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
