@@ -1,4 +1,5 @@
 /** Finding a session's date in free text: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY年M月D日`. */
+import { codeAt } from "../text";
 
 export interface DateMatch {
   /** ISO `YYYY-MM-DD`. */
@@ -48,7 +49,7 @@ function isoAtStart(text: string): DateMatch | null {
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   // A digit after the day (ASCII or full width) makes it no date of two digits.
-  const next = text.charCodeAt(10);
+  const next = codeAt(text, 10);
   if ((next >= 0x30 && next <= 0x39) || (next >= 0xff10 && next <= 0xff19)) return null;
   if (year < 0 || month < 0 || day < 0 || !isValidDate(year, month, day)) return null;
   return { iso: text.slice(0, 10), index: 0, length: 10 };

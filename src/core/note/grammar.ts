@@ -7,7 +7,7 @@
 import { BLANK, BULLET, CHAR_CLASS, TAG_BEFORE, TAG_END, TIGHT_BULLET } from "./chars";
 import { sliceTrimmed } from "./line-scan";
 import { MAIN_MARKER_FORMS, TOPIC_MARKER_FORMS } from "./vocabulary";
-import { collapseWhitespace, foldKey } from "../text";
+import { codeAt, collapseWhitespace, foldKey } from "../text";
 
 export interface Heading {
   level: number;
@@ -140,14 +140,15 @@ const MARKER_FIRST = new Set(MARKER_PREFIXES.map((prefix) => prefix[0] ?? 0));
  * with the vocabulary's marker forms, without cutting the line out; almost every line fails it.
  */
 export function mayOpenMarkerAt(src: string, s: number): boolean {
-  return ((LINE_OPENERS[src.charCodeAt(s)] ?? 0) & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s);
+  return ((LINE_OPENERS[codeAt(src, s)] ?? 0) & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s);
 }
 
 function markerPrefixAt(src: string, s: number): boolean {
   // The first character folded once: most lines that get here (`the …`) fail on their second.
   const first = foldCode(src.charCodeAt(s));
   next: for (const prefix of MARKER_PREFIXES) {
-    if (prefix[0] !== first) continue;
+    // A prefix longer than the text left is no match, and is not read past its end (see `codeAt`).
+    if (prefix[0] !== first || s + prefix.length > src.length) continue;
     for (let k = 1; k < prefix.length; k++) if (foldCode(src.charCodeAt(s + k)) !== prefix[k]) continue next;
     return true;
   }
@@ -355,7 +356,7 @@ export function isSectionLabel(text: string): boolean {
   if (!mayBeSectionLabel(text)) return false;
   const key = foldKey(text);
   if (SECTION_LABELS.has(key)) return true;
-  const last = key.charCodeAt(key.length - 1);
+  const last = codeAt(key, key.length - 1);
   return (last === 0x3a || last === 0xff1a) && /^[^:：]{1,20}[:：]$/.test(key);
 }
 

@@ -7,7 +7,7 @@ import { stripHeading } from "./grammar";
 import { sliceTrimmed } from "./line-scan";
 import type { ParsedNote } from "./model";
 import { readTopLevelScalar } from "../properties/frontmatter-range";
-import { collapseWhitespace } from "../text";
+import { codeAt, collapseWhitespace } from "../text";
 
 /** Date, series and type of a note at `path`, given its frontmatter lines and first line (trimmed). */
 export function readHeader(
@@ -37,7 +37,7 @@ function restAround(text: string, index: number, length: number): string | null 
   const before = index === 0 ? "" : collapseWhitespace(sliceTrimmed(text, 0, index));
   const after = collapseWhitespace(sliceTrimmed(text, index + length, text.length));
   let rest = before === "" ? after : after === "" ? before : `${before} ${after}`;
-  if (isSeriesEdge(rest.charCodeAt(0)) || isSeriesEdge(rest.charCodeAt(rest.length - 1))) {
+  if (isSeriesEdge(codeAt(rest, 0)) || isSeriesEdge(codeAt(rest, rest.length - 1))) {
     rest = rest.replace(SERIES_EDGE, "").trim();
   }
   return rest === "" ? null : rest;

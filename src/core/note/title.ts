@@ -3,7 +3,7 @@
  * their target, a bare URL is taken out, trailing #tags, a block id and emphasis marks dropped.
  */
 import { isTrimmed } from "./line-scan";
-import { collapseWhitespace, collapseWithout, findHttpUrl, firstHttpUrl, isHttpUrl } from "../text";
+import { codeAt, collapseWhitespace, collapseWithout, findHttpUrl, firstHttpUrl, isHttpUrl } from "../text";
 
 export interface Title {
   title: string;
@@ -78,7 +78,7 @@ export function readTitle(text: string): Title {
   if (markup < 0) return { title: withoutEmphasis(text), url: null };
   // `Title https://…`, the most common title with markup: the expression has found the text before
   // the URL clean (no link, tag or block id, whitespace single spaces), so the URL is cut off as is.
-  if (text.charCodeAt(markup - 1) === 0x20 && text.startsWith("http", markup)) {
+  if (markup > 0 && text.charCodeAt(markup - 1) === 0x20 && text.startsWith("http", markup)) {
     const span = findHttpUrl(text);
     if (span !== null && span.start === markup && span.end === text.length) {
       return { title: withoutEmphasis(text.slice(0, markup - 1)), url: text.slice(markup) };
@@ -132,12 +132,12 @@ export function titleMarkupAt(text: string): number {
   const end = TITLE_MARKUP.lastIndex;
   const last = text.charCodeAt(end - 1);
   if (last === 0x70 /* p */) return end - 4;
-  return last === 0x20 && text.charCodeAt(end - 2) === 0x20 ? end - 2 : end - 1;
+  return last === 0x20 && codeAt(text, end - 2) === 0x20 ? end - 2 : end - 1;
 }
 
 /** `**Title**` → `Title`. */
 function withoutEmphasis(title: string): string {
-  const edge = title.charCodeAt(0);
+  const edge = codeAt(title, 0);
   if (edge !== 0x2a && edge !== 0x5f) return title;
   const emphasis = EMPHASIS_EDGES.exec(title);
   return emphasis?.[1] ? emphasis[1].trim() : title;
