@@ -65,7 +65,24 @@ describe("parser fast paths", { timeout: 60_000 }, () => {
     const near = fc
       .array(
         fc.oneof(
-          fc.constantFrom(...pieces, "HTTPS://", "http:/", "(", ")", "(x)", "）", "」", "』", ".", "。", ",", "<", "'", "a", "/"),
+          fc.constantFrom(
+            ...pieces,
+            "HTTPS://",
+            "http:/",
+            "(",
+            ")",
+            "(x)",
+            "）",
+            "」",
+            "』",
+            ".",
+            "。",
+            ",",
+            "<",
+            "'",
+            "a",
+            "/",
+          ),
           fc.string({ maxLength: 3 }),
         ),
         { maxLength: 16 },
