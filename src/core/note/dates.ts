@@ -42,28 +42,19 @@ export function isValidDate(year: number, month: number, day: number): boolean {
  * `DATE_PATTERN` would match first when the date is valid; else null (`DATE_PATTERN` then decides).
  */
 function isoAtStart(text: string): DateMatch | null {
-  if (text.length < 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
-  const first = text.charCodeAt(0);
-  if (first !== 0x31 && first !== 0x32) return null;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  // A digit after the day (ASCII or full width) makes it no date of two digits.
-  const next = codeAt(text, 10);
-  if ((next >= 0x30 && next <= 0x39) || (next >= 0xff10 && next <= 0xff19)) return null;
-  if (year < 0 || month < 0 || day < 0 || !isValidDate(year, month, day)) return null;
-  return { iso: text.slice(0, 10), index: 0, length: 10 };
-}
-
-/** The value of the `count` ASCII digits at `at`, or -1 when one is no digit. */
-function digitsAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let k = at; k < at + count; k++) {
-    const digit = text.charCodeAt(k) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
+  const parts = [0, 0, 0];
+  for (let k = 0, part = 0; k < 10; k++) {
+    const digit = codeAt(text, k) - 0x30;
+    // `-` (0x2d) at 4 and 7, digits elsewhere.
+    if (k === 4 || k === 7 ? digit !== -3 : digit < 0 || digit > 9) return null;
+    if (digit < 0) part++;
+    else parts[part] = (parts[part] ?? 0) * 10 + digit;
   }
-  return value;
+  const [year = 0, month = 0, day = 0] = parts;
+  // A year of 1000 to 2999, as the pattern has it, and no digit after the day (ASCII or full width).
+  const next = codeAt(text, 10);
+  if (year < 1000 || year > 2999 || (next >= 0x30 && next <= 0x39) || (next >= 0xff10 && next <= 0xff19)) return null;
+  return isValidDate(year, month, day) ? { iso: text.slice(0, 10), index: 0, length: 10 } : null;
 }
 
 /** The first valid date in `text`, or null. */

@@ -36,52 +36,40 @@ export function presenterAt(src: string, start: number, end: number): PresenterL
   return read;
 }
 
-/** Keys looked up by a scan up to this many; past it (a note of hundreds of `@` lines), by a map. */
+/** Keys looked up by a scan up to this many; past them (a note of hundreds of `@` lines), by a map. */
 const SCANNED_KEYS = 16;
 
 export class NotePresenters {
   readonly list: Presenter[] = [];
   /**
-   * Folded spellings seen in this note, and the entry of `list` each belongs to, side by side: a
-   * note names a handful of people, and the keys of a recurring line are the very strings seen
-   * before, so a scan that compares them costs less than hashing them into a map.
+   * Folded spellings seen in this note, and the entry of `list` each belongs to: the first few side
+   * by side, the rest in a map. A note names a handful of people, and the keys of a recurring line
+   * are the very strings seen before, so a scan that compares them costs less than hashing them.
    */
   readonly #keys: string[] = [];
   readonly #owners: Presenter[] = [];
-  #map: Map<string, Presenter> | null = null;
+  readonly #more = new Map<string, Presenter>();
 
   add({ person, spellings, keys }: PresenterLine): void {
     let known: Presenter | undefined;
-    for (let k = 0; k < keys.length && known === undefined; k++) known = this.#ownerOf(keys[k] ?? "");
+    for (const key of keys) known ??= this.#ownerOf(key);
     if (!known) {
       known = { name: person.name, aliases: [] };
       this.list.push(known);
     }
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] ?? "";
-      if (this.#ownerOf(key) !== undefined) continue;
-      this.#remember(key, known);
+      if (this.#ownerOf(key)) continue;
+      if (this.#keys.push(key) > SCANNED_KEYS) this.#more.set(this.#keys.pop() ?? key, known);
+      else this.#owners.push(known);
       const spelling = spellings[k];
       if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
     }
   }
 
   #ownerOf(key: string): Presenter | undefined {
-    if (this.#map !== null) return this.#map.get(key);
     const keys = this.#keys;
     for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.#owners[i];
-    return undefined;
-  }
-
-  #remember(key: string, owner: Presenter): void {
-    if (this.#map !== null) {
-      this.#map.set(key, owner);
-    } else if (this.#keys.length < SCANNED_KEYS) {
-      this.#keys.push(key);
-      this.#owners.push(owner);
-    } else {
-      this.#map = new Map(this.#keys.map((known, i) => [known, this.#owners[i] ?? owner]));
-      this.#map.set(key, owner);
-    }
+    return this.#more.size > 0 ? this.#more.get(key) : undefined;
   }
 }
