@@ -2,6 +2,7 @@
 import { builtinModules } from "node:module";
 import esbuild from "esbuild";
 import { i18nKeysOnce } from "./scripts/i18n-keys-once.mjs";
+import { obsidianOnce } from "./scripts/obsidian-once.mjs";
 
 const production = process.argv.includes("production");
 const watch = process.argv.includes("--watch");
@@ -26,8 +27,9 @@ const plugin = {
   minify: production,
   // Japanese strings as UTF-8 rather than \\u escapes: half the bytes, and Obsidian reads main.js as UTF-8.
   charset: "utf8",
-  // The message keys once: ja.ts's strings go in by en.ts's key order (scripts/i18n-keys-once.mjs).
-  plugins: [i18nKeysOnce],
+  // The message keys once: ja.ts's strings go in by en.ts's key order (scripts/i18n-keys-once.mjs); and
+  // `require("obsidian")` once rather than once a module (scripts/obsidian-once.mjs).
+  plugins: [i18nKeysOnce, obsidianOnce],
   outfile: "main.js",
 };
 

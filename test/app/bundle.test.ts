@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import type StudySessionNotesPlugin from "../../src/main";
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { i18nKeysOnce } from "../../scripts/i18n-keys-once.mjs";
+// @ts-expect-error: a build script in plain JavaScript, without types
+import { obsidianOnce } from "../../scripts/obsidian-once.mjs";
 import { loadPlugin, notionNotes } from "./harness";
 
 const root = join(__dirname, "..", "..");
@@ -31,11 +33,14 @@ async function builtPlugin(): Promise<typeof StudySessionNotesPlugin> {
     platform: "browser",
     minify: true,
     charset: "utf8",
-    plugins: [i18nKeysOnce as esbuild.Plugin],
+    plugins: [i18nKeysOnce as esbuild.Plugin, obsidianOnce as esbuild.Plugin],
     write: false,
     logLevel: "silent",
   });
-  writeFileSync(outfile, built.outputFiles[0]?.contents ?? new Uint8Array());
+  const code = built.outputFiles[0]?.text ?? "";
+  // `obsidian` required once, by the module that re-exports it to the others (scripts/obsidian-once.mjs).
+  expect(code.match(/require\("obsidian"\)/g)).toHaveLength(1);
+  writeFileSync(outfile, code);
   const shim = { ...obsidian, getLanguage: () => "ja" };
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = loader._load;
