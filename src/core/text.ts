@@ -28,7 +28,7 @@ const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
 function needsCollapse(text: string): boolean {
   const last = text.length - 1;
-  // Never read past either end: see `inBounds`.
+  // Never read past either end: see `codeAt`.
   return last >= 0 && (text.charCodeAt(0) === 0x20 || text.charCodeAt(last) === 0x20 || NEEDS_COLLAPSE.test(text));
 }
 
