@@ -143,7 +143,7 @@ export function mayOpenMarkerAt(src: string, s: number): boolean {
   return ((LINE_OPENERS[codeAt(src, s)] ?? 0) & MAY_OPEN_MARKER) !== 0 && markerPrefixAt(src, s);
 }
 
-export function markerPrefixAt(src: string, s: number): boolean {
+function markerPrefixAt(src: string, s: number): boolean {
   // The first character folded once: most lines that get here (`the …`) fail on their second.
   const first = foldCode(src.charCodeAt(s));
   next: for (const prefix of MARKER_PREFIXES) {
@@ -158,14 +158,14 @@ export function markerPrefixAt(src: string, s: number): boolean {
 /** First characters of headings, fences, presenter lines and tags (`#`, `` ` ``, `~`, `@`, `＠`, `[`, `［`). */
 const STRUCTURE_FIRST = [0x23, 0x60, 0x7e, 0x40, 0xff20, 0x5b, 0xff3b];
 
-export const OPENS_STRUCTURE = 1;
+const OPENS_STRUCTURE = 1;
 const MAY_OPEN_MARKER = 2;
 
 /**
  * What a line's first character may open, by character code: one lookup on every line of every
  * note (64 KB, built once from the marker forms and the structure characters).
  */
-export const LINE_OPENERS = ((): Uint8Array => {
+const LINE_OPENERS = ((): Uint8Array => {
   const table = new Uint8Array(0x10000);
   for (const code of STRUCTURE_FIRST) table[code] = OPENS_STRUCTURE;
   for (const first of MARKER_FIRST) {

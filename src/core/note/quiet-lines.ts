@@ -2,9 +2,8 @@
  * The bulk of a note: runs of body lines that a topic takes as they are, read by one small loop so
  * that the parser's own loop, with all its states, sees only the lines that may change something.
  */
-import { BLANK, CHAR_CLASS } from "./chars";
-import { LINE_OPENERS, markerPrefixAt, OPENS_STRUCTURE, readHashtagsIn } from "./grammar";
-import { lineEndAt, type NextMatch } from "./line-scan";
+import { opensStructure, readHashtagsIn } from "./grammar";
+import { lineEndAt, textStartAt, type NextMatch } from "./line-scan";
 
 /** What a run of quiet lines changes in its topic's draft: the last line with text, the URL lines left, the tags. */
 export interface QuietTopic {
@@ -45,18 +44,12 @@ export class QuietLines {
     if (urlLines > 0) this.#schemes.within(pos, pos);
     const schemeAt = urlLines > 0 ? this.#schemes.at : length;
     let lastText = -1;
-    // The tables in locals: read from the module's scope, each would be fetched and checked again after every search.
-    const classes = CHAR_CLASS;
-    const openers = LINE_OPENERS;
     while (pos <= length) {
       const head = pos < length ? src.charCodeAt(pos) : 0x0a; // in bounds: see `NoteParser.run`
       const end = head === 0x0a ? pos : lineEndAt(src, pos);
-      let s = pos;
-      let code = head;
-      while (s < end && ((classes[code] ?? 0) & BLANK) !== 0) code = ++s < end ? src.charCodeAt(s) : 0x0a;
+      const s = textStartAt(src, pos, end, head);
       if (s < end) {
-        const opens = openers[code] ?? 0;
-        if (opens !== 0 && ((opens & OPENS_STRUCTURE) !== 0 || markerPrefixAt(src, s))) break;
+        if (opensStructure(src, s, s === pos ? head : src.charCodeAt(s))) break;
         if (urlLines > 0) {
           if (schemeAt < end) break;
           urlLines--;
