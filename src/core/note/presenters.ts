@@ -60,8 +60,12 @@ export class NotePresenters {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] ?? "";
       if (this.#ownerOf(key)) continue;
-      if (this.#keys.push(key) > SCANNED_KEYS) this.#more.set(this.#keys.pop() ?? key, known);
-      else this.#owners.push(known);
+      if (this.#keys.length < SCANNED_KEYS) {
+        this.#keys.push(key);
+        this.#owners.push(known);
+      } else {
+        this.#more.set(key, known);
+      }
       const spelling = spellings[k];
       if (spelling !== undefined && spelling !== known.name) known.aliases.push(spelling);
     }
